@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Bot credentials; absent in local mode (Agents Playground, tests). */
+export interface BotCredentials {
+  appId: string;
+  appPassword: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface Config {
+  port: number;
+  production: boolean;
+  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  credentials?: BotCredentials;
+  logLevel: string;
+  /** How often the delivery worker looks for due messages. */
+  deliveryPollMs: number;
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const EnvSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  NODE_ENV: optionalText,
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  // Teams Toolkit names first; the Bot Framework SDK names are accepted as well.
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TYPE: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  BOT_TENANT_ID: optionalText,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppTenantId: optionalText,
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and checks the environment once; every wrong or missing setting is named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const appId = e.BOT_ID ?? e.MicrosoftAppId;
+  const appPassword = e.BOT_PASSWORD ?? e.MicrosoftAppPassword;
+  const appType = e.BOT_TYPE ?? e.MicrosoftAppType ?? 'MultiTenant';
+  const tenantId = e.BOT_TENANT_ID ?? e.MicrosoftAppTenantId;
+
+  const problems: string[] = [];
+  if (appId && !appPassword && appType !== 'UserAssignedMSI') problems.push('BOT_PASSWORD: missing (BOT_ID is set)');
+  if (!appId && appPassword) problems.push('BOT_ID: missing (BOT_PASSWORD is set)');
+  if (appType === 'SingleTenant' && appId && !tenantId) problems.push('BOT_TENANT_ID: required for BOT_TYPE=SingleTenant');
+  if (production && !appId) {
+    problems.push('BOT_ID / BOT_PASSWORD: required when NODE_ENV=production (local mode without credentials is for development only)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    port: e.PORT,
+    production,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    credentials: appId ? { appId, appPassword: appPassword ?? '', appType, tenantId } : undefined,
+    logLevel: e.LOG_LEVEL,
+    deliveryPollMs: e.DELIVERY_POLL_MS,
+  };
+}
