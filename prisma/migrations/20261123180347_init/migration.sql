@@ -142,6 +142,7 @@ CREATE TABLE "Delivery" (
     "id" TEXT NOT NULL,
     "dedupeKey" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "targetKey" TEXT NOT NULL,
     "target" JSONB NOT NULL,
     "payload" JSONB NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
@@ -151,6 +152,7 @@ CREATE TABLE "Delivery" (
     "lastError" TEXT,
     "activityId" TEXT,
     "conversationId" TEXT,
+    "serviceUrl" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" TIMESTAMP(3),
 
@@ -186,6 +188,9 @@ CREATE UNIQUE INDEX "Delivery_dedupeKey_key" ON "Delivery"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "Delivery_status_nextAttemptAt_idx" ON "Delivery"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "Delivery_targetKey_status_idx" ON "Delivery"("targetKey", "status");
 
 -- AddForeignKey
 ALTER TABLE "Person" ADD CONSTRAINT "Person_swvId_fkey" FOREIGN KEY ("swvId") REFERENCES "Swv"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,96 @@
+import { ActivityTypes, type Activity, type ConversationParameters } from 'botbuilder';
+import type { Db } from '../store/database.ts';
+import type { ConnectorClients } from '../teams/adapter.ts';
+import type { MessageSender, ResolvedTarget, SentMessage } from './worker.ts';
+import { UndeliverableError } from './retryPolicy.ts';
+
+/** Sends outbox messages through the Bot Connector (Teams, or the local stand-in in tests). */
+export class TeamsSender implements MessageSender {
+  constructor(
+    private readonly db: Db,
+    private readonly clients: ConnectorClients,
+    private readonly fallbackServiceUrl?: string,
+  ) {}
+
+  async send(target: ResolvedTarget, message: { text?: string; card?: Record<string, unknown>; summary?: string }): Promise<SentMessage> {
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      text: message.text,
+      summary: message.summary,
+      attachments: message.card ? [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }] : undefined,
+    };
+    switch (target.type) {
+      case 'conversation': {
+        const client = await this.clients.forServiceUrl(target.serviceUrl);
+        const res = await client.conversations.sendToConversation(target.conversationId, activity as Activity);
+        return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: res.id };
+      }
+      case 'person':
+        return this.sendToPerson(target.personId, activity);
+      case 'channel':
+        return this.startChannelThread(target, activity);
+      case 'reply':
+      case 'update': {
+        const client = await this.clients.forServiceUrl(target.serviceUrl);
+        if (target.type === 'update') {
+          await client.conversations.updateActivity(target.conversationId, target.activityId, { ...activity, id: target.activityId } as Activity);
+          return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: target.activityId };
+        }
+        const res = await client.conversations.replyToActivity(target.conversationId, target.activityId, activity as Activity);
+        return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: res.id };
+      }
+    }
+  }
+
+  private async sendToPerson(personId: string, activity: Partial<Activity>): Promise<SentMessage> {
+    const conversation = await this.db.personalConversation.findUnique({ where: { personId } });
+    if (conversation) {
+      const client = await this.clients.forServiceUrl(conversation.serviceUrl);
+      const res = await client.conversations.sendToConversation(conversation.conversationId, activity as Activity);
+      return { serviceUrl: conversation.serviceUrl, conversationId: conversation.conversationId, activityId: res.id };
+    }
+    // No chat yet: Teams can open one when the app is installed for the person.
+    const person = await this.db.person.findUnique({ where: { id: personId }, include: { swv: true } });
+    if (!person?.aadObjectId) throw new UndeliverableError('person has no Teams account linked and no chat with the bot');
+    const serviceUrl = await this.serviceUrlFor(person.swv.tenantId ?? undefined);
+    const client = await this.clients.forServiceUrl(serviceUrl);
+    const params: ConversationParameters = {
+      isGroup: false,
+      bot: { id: this.clients.appId, name: 'SOT-bot' },
+      members: [{ id: person.aadObjectId, name: '' }],
+      tenantId: person.swv.tenantId ?? undefined,
+      channelData: person.swv.tenantId ? { tenant: { id: person.swv.tenantId } } : undefined,
+    } as ConversationParameters;
+    const created = await client.conversations.createConversation(params);
+    const res = await client.conversations.sendToConversation(created.id, activity as Activity);
+    return { serviceUrl, conversationId: created.id, activityId: res.id };
+  }
+
+  private async startChannelThread(
+    target: { teamId: string; channelId: string; tenantId?: string },
+    activity: Partial<Activity>,
+  ): Promise<SentMessage> {
+    const serviceUrl = await this.serviceUrlFor(target.tenantId);
+    const client = await this.clients.forServiceUrl(serviceUrl);
+    const params = {
+      isGroup: true,
+      bot: { id: this.clients.appId, name: 'SOT-bot' },
+      channelData: { channel: { id: target.channelId }, team: { id: target.teamId }, tenant: target.tenantId ? { id: target.tenantId } : undefined },
+      tenantId: target.tenantId,
+      activity,
+    } as unknown as ConversationParameters;
+    const created = await client.conversations.createConversation(params);
+    return { serviceUrl, conversationId: created.id, activityId: created.activityId ?? created.id.split('messageid=')[1] };
+  }
+
+  /** The Bot Connector address for a tenant, learnt from incoming activities. */
+  private async serviceUrlFor(tenantId?: string): Promise<string> {
+    const known = tenantId
+      ? await this.db.tenantService.findUnique({ where: { tenantId } })
+      : await this.db.tenantService.findFirst({ orderBy: { updatedAt: 'desc' } });
+    const any = known ?? (await this.db.tenantService.findFirst({ orderBy: { updatedAt: 'desc' } }));
+    const url = any?.serviceUrl ?? this.fallbackServiceUrl;
+    if (!url) throw Object.assign(new Error('no Bot Connector address known yet (no message received from Teams)'), { retryable: true });
+    return url;
+  }
+}

@@ -1,0 +1,206 @@
+import type { Db } from '../store/database.ts';
+import type { Logger } from '../log.ts';
+import type { DeliveryPayload, DeliveryTarget } from './outbox.ts';
+import { retryDecision, UndeliverableError } from './retryPolicy.ts';
+
+/** Result of a send: where the message now lives in Teams. */
+export interface SentMessage {
+  serviceUrl: string;
+  conversationId: string;
+  activityId?: string;
+}
+
+export type ResolvedTarget =
+  | { type: 'person'; personId: string }
+  | { type: 'conversation'; conversationId: string; serviceUrl: string }
+  | { type: 'channel'; teamId: string; channelId: string; tenantId?: string }
+  | { type: 'reply' | 'update'; serviceUrl: string; conversationId: string; activityId: string };
+
+export interface MessageSender {
+  send(target: ResolvedTarget, message: { text?: string; card?: Record<string, unknown>; summary?: string }): Promise<SentMessage>;
+}
+
+/** Renders a card from the current state at send time (so a queued card is never stale). */
+export type PayloadRenderer = (db: Db, args: Record<string, unknown>) => Promise<{ text?: string; card?: Record<string, unknown>; summary?: string } | null>;
+
+interface ClaimedRow {
+  id: string;
+  dedupeKey: string;
+  targetKey: string;
+  target: DeliveryTarget;
+  payload: DeliveryPayload;
+  attempts: number;
+}
+
+const LEASE_SECONDS = 60;
+/** Teams allows 7 messages a second per thread; stay below it. */
+const MIN_GAP_PER_THREAD_MS = 200;
+
+/**
+ * Sends what the outbox holds. Safe with several instances: a row is leased with
+ * FOR UPDATE SKIP LOCKED, and a row waits while an older row with the same order key is pending.
+ */
+export class DeliveryWorker {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private lastSentAt = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly sender: MessageSender,
+    private readonly renderers: Record<string, PayloadRenderer>,
+    private readonly logger: Logger,
+    private readonly pollMs: number,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Call after committing new messages: sends them now instead of at the next poll. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Sends every message that is due now; returns how many were handled. For tests and the loop. */
+  async drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const rows = await this.claim();
+      if (rows.length === 0) return handled;
+      for (const row of rows) {
+        await this.deliver(row);
+        handled++;
+      }
+    }
+  }
+
+  private schedule(delay: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((err) => this.logger.error({ err }, 'delivery loop failed'))
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const rerun = this.again;
+          this.again = false;
+          this.schedule(rerun ? 0 : this.pollMs);
+        });
+    }, delay);
+    this.timer.unref?.();
+  }
+
+  private async claim(): Promise<ClaimedRow[]> {
+    return this.db.$queryRaw<ClaimedRow[]>`
+      UPDATE "Delivery" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+      WHERE id IN (
+        SELECT d.id FROM "Delivery" d
+        WHERE d.status = 'pending' AND d."nextAttemptAt" <= now()
+          AND (d."lockedUntil" IS NULL OR d."lockedUntil" < now())
+          AND NOT EXISTS (
+            SELECT 1 FROM "Delivery" e
+            WHERE e."targetKey" = d."targetKey" AND e.status = 'pending'
+              AND (e."createdAt", e.id) < (d."createdAt", d.id))
+        ORDER BY d."createdAt", d.id
+        LIMIT 10
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, "dedupeKey", "targetKey", target, payload, attempts`;
+  }
+
+  private async deliver(row: ClaimedRow): Promise<void> {
+    const log = this.logger.child({ delivery: row.id, kind: row.target.type, attempt: row.attempts });
+    try {
+      const message = await this.materialise(row.payload);
+      if (!message) {
+        await this.finish(row.id, 'skipped', null);
+        return;
+      }
+      const target = await this.resolve(row.target);
+      await this.pace(row.targetKey);
+      const sent = await this.sender.send(target, message);
+      this.lastSentAt.set(row.targetKey, Date.now());
+      await this.finish(row.id, 'sent', sent);
+      log.info({ outcome: 'sent' }, 'delivery sent');
+    } catch (err) {
+      const decision = retryDecision(err, row.attempts);
+      if (decision.retry) {
+        await this.db.delivery.update({
+          where: { id: row.id },
+          data: { nextAttemptAt: new Date(Date.now() + decision.delayMs), lockedUntil: null, lastError: decision.reason },
+        });
+        log.warn({ outcome: 'retry', delayMs: decision.delayMs, reason: decision.reason }, 'delivery will be retried');
+      } else {
+        await this.db.delivery.update({
+          where: { id: row.id },
+          data: { status: 'failed', lockedUntil: null, lastError: decision.reason },
+        });
+        log.error({ outcome: 'failed', reason: decision.reason }, 'delivery failed permanently');
+      }
+    }
+  }
+
+  private async finish(id: string, status: 'sent' | 'skipped', sent: SentMessage | null) {
+    await this.db.delivery.update({
+      where: { id },
+      data: {
+        status,
+        lockedUntil: null,
+        sentAt: new Date(),
+        serviceUrl: sent?.serviceUrl ?? null,
+        conversationId: sent?.conversationId ?? null,
+        activityId: sent?.activityId ?? null,
+      },
+    });
+  }
+
+  private async materialise(payload: DeliveryPayload) {
+    if ('render' in payload) {
+      const renderer = this.renderers[payload.render];
+      if (!renderer) throw new UndeliverableError(`no renderer named ${payload.render}`);
+      return renderer(this.db, payload.args);
+    }
+    return payload;
+  }
+
+  private async resolve(target: DeliveryTarget): Promise<ResolvedTarget> {
+    if (target.type !== 'reply' && target.type !== 'update') return target;
+    const key = target.type === 'reply' ? target.toKey : target.ofKey;
+    const original = await this.db.delivery.findUnique({ where: { dedupeKey: key } });
+    if (!original || original.status === 'failed' || original.status === 'skipped') {
+      throw new UndeliverableError(`the message ${key} it refers to was never sent`);
+    }
+    if (original.status !== 'sent' || !original.serviceUrl || !original.conversationId || !original.activityId) {
+      // Cannot happen with order keys; retry rather than lose the message.
+      throw Object.assign(new Error(`the message ${key} is not sent yet`), { retryable: true });
+    }
+    return {
+      type: target.type,
+      serviceUrl: original.serviceUrl,
+      conversationId: original.conversationId,
+      activityId: original.activityId,
+    };
+  }
+
+  private async pace(targetKey: string) {
+    const last = this.lastSentAt.get(targetKey);
+    if (last === undefined) return;
+    const wait = last + MIN_GAP_PER_THREAD_MS - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+}

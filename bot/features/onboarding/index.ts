@@ -1,0 +1,62 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { noticeCard } from '../../../cards/notice.ts';
+import { cardAttachment } from '../../../cards/render.ts';
+import type { Services } from '../../services.ts';
+import type { PayloadRenderer } from '../../delivery/worker.ts';
+import { isPersonalChat, resolveActor, setRoute } from '../../teams/turn.ts';
+import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
+import { decideRegistration, renderRegistrationReview, submitRegistration } from './registration.ts';
+import { helpCard, homeCard, sendHome } from './welcome.ts';
+
+/** First contact: welcome, help, registration of unknown people and its approval. */
+export function registerOnboarding(app: App, services: Services): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    setRoute(context, 'onboarding.installed');
+    const botId = context.activity.recipient?.id;
+    const botAdded = context.activity.membersAdded?.some((m) => m.id === botId);
+    if (!botAdded) return;
+    await greet(context, services);
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    setRoute(context, 'onboarding.installationUpdate');
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await greet(context, services);
+  });
+
+  onCommand(app, 'onboarding.help', /^\s*(help|hulp|\?)\s*$/i, async (context) => {
+    const actor = await resolveActor(context, services);
+    await context.sendActivity({ attachments: [cardAttachment(helpCard(actor))] });
+  });
+  onCommand(app, 'onboarding.menu', /^\s*(menu|start|hallo|hoi|hi|hello|goedemorgen|goedemiddag)\s*[!.]*\s*$/i, async (context) => {
+    await sendHome(context, services, await resolveActor(context, services));
+  });
+
+  onCardAction(app, services, 'menu.open', async (context) =>
+    homeCard(services, await resolveActor(context, services), context.activity.from?.aadObjectId),
+  );
+  onCardAction(app, services, 'menu.help', async (context) => helpCard(await resolveActor(context, services)));
+  onCardAction(app, services, 'registration.submit', (context, data) => submitRegistration(context, services, data));
+  onCardAction(app, services, 'registration.approve', (context, data) => decideRegistration(context, services, data, 'approved'));
+  onCardAction(app, services, 'registration.reject', (context, data) => decideRegistration(context, services, data, 'rejected'));
+}
+
+async function greet(context: TurnContext, services: Services) {
+  if (isPersonalChat(context)) {
+    await sendHome(context, services, await resolveActor(context, services));
+    return;
+  }
+  const card = noticeCard({
+    title: 'De SOT-bot is toegevoegd',
+    paragraphs: [
+      'Consulenten: noem de SOT-bot in uw eigen kanaal en typ **koppel**. De aanvragen van uw scholen komen dan in dat kanaal.',
+      'Beheerders: typ **koppel administratie** in het kanaal van het SOT-bureau.',
+    ],
+  });
+  await context.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+export const onboardingRenderers: Record<string, PayloadRenderer> = {
+  registrationReview: async (db, args) => {
+    const card = await renderRegistrationReview(db, args);
+    return card && { card, summary: 'Nieuwe aanmelding voor de SOT-bot' };
+  },
+};

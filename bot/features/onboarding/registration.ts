@@ -1,0 +1,221 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { registrationCard } from '../../../cards/registration.ts';
+import { registrationReviewCard } from '../../../cards/registrationReview.ts';
+import { noticeCard } from '../../../cards/notice.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import type { Services } from '../../services.ts';
+import type { Db, Tx } from '../../store/database.ts';
+import { activeSwv } from '../../store/directory.ts';
+import { lockFor } from '../../store/locks.ts';
+import { memberEmail, resolveActor } from '../../teams/turn.ts';
+
+const SubmitSchema = z.object({
+  schoolId: z.string({ required_error: 'Kies uw school.' }).trim().min(1, 'Kies uw school.'),
+  role: z.string().trim().max(100, 'Houd uw functie korter dan 100 tekens.').optional().default(''),
+});
+
+async function activeSchools(db: Db) {
+  const swv = await activeSwv(db);
+  if (!swv) return [];
+  return db.school.findMany({ where: { swvId: swv.id, active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, brin: true } });
+}
+
+/** The card for someone unknown: the registration form, or the status of their registration. */
+export async function registrationPrompt(services: Services, aadObjectId?: string): Promise<AdaptiveCardJson> {
+  const latest = aadObjectId
+    ? await services.db.registration.findFirst({ where: { aadObjectId }, orderBy: { createdAt: 'desc' }, include: { school: true } })
+    : null;
+  if (latest?.status === 'pending') return pendingCard(latest.school.name);
+  const schools = await activeSchools(services.db);
+  const note = latest?.status === 'rejected' ? `Uw eerdere aanmelding voor ${latest.school.name} is niet goedgekeurd. Neem bij vragen contact op met het SOT-bureau, of meld u opnieuw aan.` : undefined;
+  return registrationCard({ schools, note });
+}
+
+function pendingCard(school: string): AdaptiveCardJson {
+  return noticeCard({
+    title: 'Uw aanmelding wacht op goedkeuring',
+    paragraphs: [
+      `U heeft zich aangemeld voor ${school}. Het SOT-bureau beoordeelt uw aanmelding; u krijgt hier bericht zodra dat gebeurd is.`,
+      'Tot dan kunt u nog geen aanvragen doen.',
+    ],
+  }) as AdaptiveCardJson;
+}
+
+export async function submitRegistration(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const { db } = services;
+  const aadObjectId = context.activity.from?.aadObjectId;
+  if (!aadObjectId) {
+    return noticeCard({ title: 'Aanmelden lukt hier niet', tone: 'attention', paragraphs: ['Teams gaf geen gebruikers-id mee. Open de SOT-bot in uw eigen chat in Teams.'] }) as AdaptiveCardJson;
+  }
+  if (await resolveActor(context, services)) {
+    return noticeCard({ title: 'U bent al aangemeld', paragraphs: ['Typ "menu" om een aanvraag te doen.'], actions: [{ title: 'Naar het menu', verb: 'menu.open' }] }) as AdaptiveCardJson;
+  }
+  const schools = await activeSchools(db);
+  const values = { schoolId: String(data.schoolId ?? ''), role: String(data.role ?? '') };
+  const parsed = SubmitSchema.safeParse(data);
+  const school = parsed.success ? schools.find((s) => s.id === parsed.data.schoolId) : undefined;
+  if (!parsed.success || !school) {
+    const errors: Record<string, string> = {};
+    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    else errors.schoolId = 'Deze school staat niet (meer) in de lijst. Kies uw school opnieuw.';
+    return registrationCard({ schools, values, errors });
+  }
+
+  const email = await memberEmail(context, services);
+  const name = context.activity.from.name?.trim() || 'Onbekende gebruiker';
+  const swv = await activeSwv(db);
+  const result = await db.$transaction(async (tx) => {
+    await lockFor(tx, `registration:${aadObjectId}`);
+    const pending = await tx.registration.findFirst({ where: { aadObjectId, status: 'pending' }, include: { school: true } });
+    if (pending) return { registrationId: pending.id, school: pending.school.name, created: false };
+    const registration = await tx.registration.create({
+      data: { aadObjectId, name, email, schoolId: school.id, role: parsed.data.role },
+    });
+    await tx.auditEntry.create({
+      data: { action: 'registration.submit', subjectType: 'registration', subjectId: registration.id, details: { schoolId: school.id } },
+    });
+    await notifyReviewers(tx, swv, registration.id);
+    return { registrationId: registration.id, school: school.name, created: true };
+  });
+  if (result.created) services.nudgeDelivery();
+  return pendingCard(result.school);
+}
+
+/** Sends the approval card to the SOT office channel, or else to every admin 1:1. */
+async function notifyReviewers(tx: Tx, swv: Awaited<ReturnType<typeof activeSwv>>, registrationId: string) {
+  const payload = { render: 'registrationReview', args: { registrationId } };
+  if (swv?.adminTeamId && swv.adminChannelId) {
+    await enqueue(tx, {
+      key: `registration:${registrationId}:review:channel`,
+      target: { type: 'channel', teamId: swv.adminTeamId, channelId: swv.adminChannelId, tenantId: swv.tenantId ?? undefined },
+      payload,
+    });
+    return;
+  }
+  const admins = await tx.person.findMany({ where: { isAdmin: true, active: true, ...(swv ? { swvId: swv.id } : {}) } });
+  for (const admin of admins) {
+    await enqueue(tx, {
+      key: `registration:${registrationId}:review:${admin.id}`,
+      target: { type: 'person', personId: admin.id },
+      payload,
+      orderKey: `registration:${registrationId}:review:${admin.id}`,
+    });
+  }
+}
+
+const DecisionSchema = z.object({ registrationId: z.string().min(1) });
+
+export async function decideRegistration(
+  context: TurnContext,
+  services: Services,
+  data: Record<string, unknown>,
+  decision: 'approved' | 'rejected',
+): Promise<AdaptiveCardJson> {
+  const { db } = services;
+  const actor = await resolveActor(context, services);
+  const parsed = DecisionSchema.safeParse(data);
+  if (!parsed.success) return noticeCard({ title: 'Deze kaart is niet meer geldig', tone: 'attention', paragraphs: ['Vraag het SOT-bureau om de aanmelding opnieuw te bekijken.'] }) as AdaptiveCardJson;
+  const { registrationId } = parsed.data;
+  if (!actor?.isAdmin) {
+    const card = await renderRegistrationReview(db, { registrationId });
+    return card ?? (noticeCard({ title: 'Alleen voor het SOT-bureau', tone: 'attention', paragraphs: ['Alleen beheerders van het SOT-bureau kunnen aanmeldingen beoordelen.'] }) as AdaptiveCardJson);
+  }
+
+  const outcome = await db.$transaction(async (tx) => {
+    const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { school: true } });
+    if (!registration || registration.school.swvId !== actor.swvId) return 'missing' as const;
+    const claimed = await tx.registration.updateMany({
+      where: { id: registrationId, status: 'pending' },
+      data: { status: decision, decidedById: actor.personId, decidedAt: services.now() },
+    });
+    if (claimed.count === 0) return 'already' as const;
+    if (decision === 'approved') await linkApplicant(tx, registration);
+    await tx.auditEntry.create({
+      data: { actorId: actor.personId, action: `registration.${decision === 'approved' ? 'approve' : 'reject'}`, subjectType: 'registration', subjectId: registrationId },
+    });
+    await notifyApplicant(tx, registration, decision);
+    const reviews = await tx.delivery.findMany({ where: { dedupeKey: { startsWith: `registration:${registrationId}:review:` } }, select: { dedupeKey: true } });
+    for (const review of reviews) {
+      await enqueue(tx, {
+        key: `${review.dedupeKey}:decided`,
+        target: { type: 'update', ofKey: review.dedupeKey },
+        payload: { render: 'registrationReview', args: { registrationId } },
+      });
+    }
+    return 'done' as const;
+  });
+  if (outcome === 'done') services.nudgeDelivery();
+  if (outcome === 'missing') return noticeCard({ title: 'Aanmelding niet gevonden', tone: 'attention', paragraphs: ['Deze aanmelding bestaat niet (meer).'] }) as AdaptiveCardJson;
+  const card = await renderRegistrationReview(db, {
+    registrationId,
+    message: outcome === 'already' ? 'Iemand anders heeft deze aanmelding al beoordeeld; uw klik is niet verwerkt.' : undefined,
+  });
+  return card!;
+}
+
+/** Makes the applicant a coordinator of the chosen school (a person with that e-mail is reused). */
+async function linkApplicant(tx: Tx, registration: { aadObjectId: string; name: string; email: string | null; schoolId: string; school: { swvId: string } }) {
+  const swvId = registration.school.swvId;
+  const email = registration.email ?? `${registration.aadObjectId}@onbekend.invalid`;
+  const existing =
+    (await tx.person.findFirst({ where: { aadObjectId: registration.aadObjectId } })) ??
+    (await tx.person.findFirst({ where: { swvId, email } }));
+  const person = existing
+    ? await tx.person.update({ where: { id: existing.id }, data: { aadObjectId: registration.aadObjectId, active: true } })
+    : await tx.person.create({ data: { swvId, name: registration.name, email, aadObjectId: registration.aadObjectId } });
+  await tx.schoolCoordinator.upsert({
+    where: { schoolId_personId: { schoolId: registration.schoolId, personId: person.id } },
+    create: { schoolId: registration.schoolId, personId: person.id, source: 'approval' },
+    update: {},
+  });
+  // Their chat with the bot, kept while they were unknown, now belongs to the person.
+  const chat = await tx.unknownUserConversation.findUnique({ where: { aadObjectId: registration.aadObjectId } });
+  if (chat) {
+    const data = { conversationId: chat.conversationId, serviceUrl: chat.serviceUrl, tenantId: chat.tenantId, userId: chat.userId };
+    await tx.personalConversation.upsert({ where: { personId: person.id }, create: { personId: person.id, ...data }, update: data });
+  }
+}
+
+async function notifyApplicant(tx: Tx, registration: { id: string; aadObjectId: string; school: { name: string } }, decision: 'approved' | 'rejected') {
+  const chat = await tx.unknownUserConversation.findUnique({ where: { aadObjectId: registration.aadObjectId } });
+  if (!chat) return;
+  const card =
+    decision === 'approved'
+      ? noticeCard({
+          title: 'Uw aanmelding is goedgekeurd',
+          tone: 'good',
+          paragraphs: [`U bent nu bekend als coördinator van ${registration.school.name}. U kunt aanvragen doen bij het SOT.`],
+          actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+        })
+      : noticeCard({
+          title: 'Uw aanmelding is niet goedgekeurd',
+          tone: 'attention',
+          paragraphs: [`Het SOT-bureau heeft uw aanmelding voor ${registration.school.name} niet goedgekeurd. Heeft u vragen? Neem contact op met het SOT-bureau.`],
+        });
+  await enqueue(tx, {
+    key: `registration:${registration.id}:applicant`,
+    target: { type: 'conversation', conversationId: chat.conversationId, serviceUrl: chat.serviceUrl },
+    payload: { card, summary: card.body ? 'Uw aanmelding bij de SOT-bot' : undefined },
+  });
+}
+
+/** Renders the review card from the current state (used by the delivery worker and by the handler). */
+export async function renderRegistrationReview(db: Db, args: Record<string, unknown>): Promise<AdaptiveCardJson | null> {
+  const registration = await db.registration.findUnique({ where: { id: String(args.registrationId) }, include: { school: true } });
+  if (!registration) return null;
+  const decidedBy = registration.decidedById ? await db.person.findUnique({ where: { id: registration.decidedById } }) : null;
+  return registrationReviewCard({
+    id: registration.id,
+    name: registration.name,
+    email: registration.email,
+    school: `${registration.school.name} (${registration.school.brin})`,
+    role: registration.role,
+    createdAt: registration.createdAt,
+    status: registration.status as 'pending' | 'approved' | 'rejected',
+    decidedBy: decidedBy?.name,
+    decidedAt: registration.decidedAt,
+    message: typeof args.message === 'string' ? args.message : undefined,
+  });
+}

@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import { welcomeCard } from '../../../cards/welcome.ts';
+import { noticeCard } from '../../../cards/notice.ts';
+import { cardAttachment, type AdaptiveCardJson } from '../../../cards/render.ts';
+import { isSotStaff, type Actor } from '../../domain/roles.ts';
+import type { Services } from '../../services.ts';
+import { activeSwv } from '../../store/directory.ts';
+import { registrationPrompt } from './registration.ts';
+
+/** The card someone gets when they open the chat or say something the bot does not route. */
+export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
+  if (!actor) return registrationPrompt(services, aadObjectId);
+  const swv = await activeSwv(services.db);
+  return welcomeCard({ name: actor.name.split(' ')[0], swvName: swv?.name ?? 'het samenwerkingsverband', schools: actor.schools.map((s) => s.name) });
+}
+
+export async function sendHome(context: TurnContext, services: Services, actor: Actor | null): Promise<void> {
+  const card = await homeCard(services, actor, context.activity.from?.aadObjectId);
+  await context.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+export function helpCard(actor: Actor | null): AdaptiveCardJson {
+  const paragraphs = [
+    'Via deze chat vraagt u als coördinator passend onderwijs of IB\'er ondersteuning aan bij het SOT: een **spreekuur**, een **thuiszittermelding** (anoniem sparren mag) of een **JES-overleg**.',
+    'Typ bijvoorbeeld "spreekuur", "thuiszitter melden", "jes plannen", "mijn aanvragen" of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.',
+  ];
+  if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
+  if (actor && isSotStaff(actor)) {
+    paragraphs.push(
+      'Voor het SOT: noem de bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
+    );
+  }
+  return noticeCard({ title: 'Hulp bij de SOT-bot', paragraphs, actions: [{ title: 'Naar het menu', verb: 'menu.open' }] }) as AdaptiveCardJson;
+}

@@ -1,0 +1,107 @@
+// Composition root: reads the configuration once and wires everything together.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { createConnectorClients, createTeamsAdapter } from './teams/adapter.ts';
+import { createApp } from './teams/app.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { DeliveryWorker } from './delivery/worker.ts';
+import { TeamsSender } from './delivery/teamsSender.ts';
+import { onboardingRenderers } from './features/onboarding/index.ts';
+import type { Services } from './services.ts';
+
+export interface RunningBot {
+  port: number;
+  database: Database;
+  delivery: DeliveryWorker;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger?: Logger;
+  /** An already open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  /** Fixed clock for tests. */
+  now?: () => Date;
+}
+
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config.database));
+  const applied = await database.migrate();
+  if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+
+  const clients = createConnectorClients(config.credentials);
+  const sender = new TeamsSender(database.prisma, clients);
+  let delivery: DeliveryWorker | undefined;
+  const services: Services = {
+    db: database.prisma,
+    logger,
+    nudgeDelivery: () => delivery?.nudge(),
+    now: options.now ?? (() => new Date()),
+  };
+  delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers }, logger, config.deliveryPollMs);
+
+  const adapter = createTeamsAdapter(config.credentials);
+  const app = createApp(adapter, config.credentials?.appId ?? '', services);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error }, 'unhandled turn error');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het opnieuw.').catch(() => {});
+    }
+  };
+
+  let server: RunningServer;
+  try {
+    server = await startServer({ adapter, app, logger, ping: database.ping }, config.port);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  delivery.start();
+  logger.info({ port: server.port, database: database.kind, mode: config.credentials ? 'teams' : 'local' }, 'SOT bot started');
+
+  return {
+    port: server.port,
+    database,
+    delivery,
+    stop: async () => {
+      await server.close();
+      await delivery.stop();
+      await database.close();
+      logger.info('SOT bot stopped');
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  const bot = await startBot({ config });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal} received, stopping…`);
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

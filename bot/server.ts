@@ -1,0 +1,87 @@
+import restify from 'restify';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from './log.ts';
+import { getRoute } from './teams/turn.ts';
+
+export interface ServerDeps {
+  adapter: TeamsAdapter;
+  app: Application;
+  logger: Logger;
+  /** Resolves when the database answers; rejects otherwise. */
+  ping: () => Promise<void>;
+}
+
+export interface RunningServer {
+  port: number;
+  /** Stops accepting requests and waits for turns in progress. */
+  close(): Promise<void>;
+}
+
+export async function startServer(deps: ServerDeps, port: number): Promise<RunningServer> {
+  const { adapter, app, logger } = deps;
+  const server = restify.createServer({ name: 'sot-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  server.post('/api/messages', async (req, res) => {
+    inFlight++;
+    const started = performance.now();
+    const activity = req.body ?? {};
+    let turnContext: TurnContext | undefined;
+    let outcome = 'ok';
+    try {
+      await adapter.process(req, res, async (context) => {
+        turnContext = context;
+        await app.run(context);
+      });
+      if (res.statusCode >= 400) outcome = `http ${res.statusCode}`;
+    } catch (err) {
+      outcome = 'error';
+      logger.error({ err }, 'turn failed');
+      if (!res.headersSent) {
+        res.status(500);
+        res.end();
+      }
+    } finally {
+      // One line per turn; ids and routes only, never message text.
+      logger.info(
+        {
+          activityType: activity.type,
+          name: activity.name,
+          route: turnContext ? (getRoute(turnContext) ?? 'none') : 'none',
+          conversationType: activity.conversation?.conversationType,
+          durationMs: Math.round(performance.now() - started),
+          outcome,
+        },
+        'turn',
+      );
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await deps.ping();
+      res.send(200, { status: 'ok' });
+    } catch {
+      res.send(503, { status: 'database unavailable' });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  const address = server.address() as { port: number };
+  return {
+    port: address.port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.server.close(() => resolve());
+        server.server.closeIdleConnections?.();
+      });
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    },
+  };
+}

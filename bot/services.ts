@@ -1,0 +1,11 @@
+import type { Db } from './store/database.ts';
+import type { Logger } from './log.ts';
+
+/** What feature handlers may use. Built once in the composition root (bot/index.ts). */
+export interface Services {
+  db: Db;
+  logger: Logger;
+  /** Tells the delivery worker that new messages were committed. */
+  nudgeDelivery(): void;
+  now(): Date;
+}

@@ -1,0 +1,43 @@
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes } from 'botbuilder';
+import type { Services } from '../services.ts';
+import { registerOnboarding } from '../features/onboarding/index.ts';
+import { registerChannels } from '../features/channels/index.ts';
+import { registerRequests } from '../features/requests/index.ts';
+import { sendHome } from '../features/onboarding/welcome.ts';
+import { helpCard } from '../features/onboarding/welcome.ts';
+import { cardAttachment } from '../../cards/render.ts';
+import { isPersonalChat, rememberConversation, resolveActor, setRoute } from './turn.ts';
+
+/** The route table: each feature registers its own routes; the fallback comes last. */
+export function createApp(adapter: TeamsAdapter, botAppId: string, services: Services): Application {
+  const app = new Application({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  app.turn('beforeTurn', async (context) => {
+    if (context.activity.from?.aadObjectId || context.activity.serviceUrl) {
+      await rememberConversation(context, services, await resolveActor(context, services));
+    }
+    return true;
+  });
+
+  registerOnboarding(app, services);
+  registerChannels(app, services);
+  registerRequests(app, services);
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    setRoute(context, 'fallback');
+    if (isPersonalChat(context)) {
+      await sendHome(context, services, await resolveActor(context, services));
+    } else {
+      await context.sendActivity({ attachments: [cardAttachment(helpCard(await resolveActor(context, services)))] });
+    }
+  });
+
+  return app;
+}

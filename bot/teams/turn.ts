@@ -1,0 +1,82 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Actor } from '../domain/roles.ts';
+import type { Services } from '../services.ts';
+import { actorByAadObjectId, linkByEmail } from '../store/directory.ts';
+
+const ROUTE_KEY = Symbol('sot.route');
+const ACTOR_KEY = Symbol('sot.actor');
+
+/** Names the route that handles this turn (for the one log line per turn). */
+export function setRoute(context: TurnContext, route: string): void {
+  context.turnState.set(ROUTE_KEY, route);
+}
+export function getRoute(context: TurnContext): string | undefined {
+  return context.turnState.get(ROUTE_KEY);
+}
+
+export function isPersonalChat(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'personal' || (!type && !context.activity.conversation?.isGroup);
+}
+
+export function isChannel(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'channel' || !!context.activity.channelData?.channel?.id;
+}
+
+/**
+ * Who is acting: a person from the directory, or null. Recognised by Teams user id; on first
+ * contact by e-mail through the Teams member API, after which the id is stored.
+ */
+export async function resolveActor(context: TurnContext, services: Services): Promise<Actor | null> {
+  if (context.turnState.has(ACTOR_KEY)) return context.turnState.get(ACTOR_KEY);
+  const aadObjectId = context.activity.from?.aadObjectId;
+  let actor: Actor | null = null;
+  if (aadObjectId) {
+    actor = await actorByAadObjectId(services.db, aadObjectId);
+    if (!actor) {
+      const email = await memberEmail(context, services);
+      if (email) actor = await linkByEmail(services.db, email, aadObjectId);
+    }
+  }
+  context.turnState.set(ACTOR_KEY, actor);
+  return actor;
+}
+
+/** The e-mail Teams reports for the sender, or undefined when the member API cannot tell. */
+export async function memberEmail(context: TurnContext, services: Services): Promise<string | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    return (member.email || member.userPrincipalName || undefined)?.toLowerCase();
+  } catch (err) {
+    services.logger.warn({ err: (err as Error).message }, 'member lookup failed');
+    return undefined;
+  }
+}
+
+/**
+ * Remembers how to reach this user and tenant later (proactive messages need the
+ * conversation id and service URL from an earlier activity).
+ */
+export async function rememberConversation(context: TurnContext, services: Services, actor: Actor | null): Promise<void> {
+  const a = context.activity;
+  const tenantId = a.conversation?.tenantId ?? a.channelData?.tenant?.id;
+  const { db } = services;
+  if (tenantId && a.serviceUrl) {
+    await db.tenantService.upsert({
+      where: { tenantId },
+      create: { tenantId, serviceUrl: a.serviceUrl },
+      update: { serviceUrl: a.serviceUrl },
+    });
+  }
+  if (!isPersonalChat(context) || !a.conversation?.id || !a.serviceUrl) return;
+  const data = { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, tenantId, userId: a.from.id };
+  if (actor) {
+    await db.personalConversation.upsert({ where: { personId: actor.personId }, create: { personId: actor.personId, ...data }, update: data });
+  } else if (a.from?.aadObjectId) {
+    await db.unknownUserConversation.upsert({
+      where: { aadObjectId: a.from.aadObjectId },
+      create: { aadObjectId: a.from.aadObjectId, ...data },
+      update: data,
+    });
+  }
+}
