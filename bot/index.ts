@@ -16,7 +16,8 @@ export interface RunningBot {
   port: number;
   database: Database;
   delivery: DeliveryWorker;
-  stop(): Promise<void>;
+  /** Finishes turns in progress, stops the delivery worker, then closes the database unless kept open. */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface StartOptions {
@@ -69,10 +70,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     port: server.port,
     database,
     delivery,
-    stop: async () => {
+    stop: async ({ keepDatabase = false } = {}) => {
       await server.close();
       await delivery.stop();
-      await database.close();
+      if (!keepDatabase) await database.close();
       logger.info('SOT bot stopped');
     },
   };

@@ -1,7 +1,6 @@
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import type { Logger } from './log.ts';
 import { getRoute } from './teams/turn.ts';
 
@@ -30,12 +29,16 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Runni
     inFlight++;
     const started = performance.now();
     const activity = req.body ?? {};
-    let turnContext: TurnContext | undefined;
+    let route = 'none';
     let outcome = 'ok';
     try {
       await adapter.process(req, res, async (context) => {
-        turnContext = context;
-        await app.run(context);
+        try {
+          await app.run(context);
+        } finally {
+          // The context is revoked once the turn ends; read the route while it lives.
+          route = getRoute(context) ?? 'unrouted';
+        }
       });
       if (res.statusCode >= 400) outcome = `http ${res.statusCode}`;
     } catch (err) {
@@ -51,7 +54,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Runni
         {
           activityType: activity.type,
           name: activity.name,
-          route: turnContext ? (getRoute(turnContext) ?? 'none') : 'none',
+          route,
           conversationType: activity.conversation?.conversationType,
           durationMs: Math.round(performance.now() - started),
           outcome,
@@ -77,11 +80,11 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Runni
   return {
     port: address.port,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.server.close(() => resolve());
-        server.server.closeIdleConnections?.();
-      });
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      server.server.closeAllConnections();
+      await closed;
     },
   };
 }

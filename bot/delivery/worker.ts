@@ -76,8 +76,20 @@ export class DeliveryWorker {
     await this.running;
   }
 
-  /** Sends every message that is due now; returns how many were handled. For tests and the loop. */
+  /**
+   * Sends every message that is due now and returns how many were handled. Waits for a pass
+   * already under way in this process, so that when it returns, nothing due is in flight here.
+   */
   async drain(): Promise<number> {
+    const previous = this.passes;
+    const pass = previous.then(() => this.sendDue());
+    this.passes = pass.catch(() => 0);
+    return pass;
+  }
+
+  private passes: Promise<number> = Promise.resolve(0);
+
+  private async sendDue(): Promise<number> {
     let handled = 0;
     for (;;) {
       const rows = await this.claim();

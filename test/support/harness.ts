@@ -1,0 +1,70 @@
+import { startBot, type RunningBot } from '../../bot/index.ts';
+import type { Config } from '../../bot/config.ts';
+import { createLogger } from '../../bot/log.ts';
+import type { Database } from '../../bot/store/database.ts';
+import { FakeConnector } from './connector.ts';
+import { createTestDatabase } from './testDatabase.ts';
+import { TeamsClient, type ClientOptions } from './teamsClient.ts';
+
+export const TENANT_ID = '00000000-0000-4000-8000-0000000000aa';
+
+export interface Harness {
+  bot: RunningBot;
+  db: Database;
+  connector: FakeConnector;
+  botUrl: string;
+  client(user: ClientOptions['user'], conversation?: ClientOptions['conversation']): TeamsClient;
+  /** Sends everything the outbox holds that is due now. */
+  deliver(): Promise<number>;
+  /** Stops the bot (not the database), as a restart would. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    production: false,
+    database: { kind: 'embedded', dataDir: 'unused' },
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests send by calling deliver(); the background loop only polls rarely.
+    deliveryPollMs: 60_000,
+    ...overrides,
+  };
+}
+
+/** The real bot on a free port, a real database, and a stand-in Bot Connector. */
+export async function startHarness(options: { db?: Database } = {}): Promise<Harness> {
+  const db = options.db ?? (await createTestDatabase());
+  const connector = await new FakeConnector().start();
+  const config = testConfig();
+  const logger = createLogger(config.logLevel);
+  let bot = await startBot({ config, database: db, logger });
+  const harness: Harness = {
+    get bot() {
+      return bot;
+    },
+    db,
+    connector,
+    get botUrl() {
+      return `http://127.0.0.1:${bot.port}/api/messages`;
+    },
+    client: (user, conversation) =>
+      new TeamsClient({ botUrl: harness.botUrl, serviceUrl: connector.url, tenantId: TENANT_ID, user, conversation }),
+    deliver: () => bot.delivery.drain(),
+    restart: async () => {
+      await stopWithoutDb(bot);
+      bot = await startBot({ config, database: db, logger });
+    },
+    close: async () => {
+      await stopWithoutDb(bot);
+      await db.close();
+      await connector.stop();
+    },
+  };
+  return harness;
+}
+
+function stopWithoutDb(bot: RunningBot) {
+  return bot.stop({ keepDatabase: true });
+}
