@@ -3,7 +3,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
-import { applyMigrations, type SqlRunner } from './migrate.ts';
+import { applyMigrations, type MigrationFile, type SqlRunner } from './migrate.ts';
 
 export type Db = PrismaClient;
 /** The client handed to code running inside `db.$transaction(async (tx) => …)`. */
@@ -20,7 +20,8 @@ export interface Database {
   kind: DatabaseTarget['kind'];
   /** Runs a cheap query; throws when the database does not answer. */
   ping(): Promise<void>;
-  migrate(): Promise<string[]>;
+  /** Applies pending migrations (by default those in prisma/migrations); returns their names. */
+  migrate(migrations?: MigrationFile[]): Promise<string[]>;
   close(): Promise<void>;
   /** The embedded engine, for tests that dump or clone it. */
   pglite?: PGlite;
@@ -55,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ping: async () => {
       await pglite.query('select 1');
     },
-    migrate: () => applyMigrations(runner),
+    migrate: (migrations) => applyMigrations(runner, migrations),
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
@@ -97,7 +98,7 @@ async function openPostgres(url: string): Promise<Database> {
     ping: async () => {
       await pool.query('select 1');
     },
-    migrate: () => applyMigrations(runner),
+    migrate: (migrations) => applyMigrations(runner, migrations),
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => {});

@@ -35,11 +35,21 @@ export function createConnectorClients(credentials?: BotCredentials) {
     forServiceUrl(serviceUrl: string): Promise<ConnectorClient> {
       let client = clients.get(serviceUrl);
       if (!client) {
-        client = factory.create(serviceUrl, undefined);
+        client = factory.create(serviceUrl, undefined).then(withoutBuiltInRetries);
         clients.set(serviceUrl, client);
       }
       return client;
     },
   };
 }
+/**
+ * The connector's HTTP pipeline retries and waits out 429s inside the call. The durable outbox
+ * does that instead (it survives restarts and keeps the worker free), so the built-in retry goes.
+ */
+function withoutBuiltInRetries(client: ConnectorClient): ConnectorClient {
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  return client;
+}
+
 export type ConnectorClients = ReturnType<typeof createConnectorClients>;

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { enqueue } from '../bot/delivery/outbox.ts';
+import { startHarness, type Harness } from './support/harness.ts';
+import { importFixture, PEOPLE } from './support/org.ts';
+import { textOf } from './support/cards.ts';
+
+let h: Harness;
+let evaChat: string;
+beforeAll(async () => {
+  h = await startHarness();
+  await importFixture(h.db);
+  const eva = h.client(PEOPLE.eva);
+  await eva.say('hallo'); // gives the bot a chat with Eva
+  evaChat = eva.conversationId;
+});
+afterAll(() => h?.close());
+beforeEach(() => h.connector.reset());
+
+async function queueNotice(key: string) {
+  const eva = await h.db.prisma.person.findFirstOrThrow({ where: { name: 'Eva Mulder' } });
+  await h.db.prisma.$transaction((tx) =>
+    enqueue(tx, { key, target: { type: 'person', personId: eva.id }, payload: { text: `bericht ${key}` } }),
+  );
+  return key;
+}
+const row = (key: string) => h.db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: key } });
+/** Lets time pass for the outbox: makes a scheduled retry due now. */
+const makeDue = (key: string) => h.db.prisma.delivery.update({ where: { dedupeKey: key }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+const postsWith = (text: string) => h.connector.messagesIn(evaChat).filter((a) => a.text === text);
+
+describe('delivery to Teams', () => {
+  it('retries after a server error and posts exactly once', async () => {
+    const key = await queueNotice('retry-500');
+    h.connector.failNext({ status: 500 }, { status: 502 });
+    await h.deliver();
+    expect(postsWith('bericht retry-500')).toHaveLength(0);
+    const afterFirst = await row(key);
+    expect(afterFirst.status).toBe('pending');
+    expect(afterFirst.lastError).toBe('HTTP 500');
+    expect(afterFirst.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    await makeDue(key);
+    await h.deliver();
+    await makeDue(key);
+    await h.deliver();
+    expect(postsWith('bericht retry-500')).toHaveLength(1);
+    expect((await row(key)).status).toBe('sent');
+    expect((await row(key)).attempts).toBe(3);
+    await h.deliver();
+    expect(postsWith('bericht retry-500')).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const key = await queueNotice('retry-429');
+    h.connector.failNext({ status: 429, retryAfterSeconds: 30 });
+    const before = Date.now();
+    await h.deliver();
+    const r = await row(key);
+    expect(r.status).toBe('pending');
+    expect(r.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 30_000);
+    await makeDue(key);
+    await h.deliver();
+    expect(postsWith('bericht retry-429')).toHaveLength(1);
+  });
+
+  it('gives up on an answer that no retry can fix, and keeps the reason', async () => {
+    const key = await queueNotice('forbidden');
+    h.connector.failNext({ status: 403 });
+    await h.deliver();
+    const r = await row(key);
+    expect(r.status).toBe('failed');
+    expect(r.lastError).toBe('HTTP 403');
+  });
+
+  it('keeps messages to one conversation in the order they were written', async () => {
+    await queueNotice('order-1');
+    await queueNotice('order-2');
+    h.connector.failNext({ status: 503 });
+    await h.deliver(); // order-1 fails; order-2 must wait for it
+    expect(h.connector.messagesIn(evaChat)).toHaveLength(0);
+    await makeDue('order-1');
+    await h.deliver();
+    expect(h.connector.messagesIn(evaChat).map((a) => a.text)).toEqual(['bericht order-1', 'bericht order-2']);
+  });
+
+  it('writing the same message twice stores it once', async () => {
+    await queueNotice('twice');
+    await queueNotice('twice');
+    expect(await h.db.prisma.delivery.count({ where: { dedupeKey: 'twice' } })).toBe(1);
+    await h.deliver();
+    expect(postsWith('bericht twice')).toHaveLength(1);
+  });
+
+  it('sends what was saved before a restart, once', async () => {
+    // A registration is saved; Teams is down when the approval card is first sent; the bot restarts.
+    const stranger = h.client({ id: '29:restart', aadObjectId: '00000000-0000-4000-8000-0000000000ee', name: 'Rik Nieuw' });
+    await stranger.say('hallo');
+    const form = h.connector.cardsIn(stranger.conversationId).at(-1)!;
+    h.connector.failNext({ status: 503 }, { status: 503 }, { status: 503 });
+    await stranger.press(form, 'Aanmelden', { School: 'Cbs De Ark (34CD00)' });
+    await h.deliver();
+    expect(h.connector.cardsIn(evaChat).filter((c) => textOf(c).includes('Rik Nieuw'))).toHaveLength(0);
+
+    await h.restart();
+    await h.db.prisma.delivery.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+    h.connector.reset();
+    await h.deliver();
+    await h.deliver();
+    expect(h.connector.cardsIn(evaChat).filter((c) => textOf(c).includes('Rik Nieuw'))).toHaveLength(1);
+  });
+
+  it('takes over a message whose sender died while sending (lease expired)', async () => {
+    const key = await queueNotice('lease');
+    await h.db.prisma.delivery.update({ where: { dedupeKey: key }, data: { lockedUntil: new Date(Date.now() + 60_000), attempts: 1 } });
+    await h.deliver();
+    expect(postsWith('bericht lease')).toHaveLength(0);
+    await h.db.prisma.delivery.update({ where: { dedupeKey: key }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    await h.deliver();
+    expect(postsWith('bericht lease')).toHaveLength(1);
+  });
+});
