@@ -6,7 +6,7 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  await h?.bot.stop().catch(() => {});
+  await h?.bot.stop({ keepDatabase: true });
   await h?.connector.stop();
 });
 

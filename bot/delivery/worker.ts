@@ -70,10 +70,13 @@ export class DeliveryWorker {
     this.schedule(0);
   }
 
-  async stop(): Promise<void> {
+  /** Waits for the send in progress, but not forever: an unfinished row's lease lets it be retried. */
+  async stop(maxWaitMs = 10_000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timeout = setTimeout(resolve, maxWaitMs)))]);
+    clearTimeout(timeout);
   }
 
   /**

@@ -10,3 +10,17 @@ export function formatDateTime(date: Date): string {
 export function formatDate(date: Date): string {
   return DateTime.fromJSDate(date, { zone: ZONE }).setLocale('nl').toFormat('d MMMM yyyy');
 }
+
+/** "2026-12-01" → "dinsdag 1 december 2026" */
+export function formatIsoDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale('nl').toFormat('cccc d MMMM yyyy');
+}
+
+/** "2026-12-01T14:30" (Dutch local time) → "dinsdag 1 december 2026 om 14:30" */
+export function formatLocalDateTime(local: string): string {
+  return DateTime.fromISO(local, { zone: ZONE }).setLocale('nl').toFormat("cccc d MMMM yyyy 'om' HH:mm");
+}
+
+export function yearInZone(date: Date): number {
+  return DateTime.fromJSDate(date, { zone: ZONE }).year;
+}

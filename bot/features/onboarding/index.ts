@@ -17,9 +17,10 @@ export function registerOnboarding(app: App, services: Services): void {
     if (!botAdded) return;
     await greet(context, services);
   });
+  // Teams sends installationUpdate as well as membersAdded on install; greeting on membersAdded only
+  // avoids a double welcome. The conversation itself is remembered for every activity (app.ts).
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     setRoute(context, 'onboarding.installationUpdate');
-    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await greet(context, services);
   });
 
   onCommand(app, 'onboarding.help', /^\s*(help|hulp|\?)\s*$/i, async (context) => {

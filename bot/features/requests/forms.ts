@@ -1,0 +1,65 @@
+// One place that knows, per request type, how to show its form and how to read it back.
+import { jesFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { DAY_PARTS, FORMS, parseSpreekuur, SPREEKUUR_PUPIL, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
+import { parseThuiszitter, TZ_KIND, TZ_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
+import { defaultParticipantSelection, JES_LOCATION, parseJes, participantChoices, type StandingMember } from '../../domain/requests/jes.ts';
+import { URGENCY, type FieldErrors, type Parsed, type Pupil, type RequestType } from '../../domain/requests/types.ts';
+import { schoolLine, type SchoolContext } from './schoolContext.ts';
+
+export interface ParsedRequest {
+  details: Record<string, unknown>;
+  pupil?: Pupil;
+  urgency?: string;
+}
+
+function standingMembers(school: SchoolContext): StandingMember[] {
+  return school.jesMembers.map((m) => ({ id: m.id, role: m.role, name: m.name, email: m.email, organisation: m.organisation }));
+}
+
+export function formCard(type: RequestType, school: SchoolContext, values: Record<string, unknown> = {}, errors: FieldErrors = {}): AdaptiveCardJson {
+  const base = { schoolId: school.id, schoolLine: schoolLine(school), values, errors };
+  if (type === 'spreekuur') {
+    return spreekuurFormCard({ ...base, withWhom: WITH_WHOM, pupil: SPREEKUUR_PUPIL, dayParts: DAY_PARTS, forms: FORMS, urgency: URGENCY });
+  }
+  if (type === 'thuiszitter') return thuiszitterFormCard({ ...base, kinds: TZ_KIND, reasons: TZ_REASONS, yesNo: YES_NO });
+  const standing = standingMembers(school);
+  const smw = standing.find((m) => m.role === 'smw');
+  return jesFormCard({
+    ...base,
+    fixedParticipants: `${school.consultant.person.name} (SOT-consulent) en ${smw ? `${smw.name} (schoolmaatschappelijk werk)` : 'de schoolmaatschappelijk werker'}`,
+    hasSmw: !!smw,
+    participants: participantChoices(standing),
+    defaultParticipants: defaultParticipantSelection(standing),
+    locations: JES_LOCATION,
+  });
+}
+
+/** Reads a submitted form: the server repeats every check, whatever the card already did. */
+export function parseForm(type: RequestType, school: SchoolContext, values: Record<string, unknown>, now: Date): Parsed<ParsedRequest> {
+  if (type === 'spreekuur') {
+    const r = parseSpreekuur(values, now);
+    if (!r.ok) return r;
+    const { pupil, ...details } = r.value;
+    return { ok: true, value: { details, pupil, urgency: r.value.urgency } };
+  }
+  if (type === 'thuiszitter') {
+    const r = parseThuiszitter(values, now);
+    if (!r.ok) return r;
+    const { pupil, ...details } = r.value;
+    return { ok: true, value: { details, pupil } };
+  }
+  const r = parseJes(values, now, standingMembers(school), school.consultant.person.name);
+  if (!r.ok) return r;
+  return { ok: true, value: { details: r.value as unknown as Record<string, unknown> } };
+}
+
+/** Keeps only the inputs of the form (Teams merges action data and input values into one object). */
+export function formValues(data: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (['schoolId', 'submissionId', 'type', 'values', 'verb'].includes(k)) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}

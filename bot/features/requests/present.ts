@@ -1,0 +1,78 @@
+// Turns a request's stored fields into the lines people read. Who reads decides how much of the
+// pupil is shown: the coordinator sees what they typed; the channel card shows initials only.
+import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
+import { DAY_PARTS, FORMS, SPREEKUUR_PUPIL, WITH_WHOM, type SpreekuurInput } from '../../domain/requests/spreekuur.ts';
+import { hasReportingDuty, TZ_KIND, TZ_REASONS, weeksAbsent, type ThuiszitterInput } from '../../domain/requests/thuiszitter.ts';
+import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesInput, type JesParticipant } from '../../domain/requests/jes.ts';
+import { URGENCY, type Pupil, type RequestType } from '../../domain/requests/types.ts';
+import type { Fact } from '../../../cards/requestCards.ts';
+
+export type Audience = 'coordinator' | 'channel';
+
+export function pupilLine(pupil: Pupil | null | undefined, audience: Audience): string {
+  if (!pupil || pupil.kind === 'none') return 'Geen (algemene vraag)';
+  if (pupil.kind === 'anonymous') return 'Anoniem (sparren)';
+  if (audience === 'channel') return [pupil.initials, pupil.group].filter(Boolean).join(', ');
+  const birth = pupil.birthDate ? `, geboren ${formatIsoDate(pupil.birthDate).replace(/^\S+ /, '')}` : '';
+  return `${pupil.name}${pupil.group ? `, ${pupil.group}` : ''}${birth}`;
+}
+
+export function requestFacts(type: RequestType, details: Record<string, unknown>, pupil: Pupil | null | undefined, audience: Audience, now: Date): Fact[] {
+  if (type === 'spreekuur') {
+    const d = details as unknown as Omit<SpreekuurInput, 'pupil'>;
+    const withWhom = d.withWhom.map((w) => (w === 'anders' ? d.withWhomOther || 'Anders' : WITH_WHOM[w])).join(', ');
+    return [
+      { label: 'Vraag', value: d.question },
+      { label: 'Met wie', value: withWhom },
+      { label: 'Leerling', value: pupilLine(pupil, audience) },
+      { label: 'Voorkeur', value: d.moments.map((m) => `${formatIsoDate(m.date)}, ${DAY_PARTS[m.dayPart].toLowerCase()}`).join('; ') },
+      { label: 'Vorm', value: FORMS[d.form] },
+      { label: 'Urgentie', value: URGENCY[d.urgency] },
+    ];
+  }
+  if (type === 'thuiszitter') {
+    const d = details as unknown as Omit<ThuiszitterInput, 'pupil'>;
+    return [
+      { label: 'Soort', value: TZ_KIND[d.kind] },
+      { label: 'Leerling', value: pupilLine(pupil, audience) },
+      { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
+      { label: 'Verzuim', value: `${weeksAbsent(d.firstAbsentDate, now)} weken` },
+      { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : TZ_REASONS[d.reason] },
+      { label: 'Leerplicht/DUO', value: d.leerplichtInformed ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}` : 'Nog niet geïnformeerd' },
+      { label: 'Onderwijs Transparant', value: d.otReported ? 'Gemeld' : 'Nog niet gemeld' },
+      { label: 'Al geprobeerd', value: d.tried },
+      { label: 'Vraag', value: d.question },
+    ];
+  }
+  const d = details as unknown as JesInput;
+  return [
+    { label: 'Leerling of onderwerp', value: d.subject },
+    { label: 'Vraag', value: d.question },
+    { label: 'Deelnemers', value: d.participants.map(participantLine).join('; ') },
+    { label: 'Voorgestelde momenten', value: d.moments.map(formatLocalDateTime).join('; ') },
+    { label: 'Locatie', value: d.location === 'anders' ? d.address : JES_LOCATION[d.location] },
+  ];
+}
+
+function participantLine(p: JesParticipant): string {
+  const role =
+    p.role === 'consultant' ? 'SOT-consulent' : p.role === 'smw' ? 'schoolmaatschappelijk werk' : (JES_OPTIONAL as Record<string, string>)[p.role] ?? JES_ROLE_LABEL[p.role] ?? 'deelnemer';
+  return p.name ? `${p.name} (${role.toLowerCase()})` : role;
+}
+
+/** Warnings that must be impossible to miss, such as the DUO/OT reporting duty. */
+export function requestWarnings(type: RequestType, details: Record<string, unknown>, now: Date): string[] {
+  if (type !== 'thuiszitter') return [];
+  const d = details as unknown as ThuiszitterInput;
+  if (!hasReportingDuty(d.firstAbsentDate, now)) return [];
+  const open = [!d.leerplichtInformed && 'bij DUO (verzuimregister, via leerplicht)', !d.otReported && 'in Onderwijs Transparant'].filter(Boolean);
+  const base = `Deze leerling verzuimt ${weeksAbsent(d.firstAbsentDate, now)} weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.`;
+  return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Volgens deze melding is beide gedaan.`];
+}
+
+export function historyLines(events: { at: Date; action: string; note: string | null; actorName?: string }[]): string[] {
+  const label: Record<string, string> = { submitted: 'Verstuurd', withdrawn: 'Ingetrokken' };
+  return events.map((e) => `${formatDate(e.at)}: ${label[e.action] ?? e.action}${e.actorName ? ` door ${e.actorName}` : ''}${e.note ? ` (${e.note})` : ''}`);
+}
+
+export const PUPIL_CHOICES = SPREEKUUR_PUPIL;

@@ -1,0 +1,16 @@
+import type { Actor } from '../../domain/roles.ts';
+import type { Db } from '../../store/database.ts';
+
+/** The school a coordinator files for, with its consultant and standing JES members. */
+export async function loadSchoolFor(db: Db, actor: Actor, schoolId: string | undefined) {
+  if (!schoolId || !actor.schools.some((s) => s.id === schoolId)) return null;
+  return db.school.findUnique({
+    where: { id: schoolId },
+    include: { consultant: { include: { person: true } }, jesMembers: { orderBy: { position: 'asc' } } },
+  });
+}
+export type SchoolContext = NonNullable<Awaited<ReturnType<typeof loadSchoolFor>>>;
+
+export function schoolLine(school: SchoolContext): string {
+  return `${school.name} · uw SOT-consulent: ${school.consultant.person.name}`;
+}

@@ -1,0 +1,70 @@
+import type { Prisma } from './generated/client.ts';
+import type { Db, Tx } from './database.ts';
+import { formatReference } from '../domain/requests/reference.ts';
+import { yearInZone } from '../domain/time.ts';
+import type { Pupil, RequestStatus, RequestType } from '../domain/requests/types.ts';
+
+/** Hands out the next reference number; the counter row is locked until the transaction ends. */
+export async function nextReference(tx: Tx, now: Date): Promise<string> {
+  const year = yearInZone(now);
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "ReferenceCounter" (year, last) VALUES (${year}, 1)
+    ON CONFLICT (year) DO UPDATE SET last = "ReferenceCounter".last + 1
+    RETURNING last`;
+  return formatReference(year, Number(rows[0]!.last));
+}
+
+export interface NewRequest {
+  submissionKey: string;
+  type: RequestType;
+  swvId: string;
+  schoolId: string;
+  requesterId: string;
+  consultantId: string;
+  urgency?: string;
+  details: Record<string, unknown>;
+  pupil?: Pupil;
+}
+
+export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
+  const reference = await nextReference(tx, now);
+  const request = await tx.request.create({
+    data: {
+      reference,
+      submissionKey: data.submissionKey,
+      type: data.type,
+      swvId: data.swvId,
+      schoolId: data.schoolId,
+      requesterId: data.requesterId,
+      consultantId: data.consultantId,
+      urgency: data.urgency,
+      details: data.details as Prisma.InputJsonValue,
+      pupil: data.pupil && data.pupil.kind !== 'none' ? (data.pupil as Prisma.InputJsonValue) : undefined,
+    },
+  });
+  await recordEvent(tx, { requestId: request.id, actorId: data.requesterId, action: 'submitted', fromStatus: null, toStatus: 'new' });
+  return request;
+}
+
+export async function recordEvent(
+  tx: Tx,
+  e: { requestId: string; actorId: string | null; action: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; note?: string },
+) {
+  const event = await tx.requestEvent.create({ data: e });
+  await tx.auditEntry.create({
+    data: { actorId: e.actorId, action: `request.${e.action}`, subjectType: 'request', subjectId: e.requestId, details: { from: e.fromStatus, to: e.toStatus } },
+  });
+  return event;
+}
+
+export const requestWithContext = {
+  school: true,
+  requester: true,
+  consultant: { include: { consultant: true } },
+  events: { orderBy: { at: 'asc' as const } },
+} satisfies Prisma.RequestInclude;
+
+export function loadRequest(db: Db | Tx, id: string) {
+  return db.request.findUnique({ where: { id }, include: requestWithContext });
+}
+export type RequestWithContext = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;

@@ -1,0 +1,82 @@
+import { renderTemplate } from './render.ts';
+
+export type Fact = { label: string; value: string };
+type Button = { title: string; verb: string; data?: Record<string, unknown> };
+
+export function chooseSchoolCard(data: { title: string; verb: string; schools: { id: string; name: string }[]; value?: string; error?: string }) {
+  return renderTemplate('chooseSchool', {
+    title: data.title,
+    verb: data.verb,
+    value: data.value ?? '',
+    error: data.error ?? '',
+    schools: data.schools.map((s) => ({ title: s.name, value: s.id })),
+  });
+}
+
+export function requestReviewCard(data: {
+  typeLabel: string;
+  consultant: string;
+  school: string;
+  facts: Fact[];
+  warnings: string[];
+  submitData: Record<string, unknown>;
+  editVerb: string;
+  editData: Record<string, unknown>;
+}) {
+  return renderTemplate('requestReview', data);
+}
+
+/** The coordinator's read-only view of a request (after sending, and in "mijn aanvragen"). */
+export function requestSummaryCard(data: {
+  banner?: string;
+  typeLabel: string;
+  reference: string;
+  facts: Fact[];
+  warnings?: string[];
+  history: string[];
+  actions: Button[];
+  message?: string;
+}) {
+  return renderTemplate('requestSummary', {
+    banner: data.banner ?? '',
+    typeLabel: data.typeLabel,
+    reference: data.reference,
+    facts: data.facts,
+    warnings: data.warnings ?? [],
+    history: data.history,
+    actions: data.actions.map((a) => ({ ...a, data: a.data ?? {} })),
+    message: data.message ?? '',
+  });
+}
+
+/** The card in the consultant's channel; it @mentions the consultant. */
+export function requestChannelCard(data: {
+  notice?: string;
+  typeLabel: string;
+  reference: string;
+  school: string;
+  consultant: { name: string; aadObjectId?: string | null };
+  facts: Fact[];
+  warnings?: string[];
+}) {
+  const mentionText = data.consultant.aadObjectId ? `<at>${data.consultant.name}</at>` : data.consultant.name;
+  return renderTemplate('requestChannel', {
+    notice: data.notice ?? '',
+    typeLabel: data.typeLabel,
+    reference: data.reference,
+    school: data.school,
+    mentionText,
+    facts: data.facts,
+    warnings: data.warnings ?? [],
+    mentions: data.consultant.aadObjectId
+      ? [{ type: 'mention', text: mentionText, mentioned: { id: data.consultant.aadObjectId, name: data.consultant.name } }]
+      : [],
+  });
+}
+
+export function myRequestsCard(data: {
+  recentDays: number;
+  items: { id: string; reference: string; typeLabel: string; school: string; status: string; consultant: string; nextStep: string }[];
+}) {
+  return renderTemplate('myRequests', data);
+}

@@ -1,0 +1,71 @@
+import { renderTemplate } from './render.ts';
+
+type Choice = { title: string; value: string };
+const toChoices = (o: Record<string, string>): Choice[] => Object.entries(o).map(([value, title]) => ({ value, title }));
+
+export interface FormCardData {
+  schoolId: string;
+  /** "Obs Het Kompas · uw consulent: Anna de Vries" */
+  schoolLine: string;
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+}
+
+/** Every input id gets a value and an error text ('' when none), so the template can show them. */
+function bind(ids: readonly string[], data: FormCardData) {
+  const values: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  for (const id of ids) {
+    const v = data.values?.[id];
+    values[id] = v === undefined || v === null ? '' : String(v);
+    errors[id] = data.errors?.[id] ?? '';
+  }
+  const count = Object.values(errors).filter(Boolean).length;
+  return {
+    schoolId: data.schoolId,
+    schoolLine: data.schoolLine,
+    values,
+    errors,
+    errorSummary: count ? `Niet alles is goed ingevuld (${count} ${count === 1 ? 'punt' : 'punten'}). Wat u al invulde, staat er nog; pas de rood gemelde velden aan.` : '',
+  };
+}
+
+export const SPREEKUUR_FIELDS = ['question', 'withWhom', 'withWhomOther', 'pupilMode', 'pupilInitials', 'pupilGroup', 'moment1Date', 'moment1Part', 'moment2Date', 'moment2Part', 'moment3Date', 'moment3Part', 'form', 'urgency'] as const;
+export const THUISZITTER_FIELDS = ['kind', 'pupilAnonymous', 'pupilName', 'pupilBirthDate', 'firstAbsentDate', 'reason', 'reasonOther', 'leerplichtInformed', 'leerplichtDate', 'otReported', 'tried', 'question'] as const;
+export const JES_FIELDS = ['subject', 'question', 'smwName', 'smwEmail', 'participants', 'otherName', 'otherEmail', 'moment1Date', 'moment1Time', 'moment2Date', 'moment2Time', 'moment3Date', 'moment3Time', 'location', 'address'] as const;
+
+export function spreekuurFormCard(
+  data: FormCardData & { withWhom: Record<string, string>; pupil: Record<string, string>; dayParts: Record<string, string>; forms: Record<string, string>; urgency: Record<string, string> },
+) {
+  return renderTemplate('spreekuurForm', {
+    ...bind(SPREEKUUR_FIELDS, { ...data, values: { urgency: 'normaal', ...data.values } }),
+    withWhomChoices: toChoices(data.withWhom),
+    pupilChoices: toChoices(data.pupil),
+    dayPartChoices: toChoices(data.dayParts),
+    formChoices: toChoices(data.forms),
+    urgencyChoices: toChoices(data.urgency),
+  });
+}
+
+export function thuiszitterFormCard(
+  data: FormCardData & { kinds: Record<string, string>; reasons: Record<string, string>; yesNo: Record<string, string> },
+) {
+  return renderTemplate('thuiszitterForm', {
+    ...bind(THUISZITTER_FIELDS, { ...data, values: { pupilAnonymous: 'false', ...data.values } }),
+    kindChoices: toChoices(data.kinds),
+    reasonChoices: toChoices(data.reasons),
+    yesNoChoices: toChoices(data.yesNo),
+  });
+}
+
+export function jesFormCard(
+  data: FormCardData & { fixedParticipants: string; hasSmw: boolean; participants: Choice[]; locations: Record<string, string>; defaultParticipants: string },
+) {
+  return renderTemplate('jesForm', {
+    ...bind(JES_FIELDS, { ...data, values: { participants: data.defaultParticipants, ...data.values } }),
+    fixedParticipants: data.fixedParticipants,
+    hasSmw: data.hasSmw,
+    participantChoices: data.participants,
+    locationChoices: toChoices(data.locations),
+  });
+}
