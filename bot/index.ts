@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from './server.ts';
 import { DeliveryWorker } from './delivery/worker.ts';
 import { TeamsSender } from './delivery/teamsSender.ts';
 import { onboardingRenderers } from './features/onboarding/index.ts';
+import { requestRenderers } from './features/requests/index.ts';
 import type { Services } from './services.ts';
 
 export interface RunningBot {
@@ -45,7 +46,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     nudgeDelivery: () => delivery?.nudge(),
     now: options.now ?? (() => new Date()),
   };
-  delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers }, logger, config.deliveryPollMs);
+  delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
 
   const adapter = createTeamsAdapter(config.credentials);
   const app = createApp(adapter, config.credentials?.appId ?? '', services);

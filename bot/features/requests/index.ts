@@ -1,29 +1,39 @@
-import { noticeCard } from '../../../cards/notice.ts';
-import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { cardAttachment } from '../../../cards/render.ts';
+import type { PayloadRenderer } from '../../delivery/worker.ts';
+import { REQUEST_TYPES, type RequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
-import { onCardAction, type App } from '../../teams/routes.ts';
-import { resolveActor } from '../../teams/turn.ts';
-import { isCoordinator } from '../../domain/roles.ts';
-import { homeCard } from '../onboarding/welcome.ts';
+import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
+import { confirmRequest } from './confirm.ts';
+import { editDialog, reviewDialog, startDialog } from './dialogs.ts';
+import { listMine, viewRequest, withdrawRequest } from './mine.ts';
+import { renderRequestChannelCard } from './views.ts';
 
-const TITLES: Record<string, string> = {
-  'spreekuur.start': 'Spreekuur aanvragen',
-  'thuiszitter.start': 'Thuiszitter melden',
-  'jes.start': 'JES-overleg plannen',
-  'mine.list': 'Mijn aanvragen',
+const TYPED: Record<RequestType, RegExp> = {
+  spreekuur: /^\s*spreekuur(\s+aanvragen)?\s*$/i,
+  thuiszitter: /^\s*(thuiszitter|thuiszitters?\s*melding)(\s+melden)?\s*$/i,
+  jes: /^\s*jes([\s-]*overleg)?(\s+plannen)?\s*$/i,
 };
 
-/** The request dialogs (spreekuur, thuiszitter, JES). Only coordinators may start them. */
+/** The coordinator's request dialogs: spreekuur, thuiszitter, JES-overleg, and "mijn aanvragen". */
 export function registerRequests(app: App, services: Services): void {
-  for (const [verb, title] of Object.entries(TITLES)) {
-    onCardAction(app, services, verb, async (context) => {
-      const actor = await resolveActor(context, services);
-      if (!actor || !isCoordinator(actor)) return homeCard(services, actor, context.activity.from?.aadObjectId);
-      return noticeCard({
-        title,
-        paragraphs: ['Dit onderdeel volgt binnenkort. Tot die tijd kunt u uw consulent zoals gewoonlijk mailen of bellen.'],
-        actions: [{ title: 'Terug naar het menu', verb: 'menu.open' }],
-      }) as AdaptiveCardJson;
+  for (const type of REQUEST_TYPES) {
+    onCardAction(app, services, `${type}.start`, (context, data) => startDialog(context, services, type, data));
+    onCardAction(app, services, `${type}.review`, (context, data) => reviewDialog(context, services, type, data));
+    onCardAction(app, services, `${type}.edit`, (context, data) => editDialog(context, services, type, data));
+    onCommand(app, `${type}.typed`, TYPED[type], async (context) => {
+      const card = await startDialog(context, services, type, {});
+      await context.sendActivity({ attachments: [cardAttachment(card)] });
     });
   }
+  onCardAction(app, services, 'request.confirm', (context, data) => confirmRequest(context, services, data));
+  onCardAction(app, services, 'mine.list', (context) => listMine(context, services));
+  onCardAction(app, services, 'request.view', (context, data) => viewRequest(context, services, data));
+  onCardAction(app, services, 'request.withdraw', (context, data) => withdrawRequest(context, services, data));
+  onCommand(app, 'mine.typed', /^\s*(mijn\s+aanvragen|aanvragen|status)\s*$/i, async (context) => {
+    await context.sendActivity({ attachments: [cardAttachment(await listMine(context, services))] });
+  });
 }
+
+export const requestRenderers: Record<string, PayloadRenderer> = {
+  requestChannel: (db, args) => renderRequestChannelCard(db, args),
+};

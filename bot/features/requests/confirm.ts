@@ -1,0 +1,84 @@
+import type { TurnContext } from 'botbuilder';
+import { noticeCard } from '../../../cards/notice.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { REQUEST_TYPES, type RequestType } from '../../domain/requests/types.ts';
+import type { Services } from '../../services.ts';
+import { insertRequest, loadRequest } from '../../store/requests.ts';
+import { coordinatorOrHome } from './dialogs.ts';
+import { formCard, formValues, parseForm } from './forms.ts';
+import { routeNewRequest } from './routing.ts';
+import { loadSchoolFor } from './schoolContext.ts';
+import { coordinatorSummary } from './views.ts';
+
+/**
+ * "Versturen": stores the request and its channel post in one transaction. The same click arriving
+ * twice (double click, Teams retry) finds the request the first one made.
+ */
+export async function confirmRequest(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const { db } = services;
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const { actor } = who;
+  const type = data.type as RequestType;
+  const submissionId = typeof data.submissionId === 'string' ? data.submissionId.slice(0, 100) : '';
+  if (!REQUEST_TYPES.includes(type) || !submissionId) return staleCard();
+
+  const already = await db.request.findUnique({ where: { submissionKey: submissionId } });
+  if (already) return alreadySent(services, already.id, actor.personId);
+
+  const school = await loadSchoolFor(db, actor, typeof data.schoolId === 'string' ? data.schoolId : undefined);
+  if (!school) return staleCard();
+  const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
+  const now = services.now();
+  const parsed = parseForm(type, school, values, now);
+  if (!parsed.ok) return formCard(type, school, values, parsed.errors);
+
+  let requestId: string;
+  try {
+    requestId = await db.$transaction(async (tx) => {
+      const request = await insertRequest(
+        tx,
+        {
+          submissionKey: submissionId,
+          type,
+          swvId: school.swvId,
+          schoolId: school.id,
+          requesterId: actor.personId,
+          consultantId: school.consultantId,
+          urgency: parsed.value.urgency,
+          details: parsed.value.details,
+          pupil: parsed.value.pupil,
+        },
+        now,
+      );
+      const threadKey = await routeNewRequest(tx, request);
+      if (threadKey) await tx.request.update({ where: { id: request.id }, data: { threadKey } });
+      return request.id;
+    });
+  } catch (err) {
+    // Two identical clicks at once: the unique submission key lets exactly one through.
+    if ((err as { code?: string }).code === 'P2002') {
+      const existing = await db.request.findUnique({ where: { submissionKey: submissionId } });
+      if (existing) return alreadySent(services, existing.id, actor.personId);
+    }
+    throw err;
+  }
+  services.nudgeDelivery();
+  const request = (await loadRequest(db, requestId))!;
+  return coordinatorSummary(db, request, now, { banner: `Verstuurd naar ${request.consultant.name}. Uw referentie: ${request.reference}.` });
+}
+
+async function alreadySent(services: Services, requestId: string, personId: string): Promise<AdaptiveCardJson> {
+  const request = (await loadRequest(services.db, requestId))!;
+  if (request.requesterId !== personId) return staleCard();
+  return coordinatorSummary(services.db, request, services.now(), { banner: `Deze aanvraag is al verstuurd. Uw referentie: ${request.reference}.` });
+}
+
+function staleCard(): AdaptiveCardJson {
+  return noticeCard({
+    title: 'Deze kaart is verlopen',
+    tone: 'attention',
+    paragraphs: ['Er is niets verstuurd. Begin opnieuw vanuit het menu.'],
+    actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+  }) as AdaptiveCardJson;
+}

@@ -1,0 +1,96 @@
+// The coordinator's dialogs: choose school (when several) → form → review → confirm.
+import crypto from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { chooseSchoolCard, requestReviewCard } from '../../../cards/requestCards.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { isCoordinator, type Actor } from '../../domain/roles.ts';
+import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import type { Services } from '../../services.ts';
+import { resolveActor } from '../../teams/turn.ts';
+import { homeCard } from '../onboarding/welcome.ts';
+import { formCard, formValues, parseForm } from './forms.ts';
+import { requestFacts, requestWarnings } from './present.ts';
+import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
+
+export const DIALOG_TITLE: Record<RequestType, string> = {
+  spreekuur: 'Spreekuur aanvragen',
+  thuiszitter: 'Thuiszitter melden',
+  jes: 'JES-overleg plannen',
+};
+
+/** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
+export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
+  const actor = await resolveActor(context, services);
+  if (actor && isCoordinator(actor)) return { actor };
+  if (actor) {
+    const card = await homeCard(services, actor);
+    return { card: { ...card, body: [{ type: 'TextBlock', text: 'Aanvragen doen kan alleen als coördinator of IB\'er van een school.', wrap: true, color: 'Attention' }, ...((card.body as object[]) ?? [])] } };
+  }
+  return { card: await homeCard(services, null, context.activity.from?.aadObjectId) };
+}
+
+/** First card of a dialog: the school choice for coordinators of several schools, else the form. */
+export async function startDialog(context: TurnContext, services: Services, type: RequestType, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const { actor } = who;
+  const chosen = typeof data.schoolId === 'string' ? data.schoolId : actor.schools.length === 1 ? actor.schools[0]!.id : undefined;
+  const school = await loadSchoolFor(services.db, actor, chosen);
+  if (!school) {
+    return chooseSchoolCard({
+      title: DIALOG_TITLE[type],
+      verb: `${type}.start`,
+      schools: actor.schools,
+      error: data.schoolId !== undefined ? 'Kies een van uw scholen.' : undefined,
+    });
+  }
+  return formCard(type, school);
+}
+
+async function schoolOrChoice(services: Services, actor: Actor, type: RequestType, schoolId: unknown) {
+  const school = await loadSchoolFor(services.db, actor, typeof schoolId === 'string' ? schoolId : undefined);
+  if (school) return { school };
+  return { card: chooseSchoolCard({ title: DIALOG_TITLE[type], verb: `${type}.start`, schools: actor.schools, error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.' }) };
+}
+
+/** "Controleren": the server checks everything; errors re-show the form with what was typed. */
+export async function reviewDialog(context: TurnContext, services: Services, type: RequestType, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const found = await schoolOrChoice(services, who.actor, type, data.schoolId);
+  if (!found.school) return found.card;
+  const values = formValues(data);
+  const parsed = parseForm(type, found.school, values, services.now());
+  if (!parsed.ok) return formCard(type, found.school, values, parsed.errors);
+  return reviewCard(type, found.school, values, parsed.value, services.now(), crypto.randomUUID());
+}
+
+export function reviewCard(
+  type: RequestType,
+  school: SchoolContext,
+  values: Record<string, string>,
+  parsed: { details: Record<string, unknown>; pupil?: import('../../domain/requests/types.ts').Pupil },
+  now: Date,
+  submissionId: string,
+): AdaptiveCardJson {
+  return requestReviewCard({
+    typeLabel: REQUEST_TYPE_LABEL[type],
+    consultant: school.consultant.person.name,
+    school: school.name,
+    facts: [{ label: 'School', value: school.name }, ...requestFacts(type, parsed.details, parsed.pupil, 'coordinator', now)],
+    warnings: requestWarnings(type, parsed.details, now),
+    submitData: { type, schoolId: school.id, submissionId, values },
+    editVerb: `${type}.edit`,
+    editData: { schoolId: school.id, values },
+  });
+}
+
+/** "Wijzigen" on the review card: back to the form with everything filled in. */
+export async function editDialog(context: TurnContext, services: Services, type: RequestType, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const found = await schoolOrChoice(services, who.actor, type, data.schoolId);
+  if (!found.school) return found.card;
+  const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
+  return formCard(type, found.school, values);
+}

@@ -1,0 +1,88 @@
+// "Mijn aanvragen": a coordinator's open and recent requests, one request's history, withdrawing.
+import type { TurnContext } from 'botbuilder';
+import { myRequestsCard } from '../../../cards/requestCards.ts';
+import { noticeCard } from '../../../cards/notice.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { OPEN_STATUSES, REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
+import type { Actor } from '../../domain/roles.ts';
+import type { Services } from '../../services.ts';
+import { loadRequest, recordEvent } from '../../store/requests.ts';
+import { lockFor } from '../../store/locks.ts';
+import { coordinatorOrHome } from './dialogs.ts';
+import { refreshRequestCards } from './routing.ts';
+import { coordinatorSummary, nextStep } from './views.ts';
+
+const RECENT_DAYS = 60;
+
+export async function listMine(context: TurnContext, services: Services): Promise<AdaptiveCardJson> {
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const since = new Date(services.now().getTime() - RECENT_DAYS * 86_400_000);
+  const requests = await services.db.request.findMany({
+    where: {
+      schoolId: { in: who.actor.schools.map((s) => s.id) },
+      OR: [{ status: { in: OPEN_STATUSES } }, { updatedAt: { gte: since } }],
+    },
+    include: { school: true, consultant: true },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+  });
+  return myRequestsCard({
+    recentDays: RECENT_DAYS,
+    items: requests.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      typeLabel: REQUEST_TYPE_LABEL[r.type as RequestType],
+      school: r.school.name,
+      status: STATUS_LABEL[r.status as RequestStatus],
+      consultant: r.consultant.name,
+      nextStep: nextStep(r.status as RequestStatus, r.consultant.name),
+    })),
+  });
+}
+
+/** Coordinators see the requests of their own schools, nothing else. */
+async function visibleRequest(services: Services, actor: Actor, requestId: unknown) {
+  if (typeof requestId !== 'string') return null;
+  const request = await loadRequest(services.db, requestId);
+  if (!request || !actor.schools.some((s) => s.id === request.schoolId)) return null;
+  return request;
+}
+
+const notFound = () =>
+  noticeCard({ title: 'Aanvraag niet gevonden', tone: 'attention', paragraphs: ['Deze aanvraag bestaat niet of hoort niet bij uw school.'], actions: [{ title: 'Mijn aanvragen', verb: 'mine.list' }] }) as AdaptiveCardJson;
+
+export async function viewRequest(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const request = await visibleRequest(services, who.actor, data.requestId);
+  if (!request) return notFound();
+  await services.db.auditEntry.create({ data: { actorId: who.actor.personId, action: 'request.view', subjectType: 'request', subjectId: request.id } });
+  return coordinatorSummary(services.db, request, services.now());
+}
+
+/** Withdraw a request nobody picked up yet; the channel card shows it. */
+export async function withdrawRequest(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const who = await coordinatorOrHome(context, services);
+  if ('card' in who) return who.card;
+  const { actor } = who;
+  const request = await visibleRequest(services, actor, data.requestId);
+  if (!request) return notFound();
+  const outcome = await services.db.$transaction(async (tx) => {
+    await lockFor(tx, `request:${request.id}`);
+    const current = await tx.request.findUniqueOrThrow({ where: { id: request.id } });
+    if (current.status === 'withdrawn') return 'already' as const;
+    if (current.status !== 'new') return 'picked' as const;
+    await tx.request.update({ where: { id: request.id }, data: { status: 'withdrawn', closedAt: services.now() } });
+    const event = await recordEvent(tx, { requestId: request.id, actorId: actor.personId, action: 'withdrawn', fromStatus: 'new', toStatus: 'withdrawn' });
+    await refreshRequestCards(tx, request.id, String(event.id));
+    return 'done' as const;
+  });
+  if (outcome === 'done') services.nudgeDelivery();
+  const fresh = (await loadRequest(services.db, request.id))!;
+  const message =
+    outcome === 'picked'
+      ? `Intrekken kan niet meer: ${fresh.consultant.name} heeft de aanvraag al opgepakt. Neem contact op met de consulent als de vraag vervalt.`
+      : undefined;
+  return coordinatorSummary(services.db, fresh, services.now(), { banner: outcome === 'done' ? 'De aanvraag is ingetrokken.' : undefined, message });
+}

@@ -1,0 +1,69 @@
+import { enqueue } from '../../delivery/outbox.ts';
+import type { Tx } from '../../store/database.ts';
+
+/**
+ * Where a new request is posted: its consultant's channel; if the consultant has no linked channel,
+ * the SOT office channel, or else every admin 1:1, with a notice. Never nowhere.
+ * Thuiszitter signals are also mirrored to the Thuiszittersteam channel when there is one.
+ * Returns the key of the channel thread (for later card updates), if one was started.
+ */
+export async function routeNewRequest(tx: Tx, request: { id: string; type: string; swvId: string; consultantId: string }): Promise<string | null> {
+  const consultant = await tx.consultant.findUnique({ where: { personId: request.consultantId } });
+  const swv = await tx.swv.findUniqueOrThrow({ where: { id: request.swvId } });
+  const tenantId = swv.tenantId ?? undefined;
+  const threadKey = `request:${request.id}:thread`;
+  let startedThread: string | null = null;
+
+  if (consultant?.active && consultant.teamId && consultant.channelId) {
+    await enqueue(tx, {
+      key: threadKey,
+      target: { type: 'channel', teamId: consultant.teamId, channelId: consultant.channelId, tenantId },
+      payload: { render: 'requestChannel', args: { requestId: request.id } },
+    });
+    startedThread = threadKey;
+  } else if (swv.adminTeamId && swv.adminChannelId) {
+    await enqueue(tx, {
+      key: threadKey,
+      target: { type: 'channel', teamId: swv.adminTeamId, channelId: swv.adminChannelId, tenantId },
+      payload: { render: 'requestChannel', args: { requestId: request.id, notice: 'unlinked' } },
+    });
+    startedThread = threadKey;
+  } else {
+    const admins = await tx.person.findMany({ where: { swvId: request.swvId, isAdmin: true, active: true } });
+    for (const admin of admins) {
+      const key = `request:${request.id}:admin:${admin.id}`;
+      await enqueue(tx, {
+        key,
+        target: { type: 'person', personId: admin.id },
+        payload: { render: 'requestChannel', args: { requestId: request.id, notice: 'unlinked' } },
+        orderKey: `thread:${key}`, // later updates of this card wait for it
+      });
+    }
+  }
+
+  if (request.type === 'thuiszitter' && swv.tztTeamId && swv.tztChannelId) {
+    await enqueue(tx, {
+      key: `request:${request.id}:tzt`,
+      target: { type: 'channel', teamId: swv.tztTeamId, channelId: swv.tztChannelId, tenantId },
+      payload: { render: 'requestChannel', args: { requestId: request.id, notice: 'thuiszittersteam' } },
+    });
+  }
+  return startedThread;
+}
+
+/** After a change: refresh every card that shows this request (thread, mirrors, admin copies). */
+export async function refreshRequestCards(tx: Tx, requestId: string, changeId: string): Promise<void> {
+  const posts = await tx.delivery.findMany({
+    where: { dedupeKey: { startsWith: `request:${requestId}:` }, kind: { in: ['channel', 'person'] } },
+    select: { dedupeKey: true, payload: true },
+  });
+  for (const post of posts) {
+    const args = (post.payload as { args?: Record<string, unknown> }).args ?? { requestId };
+    await enqueue(tx, {
+      key: `${post.dedupeKey}:update:${changeId}`,
+      target: { type: 'update', ofKey: post.dedupeKey },
+      payload: { render: 'requestChannel', args },
+      orderKey: `thread:${post.dedupeKey}`,
+    });
+  }
+}
