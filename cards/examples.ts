@@ -4,12 +4,31 @@ import { noticeCard } from './notice.ts';
 import { registrationCard } from './registration.ts';
 import { registrationReviewCard } from './registrationReview.ts';
 import { welcomeCard } from './welcome.ts';
+import { formCard } from '../bot/features/requests/forms.ts';
+import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard, requestSummaryCard } from './requestCards.ts';
+import type { SchoolContext } from '../bot/features/requests/schoolContext.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
   { id: 's2', name: 'Cbs De Ark', brin: '34CD00' },
 ];
 const created = new Date('2026-11-23T09:30:00Z');
+const school = {
+  id: 's1',
+  name: 'Obs Het Kompas',
+  swvId: 'swv',
+  consultantId: 'p1',
+  consultant: { person: { name: 'Anna de Vries' } },
+  jesMembers: [
+    { id: 'j1', role: 'smw', name: 'Fatima El Amrani', email: 'f@welzijn.nl', organisation: 'Welzijn' },
+    { id: 'j2', role: 'leerplicht', name: 'Gert Jonker', email: 'g@gemeente.nl', organisation: 'Gemeente' },
+  ],
+} as unknown as SchoolContext;
+const facts = [
+  { label: 'Vraag', value: 'Hoe begeleiden we faalangst?' },
+  { label: 'Leerling', value: 'Anoniem (sparren)' },
+];
+const duty = ['Deze leerling verzuimt 5 weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.'];
 
 export const cardExamples: Record<string, () => object> = {
   welcome: () => welcomeCard({ name: 'Carla', swvName: 'Samenwerkingsverband Voorbeeldstreek PO', schools: ['Obs Het Kompas'] }),
@@ -23,4 +42,19 @@ export const cardExamples: Record<string, () => object> = {
     registrationReviewCard({ id: 'r1', name: 'Sanne Jansen', email: 'sanne@obs-kompas.nl', school: 'Obs Het Kompas (12AB00)', role: "IB'er", createdAt: created, status: 'pending' }),
   registrationReviewApproved: () =>
     registrationReviewCard({ id: 'r1', name: 'Sanne Jansen', email: null, school: 'Obs Het Kompas (12AB00)', role: '', createdAt: created, status: 'approved', decidedBy: 'Eva Mulder', decidedAt: created }),
+  spreekuurForm: () => formCard('spreekuur', school),
+  spreekuurFormWithErrors: () => formCard('spreekuur', school, { question: '', pupilGroup: 'groep 6' }, { question: 'Beschrijf kort uw vraag.', moment1Date: 'Voorkeursmoment 1 moet vandaag of later zijn.' }),
+  thuiszitterForm: () => formCard('thuiszitter', school),
+  jesForm: () => formCard('jes', school),
+  jesFormWithoutSmw: () => formCard('jes', { ...school, jesMembers: [] } as SchoolContext),
+  chooseSchool: () => chooseSchoolCard({ title: 'Spreekuur aanvragen', verb: 'spreekuur.start', schools }),
+  requestReview: () =>
+    requestReviewCard({ typeLabel: 'Thuiszittermelding', consultant: 'Anna de Vries', school: 'Obs Het Kompas', facts, warnings: duty, submitData: { type: 'thuiszitter', values: { question: 'x' } }, editVerb: 'thuiszitter.edit', editData: { values: {} } }),
+  requestSummary: () =>
+    requestSummaryCard({ banner: 'Verstuurd naar Anna de Vries.', typeLabel: 'Spreekuur', reference: 'SOT-2026-0001', facts, history: ['23 november 2026: Verstuurd door Carla Smit'], actions: [{ title: 'Intrekken', verb: 'request.withdraw', data: { requestId: 'r1' } }, { title: 'Mijn aanvragen', verb: 'mine.list' }] }),
+  requestChannel: () =>
+    requestChannelCard({ typeLabel: 'Spreekuur', reference: 'SOT-2026-0001', school: 'Obs Het Kompas', consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' }, facts, warnings: duty, notice: 'Kopie voor het Thuiszittersteam.' }),
+  myRequests: () =>
+    myRequestsCard({ recentDays: 60, items: [{ id: 'r1', reference: 'SOT-2026-0001', typeLabel: 'Spreekuur', school: 'Obs Het Kompas', status: 'Nieuw, nog niet opgepakt', consultant: 'Anna de Vries', nextStep: 'Wacht tot Anna de Vries de aanvraag oppakt.' }] }),
+  myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
 };

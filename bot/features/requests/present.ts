@@ -54,10 +54,19 @@ export function requestFacts(type: RequestType, details: Record<string, unknown>
   ];
 }
 
+const PARTICIPANT_ROLE: Record<string, string> = {
+  consultant: 'SOT-consulent',
+  smw: 'schoolmaatschappelijk werk',
+  leerplicht: 'leerplicht',
+  jgz: 'JGZ',
+  ouders: 'ouders',
+  leerkracht: 'leerkracht',
+  other: 'overig',
+};
+
 function participantLine(p: JesParticipant): string {
-  const role =
-    p.role === 'consultant' ? 'SOT-consulent' : p.role === 'smw' ? 'schoolmaatschappelijk werk' : (JES_OPTIONAL as Record<string, string>)[p.role] ?? JES_ROLE_LABEL[p.role] ?? 'deelnemer';
-  return p.name ? `${p.name} (${role.toLowerCase()})` : role;
+  if (!p.name) return (JES_OPTIONAL as Record<string, string>)[p.role] ?? JES_ROLE_LABEL[p.role] ?? 'Deelnemer';
+  return `${p.name} (${PARTICIPANT_ROLE[p.role] ?? 'deelnemer'})`;
 }
 
 /** Warnings that must be impossible to miss, such as the DUO/OT reporting duty. */
