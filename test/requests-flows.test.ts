@@ -176,6 +176,28 @@ describe('routing and delivery faults', () => {
     expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes('Fouten bij Teams'))).toHaveLength(1);
   });
 
+  it('posts a request saved just before a restart once, after the restart', async () => {
+    const carla = h.client(PEOPLE.carla);
+    await carla.say('spreekuur');
+    const review = await carla.press(lastCard(carla), 'Controleren', {
+      'Uw vraag (kort)': 'Net voor de herstart',
+      'Met wie wilt u het bespreken?': 'Ouders',
+      'Gaat het over een leerling?': 'Nee, een algemene vraag',
+      'Voorkeursmoment 1: datum': isoDay(5),
+      'Voorkeursmoment 1: dagdeel': 'Ochtend',
+      'Vorm van het gesprek': 'Op school',
+      Urgentie: 'Normaal',
+    });
+    await h.bot.delivery.stop(); // the process goes down right after saving: nothing is sent
+    await carla.press(review.card!, 'Versturen');
+    const posted = () => h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes('Net voor de herstart'));
+    expect(posted()).toHaveLength(0);
+    await h.restart();
+    await h.deliver();
+    await h.deliver();
+    expect(posted()).toHaveLength(1);
+  });
+
   it('sends requests of a consultant without a channel to the SOT admins, with a notice', async () => {
     const dirk = h.client(PEOPLE.dirk);
     await dirk.say('spreekuur');
