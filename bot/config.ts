@@ -17,6 +17,10 @@ export interface Config {
   logLevel: string;
   /** How often the delivery worker looks for due messages. */
   deliveryPollMs: number;
+  /** Address where people reach this server (links in cards, e.g. calendar files). */
+  publicUrl: string;
+  /** Signs links such as calendar files. */
+  linkSecret: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -43,6 +47,8 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
+  LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
 });
 
@@ -72,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !appId) {
     problems.push('BOT_ID / BOT_PASSWORD: required when NODE_ENV=production (local mode without credentials is for development only)');
   }
+  if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production (links in cards must reach this server)');
+  if (production && !e.LINK_SECRET) problems.push('LINK_SECRET: required when NODE_ENV=production (signs links such as calendar files)');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -83,5 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     credentials: appId ? { appId, appPassword: appPassword ?? '', appType, tenantId } : undefined,
     logLevel: e.LOG_LEVEL,
     deliveryPollMs: e.DELIVERY_POLL_MS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    // Local mode only: a fixed secret is fine where nothing is authenticated anyway.
+    linkSecret: e.LINK_SECRET ?? 'local-development-link-secret',
   };
 }

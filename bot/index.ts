@@ -12,6 +12,8 @@ import { TeamsSender } from './delivery/teamsSender.ts';
 import { onboardingRenderers } from './features/onboarding/index.ts';
 import { requestRenderers } from './features/requests/index.ts';
 import type { Services } from './services.ts';
+import { signRequestLink } from './features/casework/ics.ts';
+import { icsRoute } from './features/casework/icsRoute.ts';
 
 export interface RunningBot {
   port: number;
@@ -45,6 +47,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     nudgeDelivery: () => delivery?.nudge(),
     now: options.now ?? (() => new Date()),
+    icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(config.linkSecret, requestId)}.ics`,
   };
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
 
@@ -59,7 +62,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   let server: RunningServer;
   try {
-    server = await startServer({ adapter, app, logger, ping: database.ping }, config.port);
+    server = await startServer(
+      { adapter, app, logger, ping: database.ping, routes: [icsRoute(database.prisma, config.linkSecret, logger)] },
+      config.port,
+    );
   } catch (err) {
     await database.close();
     throw err;

@@ -10,6 +10,13 @@ export interface ServerDeps {
   logger: Logger;
   /** Resolves when the database answers; rejects otherwise. */
   ping: () => Promise<void>;
+  /** Further GET routes of features (e.g. calendar files). */
+  routes?: HttpRoute[];
+}
+
+export interface HttpRoute {
+  path: string;
+  handle(params: Record<string, string>): Promise<{ status: number; contentType: string; body: string; filename?: string }>;
 }
 
 export interface RunningServer {
@@ -74,6 +81,16 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Runni
       res.send(503, { status: 'database unavailable' });
     }
   });
+
+  for (const route of deps.routes ?? []) {
+    server.get(route.path, async (req, res) => {
+      const result = await route.handle(req.params as Record<string, string>);
+      res.setHeader('content-type', result.contentType);
+      if (result.filename) res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
+      res.writeHead(result.status);
+      res.end(result.body);
+    });
+  }
 
   await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
   const address = server.address() as { port: number };

@@ -8,4 +8,6 @@ export interface Services {
   /** Tells the delivery worker that new messages were committed. */
   nudgeDelivery(): void;
   now(): Date;
+  /** Signed web address of a planned JES-overleg's calendar file (for external participants). */
+  icsUrl(requestId: string): string;
 }

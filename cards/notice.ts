@@ -6,6 +6,8 @@ export interface NoticeCardData {
   facts?: { label: string; value: string }[];
   tone?: 'default' | 'good' | 'warning' | 'attention';
   actions?: { title: string; verb: string; data?: Record<string, unknown> }[];
+  /** Buttons that open a web address (e.g. the calendar file). */
+  links?: { title: string; url: string }[];
 }
 
 /** A simple read-only message: a title, a few lines, optional facts and buttons. */
@@ -16,5 +18,6 @@ export function noticeCard(data: NoticeCardData) {
     paragraphs: data.paragraphs ?? [],
     facts: data.facts ?? [],
     actions: (data.actions ?? []).map((a) => ({ ...a, data: a.data ?? {} })),
+    links: data.links ?? [],
   });
 }

@@ -58,9 +58,14 @@ export function requestChannelCard(data: {
   consultant: { name: string; aadObjectId?: string | null };
   facts: Fact[];
   warnings?: string[];
+  /** Buttons for the person viewing (user-specific refresh), or the base card's "Bijwerken". */
+  actions?: Button[];
+  message?: string;
+  /** Universal Actions refresh: Teams asks the bot for a personal view for these users. */
+  refresh?: { verb: string; data: Record<string, unknown>; userIds: string[] };
 }) {
   const mentionText = data.consultant.aadObjectId ? `<at>${data.consultant.name}</at>` : data.consultant.name;
-  return renderTemplate('requestChannel', {
+  const card = renderTemplate('requestChannel', {
     notice: data.notice ?? '',
     typeLabel: data.typeLabel,
     reference: data.reference,
@@ -71,7 +76,16 @@ export function requestChannelCard(data: {
     mentions: data.consultant.aadObjectId
       ? [{ type: 'mention', text: mentionText, mentioned: { id: data.consultant.aadObjectId, name: data.consultant.name } }]
       : [],
+    actions: (data.actions ?? []).map((a) => ({ ...a, data: a.data ?? {} })),
+    message: data.message ?? '',
   });
+  if (data.refresh && data.refresh.userIds.length) {
+    card.refresh = {
+      action: { type: 'Action.Execute', title: 'Bijwerken', verb: data.refresh.verb, data: data.refresh.data },
+      userIds: data.refresh.userIds.slice(0, 60), // Teams refreshes automatically for at most 60 users
+    };
+  }
+  return card;
 }
 
 export function myRequestsCard(data: {

@@ -21,7 +21,10 @@ describe('configuration', () => {
   it('refuses production mode without credentials', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/BOT_ID/);
-    expect(loadConfig({ NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'y' }).production).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'y' })).toThrow(/PUBLIC_URL/);
+    const prod = { NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'y', PUBLIC_URL: 'https://bot.example.nl/', LINK_SECRET: '0123456789abcdef' };
+    expect(loadConfig(prod).production).toBe(true);
+    expect(loadConfig(prod).publicUrl).toBe('https://bot.example.nl');
   });
 
   it('names every wrong setting at once', () => {

@@ -4,6 +4,8 @@ export interface Actor {
   swvId: string;
   name: string;
   email: string;
+  /** Teams user id as last seen ("29:…"), if any. */
+  teamsUserId?: string | null;
   isAdmin: boolean;
   isThuiszittersteam: boolean;
   isConsultant: boolean;

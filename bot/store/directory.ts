@@ -18,6 +18,7 @@ function toActor(p: PersonWithRoles): Actor {
     swvId: p.swvId,
     name: p.name,
     email: p.email,
+    teamsUserId: p.teamsUserId,
     isAdmin: p.isAdmin,
     isThuiszittersteam: p.isThuiszittersteam,
     isConsultant: !!p.consultant?.active,

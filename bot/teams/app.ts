@@ -4,6 +4,7 @@ import type { Services } from '../services.ts';
 import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
+import { registerCasework } from '../features/casework/index.ts';
 import { sendHome } from '../features/onboarding/welcome.ts';
 import { helpCard } from '../features/onboarding/welcome.ts';
 import { cardAttachment } from '../../cards/render.ts';
@@ -29,6 +30,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerOnboarding(app, services);
   registerChannels(app, services);
   registerRequests(app, services);
+  registerCasework(app, services);
 
   app.activity(ActivityTypes.Message, async (context) => {
     setRoute(context, 'fallback');

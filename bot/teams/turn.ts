@@ -68,6 +68,10 @@ export async function rememberConversation(context: TurnContext, services: Servi
       update: { serviceUrl: a.serviceUrl },
     });
   }
+  if (actor && a.from?.id && actor.teamsUserId !== a.from.id) {
+    await db.person.update({ where: { id: actor.personId }, data: { teamsUserId: a.from.id } });
+    actor.teamsUserId = a.from.id;
+  }
   if (!isPersonalChat(context) || !a.conversation?.id || !a.serviceUrl) return;
   const data = { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, tenantId, userId: a.from.id };
   if (actor) {

@@ -29,6 +29,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests send by calling deliver(); the background loop only polls rarely.
     deliveryPollMs: 60_000,
+    publicUrl: 'http://127.0.0.1:0',
+    linkSecret: 'test-link-secret-0123456789',
     ...overrides,
   };
 }

@@ -122,6 +122,35 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
   }
 }
 
+/**
+ * The stack plus one Chromium tab on its Playground, started together: Chromium launches while the organisation
+ * is imported, and loads the Playground page while the bot boots. Leaves nothing running on failure.
+ */
+export async function startPlaygroundWithUi(
+  options: { stack?: Omit<StackOptions, 'whileBotStarts'>; ui?: UiOptions } = {},
+): Promise<{ stack: PlaygroundStack; ui: PlaygroundUi }> {
+  const uiReady = PlaygroundUi.launch(options.ui);
+  let pageReady: Promise<void> | undefined;
+  const stackReady = startPlaygroundStack({
+    ...options.stack,
+    whileBotStarts: (url) => {
+      pageReady = uiReady.then((ui) => ui.goto(url));
+      pageReady.catch(() => {});
+    },
+  });
+  const [stack, ui] = await Promise.allSettled([stackReady, uiReady]);
+  try {
+    if (stack.status === 'rejected') throw stack.reason;
+    if (ui.status === 'rejected') throw ui.reason;
+    await (pageReady ?? ui.value.goto(stack.value.url));
+    return { stack: stack.value, ui: ui.value };
+  } catch (err) {
+    if (ui.status === 'fulfilled') await ui.value.close();
+    if (stack.status === 'fulfilled') await stack.value.stop();
+    throw err;
+  }
+}
+
 async function distinctFreePorts(count: number): Promise<number[]> {
   const ports = new Set<number>();
   while (ports.size < count) ports.add(await findFreePort());
@@ -140,6 +169,9 @@ export interface UiOptions {
 }
 
 type TextMatch = string | RegExp;
+
+/** Elements that hold a card input's value (not the buttons that merely share its label). */
+const FORM_FIELD = 'input, textarea, select, [role="combobox"], [role="checkbox"], [role="switch"], [role="radio"], [role="textbox"]';
 
 /**
  * One browser tab on the Playground, logged in as the config's current user.
@@ -292,10 +324,10 @@ export class PlaygroundUi {
    * Fills the card input with this label (the newest card's when several have it, or within `scope`).
    * Text and number inputs are typed; a date input takes an ISO date ("2026-12-24") and Tab; a choice set
    * (Fluent combobox) is opened and the option with this title clicked; a toggle takes "true"/"false".
+   * Only form fields count: a combobox's "Open" chevron carries the field's label too, but is skipped.
    */
   async fillInput(label: TextMatch, value: string, options: { scope?: Locator; exact?: boolean } = {}): Promise<void> {
-    const scope = options.scope ?? this.page.locator('body');
-    const field = scope.getByLabel(label, { exact: options.exact ?? false }).last();
+    const field = this.inputField(label, options);
     const kind = await field.evaluate((el) => ({
       tag: el.tagName.toLowerCase(),
       type: (el as HTMLInputElement).type,
@@ -315,11 +347,53 @@ export class PlaygroundUi {
     }
   }
 
-  /** Picks an option of an expanded choice set (radio buttons or check boxes) by its title. */
-  async chooseOption(title: string, options: { scope?: Locator } = {}): Promise<void> {
+  /**
+   * What the card input with this label shows now: the text typed, a date as displayed ("24 december 2026"),
+   * a compact choice set's chosen title, "true"/"false" for a toggle. Same lookup as fillInput.
+   */
+  async inputValue(label: TextMatch, options: { scope?: Locator; exact?: boolean } = {}): Promise<string> {
+    const field = this.inputField(label, options);
+    const checkable = await field.evaluate((el) => (el as HTMLInputElement).type === 'checkbox' || ['switch', 'checkbox'].includes(el.getAttribute('role') ?? ''));
+    return checkable ? String(await field.isChecked()) : field.inputValue();
+  }
+
+  /** The newest form field labelled `label` (labels of Adaptive Card inputs also name their helper buttons). */
+  private inputField(label: TextMatch, options: { scope?: Locator; exact?: boolean }): Locator {
     const scope = options.scope ?? this.page.locator('body');
-    const option = scope.getByRole('radio', { name: title, exact: true }).or(scope.getByRole('checkbox', { name: title, exact: true }));
-    await option.last().check();
+    return scope
+      .getByLabel(label, { exact: options.exact ?? false })
+      .and(this.page.locator(FORM_FIELD))
+      .last();
+  }
+
+  /**
+   * Picks an option of an expanded choice set (radio buttons or check boxes) by its title. Check boxes of a
+   * multi-select set are named "<set label> <title>"; `group` (the set's label) narrows the search when two
+   * sets on the card share an option title.
+   */
+  async chooseOption(title: string, options: { scope?: Locator; group?: string } = {}): Promise<void> {
+    await this.optionLocator(title, options).check();
+  }
+
+  /** Whether an option of an expanded choice set is chosen now (see chooseOption). */
+  async isOptionChosen(title: string, options: { scope?: Locator; group?: string } = {}): Promise<boolean> {
+    return this.optionLocator(title, options).isChecked();
+  }
+
+  private optionLocator(title: string, options: { scope?: Locator; group?: string }): Locator {
+    const scope = options.scope ?? this.page.locator('body');
+    if (options.group) {
+      const inGroup = new RegExp(`^${escapeRegExp(options.group)}(\\s.*)?\\s${escapeRegExp(title)}$`);
+      return scope
+        .getByRole('radiogroup', { name: options.group })
+        .getByRole('radio', { name: title, exact: true })
+        .or(scope.getByRole('checkbox', { name: inGroup }))
+        .last();
+    }
+    return scope
+      .getByRole('radio', { name: title, exact: true })
+      .or(scope.getByRole('checkbox', { name: new RegExp(`(^|\\s)${escapeRegExp(title)}$`) }))
+      .last();
   }
 
   // -- reading the bot -------------------------------------------------------------------------------------------
@@ -423,8 +497,10 @@ export class PlaygroundUi {
     );
   }
 
-  async screenshot(file: string): Promise<void> {
+  /** Saves what the page shows now; `scrollTo` first scrolls that element (a card, a thread) into view. */
+  async screenshot(file: string, options: { scrollTo?: Locator } = {}): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (options.scrollTo) await options.scrollTo.scrollIntoViewIfNeeded();
     await this.page.screenshot({ path: file, fullPage: false });
   }
 }

@@ -7,18 +7,31 @@ import type { Tx } from '../../store/database.ts';
  * Thuiszitter signals are also mirrored to the Thuiszittersteam channel when there is one.
  * Returns the key of the channel thread (for later card updates), if one was started.
  */
-export async function routeNewRequest(tx: Tx, request: { id: string; type: string; swvId: string; consultantId: string }): Promise<string | null> {
+export async function routeNewRequest(
+  tx: Tx,
+  request: { id: string; type: string; swvId: string; consultantId: string },
+  /** For a hand-over: a fresh thread key, the Thuiszittersteam channel as target, and a notice on the card. */
+  handover?: { keySuffix: string; toThuiszittersteam: boolean; handoverNote: string },
+): Promise<string | null> {
   const consultant = await tx.consultant.findUnique({ where: { personId: request.consultantId } });
   const swv = await tx.swv.findUniqueOrThrow({ where: { id: request.swvId } });
   const tenantId = swv.tenantId ?? undefined;
-  const threadKey = `request:${request.id}:thread`;
+  const threadKey = `request:${request.id}:thread${handover ? `:${handover.keySuffix}` : ''}`;
   let startedThread: string | null = null;
 
+  if (handover?.toThuiszittersteam && swv.tztTeamId && swv.tztChannelId) {
+    await enqueue(tx, {
+      key: threadKey,
+      target: { type: 'channel', teamId: swv.tztTeamId, channelId: swv.tztChannelId, tenantId },
+      payload: { render: 'requestChannel', args: { requestId: request.id, notice: 'handover', note: handover.handoverNote } },
+    });
+    return threadKey;
+  }
   if (consultant?.active && consultant.teamId && consultant.channelId) {
     await enqueue(tx, {
       key: threadKey,
       target: { type: 'channel', teamId: consultant.teamId, channelId: consultant.channelId, tenantId },
-      payload: { render: 'requestChannel', args: { requestId: request.id } },
+      payload: { render: 'requestChannel', args: { requestId: request.id, ...(handover ? { notice: 'handover', note: handover.handoverNote } : {}) } },
     });
     startedThread = threadKey;
   } else if (swv.adminTeamId && swv.adminChannelId) {
@@ -41,7 +54,7 @@ export async function routeNewRequest(tx: Tx, request: { id: string; type: strin
     }
   }
 
-  if (request.type === 'thuiszitter' && swv.tztTeamId && swv.tztChannelId) {
+  if (!handover && request.type === 'thuiszitter' && swv.tztTeamId && swv.tztChannelId) {
     await enqueue(tx, {
       key: `request:${request.id}:tzt`,
       target: { type: 'channel', teamId: swv.tztTeamId, channelId: swv.tztChannelId, tenantId },

@@ -1,13 +1,24 @@
 // The request as each audience sees it: the coordinator's summary and the consultant team's channel card.
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { formatDateTime } from '../../domain/time.ts';
-import { REQUEST_TYPE_LABEL, STATUS_LABEL, type Pupil, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
+import { formatDate, formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
+import { OPEN_STATUSES, REQUEST_TYPE_LABEL, STATUS_LABEL, type Pupil, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { historyLines, requestFacts, requestWarnings } from './present.ts';
 
-const EVENT_LABEL: Record<string, string> = { submitted: 'verstuurd', withdrawn: 'ingetrokken' };
+const EVENT_LABEL: Record<string, string> = {
+  submitted: 'verstuurd',
+  withdrawn: 'ingetrokken',
+  claim: 'opgepakt',
+  plan: 'ingepland',
+  move: 'verzet',
+  ask: 'vraag gesteld',
+  answer: 'vraag beantwoord',
+  handover: 'overgedragen',
+  close: 'afgerond',
+  report: 'melding DUO/OT vastgelegd',
+};
 
 async function historyOf(db: Db, request: RequestWithContext): Promise<string[]> {
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
@@ -44,6 +55,10 @@ export async function coordinatorSummary(
   const status = request.status as RequestStatus;
   const actions = [
     ...(status === 'new' ? [{ title: 'Intrekken', verb: 'request.withdraw', data: { requestId: request.id } }] : []),
+    ...(status === 'waiting' ? [{ title: 'Vraag beantwoorden', verb: 'request.answer.form', data: { requestId: request.id } }] : []),
+    ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status) && (!request.duoReportedAt || !request.otReportedAt)
+      ? [{ title: 'DUO/OT-melding vastleggen', verb: 'request.report.form', data: { requestId: request.id } }]
+      : []),
     { title: 'Mijn aanvragen', verb: 'mine.list' },
     { title: 'Naar het menu', verb: 'menu.open' },
   ];
@@ -57,6 +72,7 @@ export async function coordinatorSummary(
       { label: 'Consulent', value: request.consultant.name },
       { label: 'Ingediend door', value: request.requester.name },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
+      ...(await caseworkFacts(db, request)),
       ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'coordinator', now),
     ],
     warnings: status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting' ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now) : [],
@@ -66,18 +82,67 @@ export async function coordinatorSummary(
   });
 }
 
-const NOTICES: Record<string, (consultant: string) => string> = {
+/** People who get their own view of the channel card (with the buttons they may use). */
+async function refreshUserIds(db: Db, request: RequestWithContext): Promise<string[]> {
+  const people = await db.person.findMany({
+    where: {
+      active: true,
+      teamsUserId: { not: null },
+      OR: [
+        { id: request.consultantId },
+        ...(request.handlerId ? [{ id: request.handlerId }] : []),
+        { isAdmin: true, swvId: request.swvId },
+        ...(request.type === 'thuiszitter' ? [{ isThuiszittersteam: true, swvId: request.swvId }] : []),
+      ],
+    },
+    select: { teamsUserId: true },
+  });
+  return people.map((p) => p.teamsUserId!);
+}
+
+/** What the consultants did so far: handler, appointment, interim agreement, open question, outcome. */
+export async function caseworkFacts(db: Db, request: RequestWithContext): Promise<{ label: string; value: string }[]> {
+  const facts: { label: string; value: string }[] = [];
+  if (request.handlerId) {
+    const handler = await db.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
+    if (handler) facts.push({ label: 'Opgepakt door', value: handler.name });
+  }
+  const appointment = request.appointment as { date: string; time: string; place: string } | null;
+  if (appointment) facts.push({ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}` });
+  if (request.interimAgreement) facts.push({ label: 'Tussentijds', value: request.interimAgreement });
+  if (request.openQuestion) facts.push({ label: 'Open vraag aan school', value: request.openQuestion });
+  if (request.type === 'thuiszitter') {
+    facts.push({ label: 'Gemeld bij DUO', value: request.duoReportedAt ? `Ja, vastgelegd op ${formatDate(request.duoReportedAt)}` : 'Nog niet vastgelegd' });
+    facts.push({ label: 'Gemeld in OT', value: request.otReportedAt ? `Ja, vastgelegd op ${formatDate(request.otReportedAt)}` : 'Nog niet vastgelegd' });
+  }
+  if (request.outcome) facts.push({ label: 'Uitkomst', value: request.outcome });
+  if (request.advice) facts.push({ label: 'Advies', value: request.advice });
+  return facts;
+}
+
+const NOTICES: Record<string, (consultant: string, note?: string) => string> = {
+  handover: (_c, note) => note ?? 'Overgedragen.',
   unlinked: (c) => `Let op: ${c} heeft nog geen kanaal gekoppeld, daarom staat deze aanvraag hier. Koppel een kanaal met "koppel ${c}" in het kanaal van de consulent.`,
   thuiszittersteam: () => 'Kopie voor het Thuiszittersteam.',
 };
 
+export interface ChannelView {
+  /** Buttons for this viewer; the shared card (everyone) gets "Bijwerken" and a refresh instead. */
+  actions?: { title: string; verb: string; data?: Record<string, unknown> }[];
+  message?: string;
+}
+
 /** The card in the channel, rendered from the current state when it is sent or updated. */
-export async function renderRequestChannelCard(db: Db, args: Record<string, unknown>, now = new Date()) {
+export async function renderRequestChannelCard(db: Db, args: Record<string, unknown>, now = new Date(), view?: ChannelView) {
   const request = await loadRequest(db, String(args.requestId));
   if (!request) return null;
   const status = request.status as RequestStatus;
-  const notice = typeof args.notice === 'string' ? NOTICES[args.notice]?.(request.consultant.name) : undefined;
+  const notice = typeof args.notice === 'string' ? NOTICES[args.notice]?.(request.consultant.name, typeof args.note === 'string' ? args.note : undefined) : undefined;
+  const shared = !view;
   const card = requestChannelCard({
+    actions: view?.actions ?? (status === 'closed' || status === 'withdrawn' ? [] : [{ title: 'Bijwerken', verb: 'request.refresh', data: { requestId: request.id } }]),
+    message: view?.message,
+    refresh: shared && status !== 'closed' && status !== 'withdrawn' ? { verb: 'request.refresh', data: { requestId: request.id }, userIds: await refreshUserIds(db, request) } : undefined,
     notice,
     typeLabel: REQUEST_TYPE_LABEL[request.type as RequestType],
     reference: request.reference,
@@ -85,6 +150,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts: [
       { label: 'Status', value: STATUS_LABEL[status] },
+      ...(await caseworkFacts(db, request)),
       { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
       ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'channel', now),
     ],

@@ -1,0 +1,71 @@
+// The request lifecycle: which role may do what in which state. Handlers ask here; they never decide.
+import type { RequestStatus, RequestType } from './types.ts';
+
+export const ACTIONS = ['claim', 'plan', 'move', 'ask', 'answer', 'handover', 'close', 'report', 'withdraw'] as const;
+export type RequestAction = (typeof ACTIONS)[number];
+
+/** How the acting person relates to this request. One person can have several roles. */
+export type RequestRole = 'assignee' | 'thuiszittersteam' | 'coordinator' | 'admin';
+
+interface Rule {
+  from: readonly RequestStatus[];
+  roles: readonly RequestRole[];
+  types?: readonly RequestType[];
+  /** Fixed target state; absent = decided by the action (e.g. answer resumes the earlier state). */
+  to?: RequestStatus;
+}
+
+const OPEN: readonly RequestStatus[] = ['new', 'claimed', 'planned', 'waiting'];
+const HANDLERS: readonly RequestRole[] = ['assignee', 'thuiszittersteam'];
+
+export const RULES: Record<RequestAction, Rule> = {
+  // Oppakken: the consultant, or for thuiszitter signals a Thuiszittersteam member.
+  claim: { from: ['new'], roles: HANDLERS, to: 'claimed' },
+  // Inplannen: a concrete appointment for a spreekuur or JES-overleg.
+  plan: { from: ['claimed', 'waiting'], roles: HANDLERS, types: ['spreekuur', 'jes'], to: 'planned' },
+  // Verzetten: always to a concrete new date, with a reason and the interim agreement.
+  move: { from: ['planned'], roles: HANDLERS, to: 'planned' },
+  // Vraag stellen aan de coördinator.
+  ask: { from: ['claimed', 'planned'], roles: HANDLERS, to: 'waiting' },
+  answer: { from: ['waiting'], roles: ['coordinator'] },
+  // Overdragen: to another consultant or the Thuiszittersteam; it waits to be picked up again.
+  handover: { from: OPEN, roles: [...HANDLERS, 'admin'], to: 'new' },
+  // Afronden met uitkomst.
+  close: { from: ['claimed', 'planned', 'waiting'], roles: HANDLERS, to: 'closed' },
+  // Gemeld bij DUO / in Onderwijs Transparant (thuiszitters).
+  report: { from: OPEN, roles: [...HANDLERS, 'coordinator'], types: ['thuiszitter'] },
+  withdraw: { from: ['new'], roles: ['coordinator'], to: 'withdrawn' },
+};
+
+export type Decision = { allowed: true; to?: RequestStatus } | { allowed: false; reason: 'role' | 'state' | 'type' };
+
+/** May someone with these roles do this action on a request of this type in this state? */
+export function decide(action: RequestAction, request: { type: RequestType; status: RequestStatus }, roles: readonly RequestRole[]): Decision {
+  const rule = RULES[action];
+  if (rule.types && !rule.types.includes(request.type)) return { allowed: false, reason: 'type' };
+  const effective = roles.filter((r) => r !== 'thuiszittersteam' || request.type === 'thuiszitter');
+  if (!rule.roles.some((r) => effective.includes(r))) return { allowed: false, reason: 'role' };
+  if (!rule.from.includes(request.status)) return { allowed: false, reason: 'state' };
+  return { allowed: true, to: rule.to };
+}
+
+/** The actions this person can take now (for the buttons on their view of the card). */
+export function allowedActions(request: { type: RequestType; status: RequestStatus }, roles: readonly RequestRole[]): RequestAction[] {
+  return ACTIONS.filter((a) => decide(a, request, roles).allowed);
+}
+
+export interface RoleFacts {
+  personId: string;
+  isAdmin: boolean;
+  isThuiszittersteam: boolean;
+  schoolIds: readonly string[];
+}
+
+export function rolesFor(person: RoleFacts, request: { consultantId: string; handlerId?: string | null; schoolId: string }): RequestRole[] {
+  const roles: RequestRole[] = [];
+  if (request.consultantId === person.personId || request.handlerId === person.personId) roles.push('assignee');
+  if (person.isThuiszittersteam) roles.push('thuiszittersteam');
+  if (person.schoolIds.includes(request.schoolId)) roles.push('coordinator');
+  if (person.isAdmin) roles.push('admin');
+  return roles;
+}

@@ -1,0 +1,94 @@
+// The one path every consultant action takes: look the request up (card data is never trusted),
+// ask the lifecycle whether this person may do this now, apply the change with its history entry,
+// card updates and notifications in one transaction, and answer with a fresh card.
+import type { TurnContext } from 'botbuilder';
+import { noticeCard } from '../../../cards/notice.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { decide, rolesFor, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
+import { REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
+import type { Actor } from '../../domain/roles.ts';
+import type { Services } from '../../services.ts';
+import type { Tx } from '../../store/database.ts';
+import { lockFor } from '../../store/locks.ts';
+import { loadRequest, recordEvent, type RequestWithContext } from '../../store/requests.ts';
+import { resolveActor } from '../../teams/turn.ts';
+import { refreshRequestCards } from '../requests/routing.ts';
+import { notifyCoordinator } from './notify.ts';
+
+export interface CaseContext {
+  actor: Actor;
+  request: RequestWithContext;
+  roles: RequestRole[];
+}
+
+export function rolesOf(actor: Actor, request: { consultantId: string; handlerId: string | null; schoolId: string }) {
+  return rolesFor({ personId: actor.personId, isAdmin: actor.isAdmin, isThuiszittersteam: actor.isThuiszittersteam, schoolIds: actor.schools.map((s) => s.id) }, request);
+}
+
+/** Looks up the request named in the card data, and who the actor is to it. Null when they have nothing to do with it. */
+export async function loadCase(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<CaseContext | { refusal: AdaptiveCardJson }> {
+  const actor = await resolveActor(context, services);
+  if (!actor) return refuse('U staat niet in de organisatielijst', 'Alleen medewerkers van het SOT en coördinatoren van de school kunnen met deze aanvraag werken.');
+  const request = typeof data.requestId === 'string' ? await loadRequest(services.db, data.requestId) : null;
+  if (!request || request.swvId !== actor.swvId) return refuse('Aanvraag niet gevonden', 'Deze aanvraag bestaat niet (meer).');
+  const roles = rolesOf(actor, request);
+  const sotStaff = actor.isAdmin || actor.isConsultant || actor.isThuiszittersteam;
+  if (roles.length === 0 && !sotStaff) return refuse('Geen toegang', 'Deze aanvraag hoort niet bij uw school.');
+  return { actor, request, roles };
+}
+
+function refuse(title: string, text: string) {
+  return { refusal: noticeCard({ title, tone: 'attention', paragraphs: [text] }) as AdaptiveCardJson };
+}
+
+export type Applied = { note?: string; to?: RequestStatus; coordinatorMessage?: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean } };
+
+export type ActOutcome = { ok: true; request: RequestWithContext } | { ok: false; request: RequestWithContext; message: string };
+
+/** Why an action is refused, in words the person understands. */
+async function refusal(services: Services, request: RequestWithContext, actor: Actor, action: RequestAction, reason: 'role' | 'state' | 'type'): Promise<string> {
+  if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()}.`;
+  if (reason === 'role') {
+    const tzt = request.type === 'thuiszitter' ? ' of een lid van het Thuiszittersteam' : '';
+    return `Alleen ${request.consultant.name} (de consulent van deze school)${tzt} kan dit doen.`;
+  }
+  if (action === 'claim' && request.handlerId) {
+    if (request.handlerId === actor.personId) return 'U heeft deze aanvraag al opgepakt.';
+    const handler = await services.db.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
+    return `Al opgepakt door ${handler?.name ?? 'een collega'}.`;
+  }
+  return `Dit kan niet meer: de aanvraag staat nu op "${STATUS_LABEL[request.status as RequestStatus]}".`;
+}
+
+/**
+ * Runs one action under a per-request lock. Two people at once: one wins, the other is told why not.
+ * `apply` makes the change itself (fields on the request) and returns the history note.
+ */
+export async function act(
+  services: Services,
+  ctx: CaseContext,
+  action: RequestAction,
+  apply: (tx: Tx, request: RequestWithContext, decidedTo: RequestStatus | undefined) => Promise<Applied>,
+): Promise<ActOutcome> {
+  const { db } = services;
+  const result = await db.$transaction(async (tx) => {
+    await lockFor(tx, `request:${ctx.request.id}`);
+    const request = (await loadRequest(tx, ctx.request.id))!;
+    const roles = rolesOf(ctx.actor, request);
+    const decision = decide(action, { type: request.type as RequestType, status: request.status as RequestStatus }, roles);
+    if (!decision.allowed) return { ok: false as const, message: await refusal(services, request, ctx.actor, action, decision.reason) };
+    const from = request.status as RequestStatus;
+    const applied = await apply(tx, request, decision.to);
+    const to = applied.to ?? decision.to ?? from;
+    if (to !== from) {
+      await tx.request.update({ where: { id: request.id }, data: { status: to, closedAt: to === 'closed' ? services.now() : undefined } });
+    }
+    const event = await recordEvent(tx, { requestId: request.id, actorId: ctx.actor.personId, action, fromStatus: from, toStatus: to, note: applied.note?.slice(0, 500) });
+    await refreshRequestCards(tx, request.id, String(event.id));
+    if (applied.coordinatorMessage) await notifyCoordinator(tx, request, String(event.id), applied.coordinatorMessage);
+    return { ok: true as const };
+  });
+  if (result.ok) services.nudgeDelivery();
+  const fresh = (await loadRequest(db, ctx.request.id))!;
+  return result.ok ? { ok: true, request: fresh } : { ok: false, request: fresh, message: result.message };
+}

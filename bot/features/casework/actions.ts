@@ -1,0 +1,363 @@
+// One small handler per consultant action. Each shows its form (if it needs input), checks it,
+// and hands the change to act().
+import type { TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { actionFormCard, type FormInput } from '../../../cards/actionForm.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { FormReader } from '../../domain/requests/formValues.ts';
+import type { JesInput } from '../../domain/requests/jes.ts';
+import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import { formatLocalDateTime, ZONE } from '../../domain/time.ts';
+import type { Services } from '../../services.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { act, loadCase, rolesOf, type CaseContext } from './act.ts';
+import { caseCardFor } from './caseCard.ts';
+import { routeNewRequest } from '../requests/routing.ts';
+import { coordinatorSummary } from '../requests/views.ts';
+
+type Handler = (context: TurnContext, services: Services, data: Record<string, unknown>) => Promise<AdaptiveCardJson>;
+
+const PLACES = { school: 'Op school', online: 'Online (Teams)', telefoon: 'Telefonisch', anders: 'Ander adres' } as const;
+const OUTCOMES = {
+  advies: 'Advies gegeven',
+  doorverwezen: 'Doorverwezen',
+  opgelost: 'Vraag opgelost',
+  niet_nodig: 'Geen ondersteuning van het SOT nodig',
+  anders: 'Anders',
+} as const;
+const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
+const choices = (o: Record<string, string>) => Object.entries(o).map(([value, title]) => ({ value, title }));
+
+/** The refreshed card for the clicker: fresh state, their buttons, and what happened. */
+async function answerWith(services: Services, ctx: CaseContext, outcome: Awaited<ReturnType<typeof act>>, success: string) {
+  if (ctx.roles.includes('coordinator') && !ctx.roles.includes('assignee')) {
+    return coordinatorSummary(services.db, outcome.request, services.now(), outcome.ok ? { banner: success } : { message: outcome.message });
+  }
+  return caseCardFor(services, outcome.request, rolesOf(ctx.actor, outcome.request), outcome.ok ? success : outcome.message);
+}
+
+function form(ctx: CaseContext, spec: { title: string; intro?: string; inputs: FormInput[]; submitTitle: string; verb: string; values?: Record<string, string>; errors?: Record<string, string> }) {
+  return actionFormCard({
+    title: `${spec.title}: ${ctx.request.reference}`,
+    subtitle: `${REQUEST_TYPE_LABEL[ctx.request.type as RequestType]} · ${ctx.request.school.name}`,
+    intro: spec.intro,
+    inputs: spec.inputs,
+    values: spec.values,
+    errors: spec.errors,
+    submit: { title: spec.submitTitle, verb: spec.verb, data: { requestId: ctx.request.id } },
+    cancel: { verb: ctx.roles.includes('assignee') || !ctx.roles.includes('coordinator') ? 'request.refresh' : 'request.view', data: { requestId: ctx.request.id } },
+  });
+}
+
+const stringValues = (data: Record<string, unknown>, ids: string[]) =>
+  Object.fromEntries(ids.map((id) => [id, data[id] === undefined || data[id] === null ? '' : String(data[id])]));
+
+// ---- refresh (Universal Actions) --------------------------------------------------------------
+
+export const refresh: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return caseCardFor(services, ctx.request, ctx.roles);
+};
+
+// ---- Oppakken ---------------------------------------------------------------------------------
+
+export const claim: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const outcome = await act(services, ctx, 'claim', async (tx, request) => {
+    await tx.request.update({ where: { id: request.id }, data: { handlerId: ctx.actor.personId } });
+    return { coordinatorMessage: { title: `opgepakt door ${ctx.actor.name}`, lines: [`${ctx.actor.name} heeft uw aanvraag opgepakt en neemt contact met u op.`] } };
+  });
+  return answerWith(services, ctx, outcome, 'U heeft deze aanvraag opgepakt.');
+};
+
+// ---- Inplannen / Verzetten --------------------------------------------------------------------
+
+function appointmentInputs(ctx: CaseContext, withProposals: boolean): FormInput[] {
+  const inputs: FormInput[] = [];
+  const jes = ctx.request.type === 'jes' ? (ctx.request.details as unknown as JesInput) : null;
+  if (withProposals && jes?.moments.length) {
+    inputs.push({ kind: 'choice', id: 'proposal', label: 'Voorgesteld moment', expanded: true, choices: [...jes.moments.map((m) => ({ value: m, title: formatLocalDateTime(m) })), { value: 'anders', title: 'Een ander moment' }] });
+  }
+  inputs.push({ kind: 'date', id: 'date', label: withProposals && jes ? 'Ander moment: datum' : 'Datum' });
+  inputs.push({ kind: 'time', id: 'time', label: withProposals && jes ? 'Ander moment: tijd' : 'Tijd' });
+  inputs.push({ kind: 'choice', id: 'place', label: 'Plaats', expanded: true, choices: choices(PLACES) });
+  inputs.push({ kind: 'text', id: 'address', label: 'Adres (bij een ander adres)', maxLength: 200 });
+  return inputs;
+}
+
+function readAppointment(ctx: CaseContext, data: Record<string, unknown>, now: Date, f: FormReader) {
+  let date: string | undefined;
+  let time: string | undefined;
+  const proposal = f.raw('proposal');
+  const jes = ctx.request.type === 'jes' ? (ctx.request.details as unknown as JesInput) : null;
+  if (proposal && proposal !== 'anders') {
+    if (!jes?.moments.includes(proposal)) f.fail('proposal', 'Kies een van de voorgestelde momenten.');
+    else [date, time] = proposal.split('T');
+  } else {
+    date = f.date('date', { required: 'Vul de datum in.', notInPast: true, label: 'Datum' });
+    time = f.time('time', { required: 'Vul de tijd in.', label: 'Tijd' });
+  }
+  if (date && time && DateTime.fromISO(`${date}T${time}`, { zone: ZONE }) <= DateTime.fromJSDate(now, { zone: ZONE })) f.fail(proposal ? 'proposal' : 'time', 'Dit moment ligt in het verleden.');
+  const place = f.choice('place', keys(PLACES), { required: 'Kies waar de afspraak is.' });
+  const address = f.text('address', { max: 200, label: 'Adres' });
+  if (place === 'anders' && !address) f.fail('address', 'Vul het adres in.');
+  void data;
+  return date && time && place ? { date, time, place: place === 'anders' ? address : PLACES[place] } : undefined;
+}
+
+export const planForm: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan' });
+};
+
+export const plan: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const f = new FormReader(data, services.now());
+  const appointment = readAppointment(ctx, data, services.now(), f);
+  if (!f.ok || !appointment) {
+    return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan', values: stringValues(data, ['proposal', 'date', 'time', 'place', 'address']), errors: f.errors });
+  }
+  const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
+  const outcome = await act(services, ctx, 'plan', async (tx, request) => {
+    await tx.request.update({ where: { id: request.id }, data: { appointment } });
+    return {
+      note: when,
+      coordinatorMessage: {
+        title: 'ingepland',
+        lines: [`${ctx.actor.name} heeft een afspraak gepland: ${when}.`],
+        icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+      },
+    };
+  });
+  return answerWith(services, ctx, outcome, `Ingepland: ${when}.`);
+};
+
+const MOVE_INPUTS: FormInput[] = [
+  { kind: 'date', id: 'date', label: 'Nieuwe datum' },
+  { kind: 'time', id: 'time', label: 'Nieuwe tijd' },
+  { kind: 'choice', id: 'place', label: 'Plaats', expanded: true, choices: choices(PLACES) },
+  { kind: 'text', id: 'address', label: 'Adres (bij een ander adres)', maxLength: 200 },
+  { kind: 'text', id: 'reason', label: 'Reden van verzetten', maxLength: 500 },
+  { kind: 'text', id: 'interim', label: 'Wat kan er tussentijds gebeuren, en door wie?', multiline: true, maxLength: 1000 },
+];
+
+export const moveForm: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const current = ctx.request.appointment as { date: string; time: string; place: string } | null;
+  const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
+  return form(ctx, {
+    title: 'Verzetten',
+    intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum. Spreek ook af wat er tussentijds gebeurt, en door wie.',
+    inputs: MOVE_INPUTS,
+    submitTitle: 'Verzetten',
+    verb: 'request.move',
+    values: { place: placeKey, address: placeKey === 'anders' ? (current?.place ?? '') : '', time: current?.time ?? '', interim: ctx.request.interimAgreement ?? '' },
+  });
+};
+
+export const move: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const f = new FormReader(data, services.now());
+  const appointment = readAppointment(ctx, { ...data, proposal: '' }, services.now(), f);
+  const reason = f.text('reason', { required: 'Vul de reden in.', max: 500, label: 'Reden' });
+  const interim = f.text('interim', { required: 'Spreek af wat er tussentijds gebeurt, en door wie.', max: 1000, label: 'Tussentijdse afspraak' });
+  const current = ctx.request.appointment as { date: string; time: string } | null;
+  if (appointment && current && appointment.date === current.date && appointment.time === current.time) f.fail('date', 'Kies een andere datum of tijd dan de huidige afspraak.');
+  if (!f.ok || !appointment) {
+    return form(ctx, { title: 'Verzetten', inputs: MOVE_INPUTS, submitTitle: 'Verzetten', verb: 'request.move', values: stringValues(data, ['date', 'time', 'place', 'address', 'reason', 'interim']), errors: f.errors });
+  }
+  const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
+  const outcome = await act(services, ctx, 'move', async (tx, request) => {
+    await tx.request.update({ where: { id: request.id }, data: { appointment, interimAgreement: interim } });
+    return {
+      note: `Naar ${when}. Reden: ${reason}. Tussentijds: ${interim}`,
+      coordinatorMessage: {
+        title: 'afspraak verzet',
+        lines: [`${ctx.actor.name} heeft de afspraak verzet naar ${when}.`, `Reden: ${reason}`, `Tussentijds: ${interim}`],
+        icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+      },
+    };
+  });
+  return answerWith(services, ctx, outcome, `Verzet naar ${when}.`);
+};
+
+// ---- Vraag stellen ----------------------------------------------------------------------------
+
+const ASK_INPUTS: FormInput[] = [{ kind: 'text', id: 'question', label: 'Uw vraag aan de school', multiline: true, maxLength: 1000 }];
+
+export const askForm: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return form(ctx, { title: 'Vraag stellen', intro: `De vraag gaat naar ${ctx.request.requester.name}, die hem in de chat met de SOT-bot kan beantwoorden.`, inputs: ASK_INPUTS, submitTitle: 'Vraag versturen', verb: 'request.ask' });
+};
+
+export const ask: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const f = new FormReader(data, services.now());
+  const question = f.text('question', { required: 'Vul uw vraag in.', max: 1000, label: 'Vraag' });
+  if (!f.ok) return form(ctx, { title: 'Vraag stellen', inputs: ASK_INPUTS, submitTitle: 'Vraag versturen', verb: 'request.ask', values: stringValues(data, ['question']), errors: f.errors });
+  const outcome = await act(services, ctx, 'ask', async (tx, request) => {
+    await tx.request.update({ where: { id: request.id }, data: { openQuestion: question, resumeStatus: request.status } });
+    return { note: question, coordinatorMessage: { title: `vraag van ${ctx.actor.name}`, lines: [question], answer: true } };
+  });
+  return answerWith(services, ctx, outcome, `Uw vraag is naar ${ctx.request.requester.name} gestuurd.`);
+};
+
+// ---- Overdragen -------------------------------------------------------------------------------
+
+async function handoverChoices(services: Services, ctx: CaseContext) {
+  const consultants = await services.db.consultant.findMany({
+    where: { active: true, personId: { not: ctx.request.consultantId }, person: { active: true, swvId: ctx.request.swvId } },
+    include: { person: true },
+    orderBy: { person: { name: 'asc' } },
+  });
+  const list = consultants.map((c) => ({ value: `consultant:${c.personId}`, title: c.person.name }));
+  if (ctx.request.type === 'thuiszitter') list.push({ value: 'thuiszittersteam', title: 'Het Thuiszittersteam' });
+  return list;
+}
+
+async function handoverInputs(services: Services, ctx: CaseContext): Promise<FormInput[]> {
+  return [
+    { kind: 'choice', id: 'to', label: 'Overdragen aan', choices: await handoverChoices(services, ctx), placeholder: 'Kies een consulent' },
+    { kind: 'text', id: 'note', label: 'Toelichting voor de nieuwe behandelaar', multiline: true, maxLength: 1000 },
+  ];
+}
+
+export const handoverForm: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return form(ctx, { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover' });
+};
+
+export const handover: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const f = new FormReader(data, services.now());
+  const options = await handoverChoices(services, ctx);
+  const to = f.choice('to', options.map((o) => o.value), { required: 'Kies aan wie u overdraagt.' });
+  const note = f.text('note', { required: 'Schrijf kort waarom, en wat er al is gedaan.', max: 1000, label: 'Toelichting' });
+  if (!f.ok || !to) return form(ctx, { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover', values: stringValues(data, ['to', 'note']), errors: f.errors });
+  const targetName = options.find((o) => o.value === to)!.title;
+
+  const outcome = await act(services, ctx, 'handover', async (tx, request) => {
+    const newConsultant = to.startsWith('consultant:') ? to.slice('consultant:'.length) : request.consultantId;
+    await tx.request.update({ where: { id: request.id }, data: { consultantId: newConsultant, handlerId: null, openQuestion: null, resumeStatus: null } });
+    // The old thread says where it went; the request starts a thread in its new channel.
+    if (request.threadKey) {
+      await enqueue(tx, {
+        key: `request:${request.id}:handover-note:${Date.now()}`,
+        target: { type: 'reply', toKey: request.threadKey },
+        payload: { text: `Overgedragen aan ${targetName} door ${ctx.actor.name}. Toelichting: ${note}` },
+        orderKey: `thread:${request.threadKey}`,
+      });
+    }
+    const seq = await tx.requestEvent.count({ where: { requestId: request.id } });
+    const newKey = await routeNewRequest(tx, { ...request, consultantId: newConsultant }, { keySuffix: `h${seq}`, toThuiszittersteam: to === 'thuiszittersteam', handoverNote: `Overgedragen door ${ctx.actor.name}: ${note}` });
+    if (newKey) await tx.request.update({ where: { id: request.id }, data: { threadKey: newKey } });
+    return { note: `Aan ${targetName}: ${note}`, coordinatorMessage: { title: `overgedragen aan ${targetName}`, lines: [`${ctx.actor.name} heeft uw aanvraag overgedragen aan ${targetName}.`] } };
+  });
+  return answerWith(services, ctx, outcome, `Overgedragen aan ${targetName}.`);
+};
+
+// ---- Afronden ---------------------------------------------------------------------------------
+
+function closeInputs(ctx: CaseContext): FormInput[] {
+  const inputs: FormInput[] = [
+    { kind: 'choice', id: 'outcome', label: 'Uitkomst', expanded: true, choices: choices(OUTCOMES) },
+    { kind: 'text', id: 'outcomeOther', label: 'Andere uitkomst, namelijk', maxLength: 200 },
+    { kind: 'text', id: 'advice', label: 'Advies of toelichting (optioneel)', multiline: true, maxLength: 2000 },
+  ];
+  if (ctx.request.type === 'thuiszitter') {
+    inputs.push({ kind: 'toggle', id: 'duo', label: 'Gemeld bij DUO', title: 'Het verzuim is gemeld bij DUO (verzuimregister)' });
+    inputs.push({ kind: 'toggle', id: 'ot', label: 'Gemeld in Onderwijs Transparant', title: 'De leerling is gemeld in Onderwijs Transparant' });
+  }
+  return inputs;
+}
+
+export const closeForm: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return form(ctx, {
+    title: 'Afronden',
+    inputs: closeInputs(ctx),
+    submitTitle: 'Afronden',
+    verb: 'request.close',
+    values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
+  });
+};
+
+export const close: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const f = new FormReader(data, services.now());
+  const outcomeKey = f.choice('outcome', keys(OUTCOMES), { required: 'Kies de uitkomst.' });
+  const other = f.text('outcomeOther', { max: 200, label: 'Andere uitkomst' });
+  if (outcomeKey === 'anders' && !other) f.fail('outcomeOther', 'U koos "Anders": beschrijf de uitkomst.');
+  const advice = f.text('advice', { max: 2000, label: 'Advies' });
+  if (!f.ok || !outcomeKey) return form(ctx, { title: 'Afronden', inputs: closeInputs(ctx), submitTitle: 'Afronden', verb: 'request.close', values: stringValues(data, ['outcome', 'outcomeOther', 'advice', 'duo', 'ot']), errors: f.errors });
+  const outcomeText = outcomeKey === 'anders' ? other : OUTCOMES[outcomeKey];
+  const now = services.now();
+  const outcome = await act(services, ctx, 'close', async (tx, request) => {
+    await tx.request.update({
+      where: { id: request.id },
+      data: {
+        outcome: outcomeText,
+        advice: advice || null,
+        openQuestion: null,
+        duoReportedAt: request.type === 'thuiszitter' && f.raw('duo') === 'true' ? (request.duoReportedAt ?? now) : request.duoReportedAt,
+        otReportedAt: request.type === 'thuiszitter' && f.raw('ot') === 'true' ? (request.otReportedAt ?? now) : request.otReportedAt,
+      },
+    });
+    return {
+      note: outcomeText,
+      coordinatorMessage: { title: 'afgerond', lines: [`${ctx.actor.name} heeft uw aanvraag afgerond.`], facts: [{ label: 'Uitkomst', value: outcomeText }, ...(advice ? [{ label: 'Advies', value: advice }] : [])] },
+    };
+  });
+  return answerWith(services, ctx, outcome, 'De aanvraag is afgerond.');
+};
+
+// ---- Gemeld bij DUO / in OT -------------------------------------------------------------------
+
+const REPORT_INPUTS: FormInput[] = [
+  { kind: 'toggle', id: 'duo', label: 'Gemeld bij DUO', title: 'Het verzuim is gemeld bij DUO (verzuimregister)' },
+  { kind: 'toggle', id: 'ot', label: 'Gemeld in Onderwijs Transparant', title: 'De leerling is gemeld in Onderwijs Transparant' },
+];
+
+export const reportForm: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return form(ctx, {
+    title: 'DUO/OT-melding vastleggen',
+    intro: 'Thuiszitters van 4 weken of langer moeten gemeld zijn bij DUO én in Onderwijs Transparant. Vink aan wat gedaan is.',
+    inputs: REPORT_INPUTS,
+    submitTitle: 'Vastleggen',
+    verb: 'request.report',
+    values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
+  });
+};
+
+export const report: Handler = async (context, services, data) => {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const duo = String(data.duo) === 'true';
+  const ot = String(data.ot) === 'true';
+  if (!duo && !ot) {
+    return form(ctx, { title: 'DUO/OT-melding vastleggen', inputs: REPORT_INPUTS, submitTitle: 'Vastleggen', verb: 'request.report', errors: { ot: 'Vink aan wat gemeld is.' } });
+  }
+  const now = services.now();
+  const outcome = await act(services, ctx, 'report', async (tx, request) => {
+    await tx.request.update({
+      where: { id: request.id },
+      data: { duoReportedAt: duo ? (request.duoReportedAt ?? now) : request.duoReportedAt, otReportedAt: ot ? (request.otReportedAt ?? now) : request.otReportedAt },
+    });
+    return { note: [duo && 'DUO', ot && 'Onderwijs Transparant'].filter(Boolean).join(' en ') };
+  });
+  return answerWith(services, ctx, outcome, 'Vastgelegd.');
+};

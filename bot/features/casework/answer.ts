@@ -1,0 +1,52 @@
+// Vraag stellen → the coordinator answers in their 1:1 chat; the answer goes to the thread and history.
+import type { TurnContext } from 'botbuilder';
+import { actionFormCard } from '../../../cards/actionForm.ts';
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import type { RequestStatus } from '../../domain/requests/types.ts';
+import type { Services } from '../../services.ts';
+import { coordinatorSummary } from '../requests/views.ts';
+import { act, loadCase } from './act.ts';
+
+export function answerCard(data: { requestId: string; title: string; lines: string[]; values?: Record<string, string>; errors?: Record<string, string> }): AdaptiveCardJson {
+  return actionFormCard({
+    title: data.title,
+    subtitle: 'Uw consulent vraagt om informatie',
+    intro: data.lines.join('\n\n'),
+    inputs: [{ kind: 'text', id: 'answer', label: 'Uw antwoord', multiline: true, maxLength: 2000 }],
+    values: data.values,
+    errors: data.errors,
+    submit: { title: 'Antwoord versturen', verb: 'request.answer', data: { requestId: data.requestId } },
+    cancel: { verb: 'request.view', data: { requestId: data.requestId } },
+  });
+}
+
+export async function answerForm(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  return answerCard({ requestId: ctx.request.id, title: `Vraag over ${ctx.request.reference}`, lines: [ctx.request.openQuestion ?? ''] });
+}
+
+export async function submitAnswer(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+  const ctx = await loadCase(context, services, data);
+  if ('refusal' in ctx) return ctx.refusal;
+  const answer = typeof data.answer === 'string' ? data.answer.trim() : '';
+  const title = `Vraag over ${ctx.request.reference}`;
+  if (!answer) return answerCard({ requestId: ctx.request.id, title, lines: [ctx.request.openQuestion ?? ''], errors: { answer: 'Vul uw antwoord in.' } });
+  if (answer.length > 2000) return answerCard({ requestId: ctx.request.id, title, lines: [ctx.request.openQuestion ?? ''], values: { answer }, errors: { answer: `Uw antwoord is te lang: maximaal 2000 tekens (nu ${answer.length}).` } });
+
+  const outcome = await act(services, ctx, 'answer', async (tx, request) => {
+    const to = (request.resumeStatus as RequestStatus | null) ?? 'claimed';
+    await tx.request.update({ where: { id: request.id }, data: { openQuestion: null, resumeStatus: null } });
+    if (request.threadKey) {
+      await enqueue(tx, {
+        key: `request:${request.id}:answer:${Date.now()}`,
+        target: { type: 'reply', toKey: request.threadKey },
+        payload: { text: `Antwoord van ${ctx.actor.name} (${request.school.name}) op de vraag "${request.openQuestion ?? ''}":\n\n${answer}` },
+        orderKey: `thread:${request.threadKey}`,
+      });
+    }
+    return { to, note: `Antwoord: ${answer}` };
+  });
+  return coordinatorSummary(services.db, outcome.request, services.now(), outcome.ok ? { banner: 'Uw antwoord is doorgestuurd naar de consulent.' } : { message: outcome.message });
+}

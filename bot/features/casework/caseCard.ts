@@ -1,0 +1,24 @@
+import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { allowedActions, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
+import type { RequestStatus, RequestType } from '../../domain/requests/types.ts';
+import type { Services } from '../../services.ts';
+import type { RequestWithContext } from '../../store/requests.ts';
+import { renderRequestChannelCard } from '../requests/views.ts';
+
+const BUTTONS: Partial<Record<RequestAction, { title: string; verb: string }>> = {
+  claim: { title: 'Oppakken', verb: 'request.claim' },
+  plan: { title: 'Inplannen', verb: 'request.plan.form' },
+  move: { title: 'Verzetten', verb: 'request.move.form' },
+  ask: { title: 'Vraag stellen', verb: 'request.ask.form' },
+  handover: { title: 'Overdragen', verb: 'request.handover.form' },
+  close: { title: 'Afronden', verb: 'request.close.form' },
+  report: { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form' },
+};
+
+/** The channel card as this person sees it: the buttons they may use, or status only. */
+export async function caseCardFor(services: Services, request: RequestWithContext, roles: RequestRole[], message?: string): Promise<AdaptiveCardJson> {
+  const allowed = allowedActions({ type: request.type as RequestType, status: request.status as RequestStatus }, roles);
+  const actions = allowed.flatMap((a) => (BUTTONS[a] ? [{ ...BUTTONS[a]!, data: { requestId: request.id } }] : []));
+  const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), { actions, message });
+  return rendered!.card;
+}

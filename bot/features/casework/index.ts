@@ -1,0 +1,29 @@
+import type { Services } from '../../services.ts';
+import { onCardAction, type App } from '../../teams/routes.ts';
+import * as actions from './actions.ts';
+import { answerForm, submitAnswer } from './answer.ts';
+
+/** Consultants act on the channel cards; coordinators answer questions and record DUO/OT reporting. */
+export function registerCasework(app: App, services: Services): void {
+  const routes: Record<string, (typeof actions)['claim']> = {
+    'request.refresh': actions.refresh,
+    'request.claim': actions.claim,
+    'request.plan.form': actions.planForm,
+    'request.plan': actions.plan,
+    'request.move.form': actions.moveForm,
+    'request.move': actions.move,
+    'request.ask.form': actions.askForm,
+    'request.ask': actions.ask,
+    'request.handover.form': actions.handoverForm,
+    'request.handover': actions.handover,
+    'request.close.form': actions.closeForm,
+    'request.close': actions.close,
+    'request.report.form': actions.reportForm,
+    'request.report': actions.report,
+    'request.answer.form': answerForm,
+    'request.answer': submitAnswer,
+  };
+  for (const [verb, handler] of Object.entries(routes)) {
+    onCardAction(app, services, verb, (context, data) => handler(context, services, data));
+  }
+}

@@ -1,0 +1,30 @@
+import { noticeCard } from '../../../cards/notice.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import type { Tx } from '../../store/database.ts';
+import type { RequestWithContext } from '../../store/requests.ts';
+import { answerCard } from './answer.ts';
+
+/** Tells the coordinator who filed the request what happened, in their 1:1 chat. */
+export async function notifyCoordinator(
+  tx: Tx,
+  request: RequestWithContext,
+  changeId: string,
+  message: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean },
+): Promise<void> {
+  const title = `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference}: ${message.title}`;
+  const card = message.answer
+    ? answerCard({ requestId: request.id, title, lines: message.lines })
+    : noticeCard({
+        title,
+        paragraphs: message.lines,
+        facts: message.facts,
+        actions: [{ title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } }],
+        links: message.icsUrl ? [{ title: 'Agenda-uitnodiging (.ics)', url: message.icsUrl }] : [],
+      });
+  await enqueue(tx, {
+    key: `request:${request.id}:notify:${changeId}`,
+    target: { type: 'person', personId: request.requesterId },
+    payload: { card, summary: title },
+  });
+}
