@@ -46,7 +46,7 @@ export type Applied = { note?: string; to?: RequestStatus; coordinatorMessage?: 
 export type ActOutcome = { ok: true; request: RequestWithContext } | { ok: false; request: RequestWithContext; message: string };
 
 /** Why an action is refused, in words the person understands. */
-async function refusal(services: Services, request: RequestWithContext, actor: Actor, action: RequestAction, reason: 'role' | 'state' | 'type'): Promise<string> {
+async function refusal(tx: Tx, request: RequestWithContext, actor: Actor, action: RequestAction, reason: 'role' | 'state' | 'type'): Promise<string> {
   if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()}.`;
   if (reason === 'role') {
     const tzt = request.type === 'thuiszitter' ? ' of een lid van het Thuiszittersteam' : '';
@@ -54,7 +54,7 @@ async function refusal(services: Services, request: RequestWithContext, actor: A
   }
   if (action === 'claim' && request.handlerId) {
     if (request.handlerId === actor.personId) return 'U heeft deze aanvraag al opgepakt.';
-    const handler = await services.db.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
+    const handler = await tx.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
     return `Al opgepakt door ${handler?.name ?? 'een collega'}.`;
   }
   return `Dit kan niet meer: de aanvraag staat nu op "${STATUS_LABEL[request.status as RequestStatus]}".`;
@@ -76,7 +76,7 @@ export async function act(
     const request = (await loadRequest(tx, ctx.request.id))!;
     const roles = rolesOf(ctx.actor, request);
     const decision = decide(action, { type: request.type as RequestType, status: request.status as RequestStatus }, roles);
-    if (!decision.allowed) return { ok: false as const, message: await refusal(services, request, ctx.actor, action, decision.reason) };
+    if (!decision.allowed) return { ok: false as const, message: await refusal(tx, request, ctx.actor, action, decision.reason) };
     const from = request.status as RequestStatus;
     const applied = await apply(tx, request, decision.to);
     const to = applied.to ?? decision.to ?? from;

@@ -70,11 +70,19 @@ function participantLine(p: JesParticipant): string {
 }
 
 /** Warnings that must be impossible to miss, such as the DUO/OT reporting duty. */
-export function requestWarnings(type: RequestType, details: Record<string, unknown>, now: Date): string[] {
+export function requestWarnings(
+  type: RequestType,
+  details: Record<string, unknown>,
+  now: Date,
+  /** Reporting recorded later (by consultant or coordinator) counts as done too. */
+  recorded: { duoReportedAt?: Date | null; otReportedAt?: Date | null } = {},
+): string[] {
   if (type !== 'thuiszitter') return [];
   const d = details as unknown as ThuiszitterInput;
   if (!hasReportingDuty(d.firstAbsentDate, now)) return [];
-  const open = [!d.leerplichtInformed && 'bij DUO (verzuimregister, via leerplicht)', !d.otReported && 'in Onderwijs Transparant'].filter(Boolean);
+  const duoDone = d.leerplichtInformed || !!recorded.duoReportedAt;
+  const otDone = d.otReported || !!recorded.otReportedAt;
+  const open = [!duoDone && 'bij DUO (verzuimregister, via leerplicht)', !otDone && 'in Onderwijs Transparant'].filter(Boolean);
   const base = `Deze leerling verzuimt ${weeksAbsent(d.firstAbsentDate, now)} weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.`;
   return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Volgens deze melding is beide gedaan.`];
 }

@@ -75,7 +75,7 @@ export async function coordinatorSummary(
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'coordinator', now),
     ],
-    warnings: status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting' ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now) : [],
+    warnings: status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting' ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request) : [],
     history: await historyOf(db, request),
     actions,
     message: opts.message,
@@ -154,7 +154,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
       { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
       ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'channel', now),
     ],
-    warnings: status === 'closed' || status === 'withdrawn' ? [] : requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now),
+    warnings: status === 'closed' || status === 'withdrawn' ? [] : requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request),
   });
   return { card, summary: `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference}: ${request.school.name}` };
 }
