@@ -7,6 +7,7 @@ import { welcomeCard } from './welcome.ts';
 import { formCard } from '../bot/features/requests/forms.ts';
 import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard, requestSummaryCard } from './requestCards.ts';
 import type { SchoolContext } from '../bot/features/requests/schoolContext.ts';
+import { actionFormCard } from './actionForm.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -56,5 +57,33 @@ export const cardExamples: Record<string, () => object> = {
     requestChannelCard({ typeLabel: 'Spreekuur', reference: 'SOT-2026-0001', school: 'Obs Het Kompas', consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' }, facts, warnings: duty, notice: 'Kopie voor het Thuiszittersteam.' }),
   myRequests: () =>
     myRequestsCard({ recentDays: 60, items: [{ id: 'r1', reference: 'SOT-2026-0001', typeLabel: 'Spreekuur', school: 'Obs Het Kompas', status: 'Nieuw, nog niet opgepakt', consultant: 'Anna de Vries', nextStep: 'Wacht tot Anna de Vries de aanvraag oppakt.' }] }),
+  requestChannelWithActions: () =>
+    requestChannelCard({
+      typeLabel: 'Spreekuur',
+      reference: 'SOT-2026-0001',
+      school: 'Obs Het Kompas',
+      consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' },
+      facts,
+      actions: ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden'].map((title) => ({ title, verb: 'request.x', data: { requestId: 'r1' } })),
+      message: 'U heeft deze aanvraag opgepakt.',
+      refresh: { verb: 'request.refresh', data: { requestId: 'r1' }, userIds: ['29:anna'] },
+    }),
+  actionForm: () =>
+    actionFormCard({
+      title: 'Verzetten: SOT-2026-0001',
+      subtitle: 'Spreekuur · Obs Het Kompas',
+      intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum.',
+      inputs: [
+        { kind: 'date', id: 'date', label: 'Nieuwe datum' },
+        { kind: 'time', id: 'time', label: 'Nieuwe tijd' },
+        { kind: 'choice', id: 'place', label: 'Plaats', expanded: true, choices: [{ title: 'Op school', value: 'school' }] },
+        { kind: 'text', id: 'interim', label: 'Wat kan er tussentijds gebeuren, en door wie?', multiline: true },
+        { kind: 'toggle', id: 'duo', label: 'Gemeld bij DUO', title: 'Het verzuim is gemeld bij DUO' },
+      ],
+      errors: { interim: 'Spreek af wat er tussentijds gebeurt, en door wie.' },
+      submit: { title: 'Verzetten', verb: 'request.move', data: { requestId: 'r1' } },
+      cancel: { verb: 'request.refresh', data: { requestId: 'r1' } },
+    }),
+  noticeWithLink: () => noticeCard({ title: 'JES-overleg ingepland', paragraphs: ['Dinsdag 1 december om 14:00.'], links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }] }),
   myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
 };
