@@ -70,10 +70,11 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     await ui.fillInput('Voorkeursmoment 1: dagdeel', 'Ochtend');
     await ui.chooseOption('Via Teams');
 
-    // The question is required on the card itself: the client refuses to send and says so under the field.
+    // The question is required on the card itself: the client refuses to send and says so under the
+    // field, in the same words the bot would use.
     const before = await invokesSent(ui);
     await ui.clickCardButton('Controleren');
-    await expect.poll(() => ui.page.getByText('Dit veld is verplicht.', { exact: true }).last().isVisible(), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => ui.page.getByText('Beschrijf kort uw vraag.', { exact: true }).last().isVisible(), { timeout: 5_000 }).toBe(true);
     await ui.page.waitForTimeout(700);
     expect(await invokesSent(ui)).toBe(before);
     await expectFormKept();
