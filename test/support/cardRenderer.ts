@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS } from './chromium.ts';
 
 export interface RenderedInput {
   id: string;
@@ -83,16 +84,7 @@ export interface CardRendererOptions {
   width?: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = CHROMIUM_BASE_ARGS;
 
 const require = createRequire(import.meta.url);
 
