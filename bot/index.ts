@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, safeError, type Logger } from './log.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { createConnectorClients, createTeamsAdapter } from './teams/adapter.ts';
 import { createApp } from './teams/app.ts';
@@ -54,7 +54,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const adapter = createTeamsAdapter(config.credentials);
   const app = createApp(adapter, config.credentials?.appId ?? '', services);
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error }, 'unhandled turn error');
+    logger.error({ err: safeError(error) }, 'unhandled turn error');
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het opnieuw.').catch(() => {});
     }

@@ -1,7 +1,7 @@
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application } from '@microsoft/teams-ai';
-import type { Logger } from './log.ts';
+import { safeError, type Logger } from './log.ts';
 import { getRoute } from './teams/turn.ts';
 
 export interface ServerDeps {
@@ -50,7 +50,7 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Runni
       if (res.statusCode >= 400) outcome = `http ${res.statusCode}`;
     } catch (err) {
       outcome = 'error';
-      logger.error({ err }, 'turn failed');
+      logger.error({ err: safeError(err) }, 'turn failed');
       if (!res.headersSent) {
         res.status(500);
         res.end();

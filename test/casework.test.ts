@@ -102,6 +102,9 @@ describe('a spreekuur from pick-up to close', () => {
     await h.deliver();
     expect(h.connector.posts.some((p) => p.replyToId && String(p.activity.text).includes('Ja, sinds oktober.'))).toBe(true);
     expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id } })).status).toBe('planned');
+    // Messages in the coordinator's chat are never replaced by the consultants' channel card.
+    const chat = carla().conversationId;
+    expect(h.connector.updates.filter((u) => u.conversationId === chat)).toEqual([]);
   });
 
   it('Afronden: with an outcome; the coordinator hears the outcome and the history is complete', async () => {
@@ -144,6 +147,27 @@ describe('races and forged card data', () => {
     const early = await anna().execute('request.close', { requestId: id, outcome: 'advies', status: 'claimed' });
     expect(textOf(early.card!)).toContain('Dit kan niet meer');
     expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id } })).status).toBe('new');
+  });
+});
+
+describe('repeated submits', () => {
+  it('the same Verzetten form submitted twice (double click, Teams retry) moves once', async () => {
+    const { id } = await fileRequest(h, carla(), 'spreekuur');
+    await anna().execute('request.claim', { requestId: id });
+    await anna().execute('request.plan', { requestId: id, date: isoDay(4), time: '09:00', place: 'school' });
+    const form = (await anna().press(await viewOf(anna(), id), 'Verzetten')).card!;
+    const fill = { 'Nieuwe datum': isoDay(9), 'Nieuwe tijd': '15:00', 'Reden van verzetten': 'Studiedag', 'Wat kan er tussentijds gebeuren, en door wie?': 'IB-er belt ouders.' };
+    const [a, b] = await Promise.all([anna().press(form, 'Verzetten', fill), anna().press(form, 'Verzetten', fill)]);
+    expect(textOf(a.card!)).toContain('Afspraak:');
+    expect(textOf(b.card!)).toContain('Afspraak:');
+    expect(await h.db.prisma.requestEvent.count({ where: { requestId: id, action: 'move' } })).toBe(1);
+  });
+
+  it('another consultant cannot open an action form of a request that is not theirs', async () => {
+    const { id } = await fileRequest(h, carla(), 'spreekuur');
+    const res = await bram().execute('request.close.form', { requestId: id });
+    expect(textOf(res.card!)).toContain('Alleen Anna de Vries');
+    expect(inputsOf(res.card!)).toEqual([]);
   });
 });
 

@@ -9,7 +9,6 @@ export class TeamsSender implements MessageSender {
   constructor(
     private readonly db: Db,
     private readonly clients: ConnectorClients,
-    private readonly fallbackServiceUrl?: string,
   ) {}
 
   async send(target: ResolvedTarget, message: { text?: string; card?: Record<string, unknown>; summary?: string }): Promise<SentMessage> {
@@ -89,7 +88,7 @@ export class TeamsSender implements MessageSender {
       ? await this.db.tenantService.findUnique({ where: { tenantId } })
       : await this.db.tenantService.findFirst({ orderBy: { updatedAt: 'desc' } });
     const any = known ?? (await this.db.tenantService.findFirst({ orderBy: { updatedAt: 'desc' } }));
-    const url = any?.serviceUrl ?? this.fallbackServiceUrl;
+    const url = any?.serviceUrl;
     if (!url) throw Object.assign(new Error('no Bot Connector address known yet (no message received from Teams)'), { retryable: true });
     return url;
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.ts';
-import type { Logger } from '../log.ts';
+import { safeError, type Logger } from '../log.ts';
 import type { DeliveryPayload, DeliveryTarget } from './outbox.ts';
 import { retryDecision, UndeliverableError } from './retryPolicy.ts';
 
@@ -109,7 +109,7 @@ export class DeliveryWorker {
     this.timer = setTimeout(() => {
       this.running = this.drain()
         .then(() => undefined)
-        .catch((err) => this.logger.error({ err }, 'delivery loop failed'))
+        .catch((err) => this.logger.error({ err: safeError(err) }, 'delivery loop failed'))
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;

@@ -48,7 +48,7 @@ export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
 
 export async function recordEvent(
   tx: Tx,
-  e: { requestId: string; actorId: string | null; action: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; note?: string },
+  e: { requestId: string; actorId: string | null; action: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; note?: string; formId?: string },
 ) {
   const event = await tx.requestEvent.create({ data: e });
   await tx.auditEntry.create({

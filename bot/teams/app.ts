@@ -5,8 +5,7 @@ import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
-import { sendHome } from '../features/onboarding/welcome.ts';
-import { helpCard } from '../features/onboarding/welcome.ts';
+import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment } from '../../cards/render.ts';
 import { isPersonalChat, rememberConversation, resolveActor, setRoute } from './turn.ts';
 

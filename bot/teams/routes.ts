@@ -4,6 +4,7 @@ import type { AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
 import type { Services } from '../services.ts';
 import { setRoute } from './turn.ts';
+import { safeError } from '../log.ts';
 
 export type App = Application<TurnState>;
 
@@ -22,12 +23,12 @@ export function onCardAction<T = Record<string, unknown>>(
     try {
       return await handler(context, (data ?? {}) as T);
     } catch (err) {
-      services.logger.error({ err, route: verb }, 'card action failed');
+      services.logger.error({ err: safeError(err), route: verb }, 'card action failed');
       return noticeCard({
         title: 'Er ging iets mis',
         tone: 'attention',
         paragraphs: [
-          'Uw actie is niet verwerkt en er is niets half opgeslagen. Probeer het over een paar minuten opnieuw.',
+          'Er is niets half opgeslagen, maar het kan zijn dat uw actie niet is verwerkt. Kijk via "Mijn aanvragen" (of "Bijwerken" op de kaart) hoe het ervoor staat voordat u het opnieuw probeert.',
           'Lukt het dan nog niet? Neem contact op met het SOT-bureau.',
         ],
       }) as AdaptiveCardJson;

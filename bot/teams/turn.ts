@@ -19,10 +19,6 @@ export function isPersonalChat(context: TurnContext): boolean {
   return type === 'personal' || (!type && !context.activity.conversation?.isGroup);
 }
 
-export function isChannel(context: TurnContext): boolean {
-  return context.activity.conversation?.conversationType === 'channel' || !!context.activity.channelData?.channel?.id;
-}
-
 /**
  * Who is acting: a person from the directory, or null. Recognised by Teams user id; on first
  * contact by e-mail through the Teams member API, after which the id is stored.

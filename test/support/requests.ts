@@ -39,7 +39,11 @@ const FORMS = {
 export async function fileRequest(h: Harness, client: TeamsClient, type: keyof typeof FORMS, extra: Record<string, unknown> = {}) {
   const command = { spreekuur: 'spreekuur', thuiszitter: 'thuiszitter melden', jes: 'jes plannen' }[type];
   await client.say(command);
-  const form = h.connector.cardsIn(client.conversationId).at(-1)!;
+  // The last card with a "Controleren" button (a notice may have arrived in between).
+  const form = h.connector
+    .cardsIn(client.conversationId)
+    .filter((c) => JSON.stringify(c.actions ?? []).includes('Controleren'))
+    .at(-1)!;
   const review = await client.press(form, 'Controleren', { ...FORMS[type], ...extra });
   const sent = await client.press(review.card!, 'Versturen');
   const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))?.[0];

@@ -21,6 +21,12 @@ export interface CaseContext {
   roles: RequestRole[];
 }
 
+/** Before showing an action's form: may this person do it now? Returns the reason when not. */
+export async function checkAllowed(services: Services, ctx: CaseContext, action: RequestAction): Promise<string | null> {
+  const decision = decide(action, { type: ctx.request.type as RequestType, status: ctx.request.status as RequestStatus }, ctx.roles);
+  return decision.allowed ? null : explainRefusal(services.db, ctx.request, ctx.actor, action, decision.reason);
+}
+
 export function rolesOf(actor: Actor, request: { consultantId: string; handlerId: string | null; schoolId: string }) {
   return rolesFor({ personId: actor.personId, isAdmin: actor.isAdmin, isThuiszittersteam: actor.isThuiszittersteam, schoolIds: actor.schools.map((s) => s.id) }, request);
 }
@@ -41,16 +47,18 @@ function refuse(title: string, text: string) {
   return { refusal: noticeCard({ title, tone: 'attention', paragraphs: [text] }) as AdaptiveCardJson };
 }
 
-export type Applied = { note?: string; to?: RequestStatus; coordinatorMessage?: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean } };
+export type Applied = { refuse?: string; note?: string; to?: RequestStatus; coordinatorMessage?: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean } };
 
 export type ActOutcome = { ok: true; request: RequestWithContext } | { ok: false; request: RequestWithContext; message: string };
 
+class Refused extends Error {}
+
 /** Why an action is refused, in words the person understands. */
-async function refusal(tx: Tx, request: RequestWithContext, actor: Actor, action: RequestAction, reason: 'role' | 'state' | 'type'): Promise<string> {
+export async function explainRefusal(tx: Tx | Services['db'], request: RequestWithContext, actor: Actor, action: RequestAction, reason: 'role' | 'state' | 'type'): Promise<string> {
   if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()}.`;
   if (reason === 'role') {
     const tzt = request.type === 'thuiszitter' ? ' of een lid van het Thuiszittersteam' : '';
-    return `Alleen ${request.consultant.name} (de consulent van deze school)${tzt} kan dit doen.`;
+    return `Alleen ${request.consultant.name} (de consulent van deze aanvraag)${tzt} kan dit doen.`;
   }
   if (action === 'claim' && request.handlerId) {
     if (request.handlerId === actor.personId) return 'U heeft deze aanvraag al opgepakt.';
@@ -69,26 +77,34 @@ export async function act(
   ctx: CaseContext,
   action: RequestAction,
   apply: (tx: Tx, request: RequestWithContext, decidedTo: RequestStatus | undefined) => Promise<Applied>,
+  /** The id of the form that was submitted: a repeated submit of the same form changes nothing. */
+  formId?: string,
 ): Promise<ActOutcome> {
   const { db } = services;
-  const result = await db.$transaction(async (tx) => {
+  const attempt = db.$transaction(async (tx) => {
     await lockFor(tx, `request:${ctx.request.id}`);
+    if (formId && (await tx.requestEvent.findUnique({ where: { formId } }))) return { ok: true as const, repeated: true };
     const request = (await loadRequest(tx, ctx.request.id))!;
     const roles = rolesOf(ctx.actor, request);
     const decision = decide(action, { type: request.type as RequestType, status: request.status as RequestStatus }, roles);
-    if (!decision.allowed) return { ok: false as const, message: await refusal(tx, request, ctx.actor, action, decision.reason) };
+    if (!decision.allowed) return { ok: false as const, message: await explainRefusal(tx, request, ctx.actor, action, decision.reason) };
     const from = request.status as RequestStatus;
     const applied = await apply(tx, request, decision.to);
+    if (applied.refuse) throw new Refused(applied.refuse); // rolls back anything apply wrote
     const to = applied.to ?? decision.to ?? from;
     if (to !== from) {
       await tx.request.update({ where: { id: request.id }, data: { status: to, closedAt: to === 'closed' ? services.now() : undefined } });
     }
-    const event = await recordEvent(tx, { requestId: request.id, actorId: ctx.actor.personId, action, fromStatus: from, toStatus: to, note: applied.note?.slice(0, 500) });
+    const event = await recordEvent(tx, { requestId: request.id, actorId: ctx.actor.personId, action, fromStatus: from, toStatus: to, note: applied.note?.slice(0, 500), formId });
     await refreshRequestCards(tx, request.id, String(event.id));
     if (applied.coordinatorMessage) await notifyCoordinator(tx, request, String(event.id), applied.coordinatorMessage);
     return { ok: true as const };
   });
-  if (result.ok) services.nudgeDelivery();
+  const result = await attempt.catch((err) => {
+    if (err instanceof Refused) return { ok: false as const, message: err.message };
+    throw err;
+  });
+  if (result.ok && !('repeated' in result)) services.nudgeDelivery();
   const fresh = (await loadRequest(db, ctx.request.id))!;
   return result.ok ? { ok: true, request: fresh } : { ok: false, request: fresh, message: result.message };
 }

@@ -1,5 +1,6 @@
 // One small handler per consultant action. Each shows its form (if it needs input), checks it,
 // and hands the change to act().
+import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { actionFormCard, type FormInput } from '../../../cards/actionForm.ts';
@@ -10,7 +11,8 @@ import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/type
 import { formatLocalDateTime, ZONE } from '../../domain/time.ts';
 import type { Services } from '../../services.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { act, loadCase, rolesOf, type CaseContext } from './act.ts';
+import { act, checkAllowed, loadCase, rolesOf, type CaseContext } from './act.ts';
+import type { RequestAction } from '../../domain/requests/lifecycle.ts';
 import { caseCardFor } from './caseCard.ts';
 import { routeNewRequest } from '../requests/routing.ts';
 import { coordinatorSummary } from '../requests/views.ts';
@@ -36,6 +38,13 @@ async function answerWith(services: Services, ctx: CaseContext, outcome: Awaited
   return caseCardFor(services, outcome.request, rolesOf(ctx.actor, outcome.request), outcome.ok ? success : outcome.message);
 }
 
+/** Shows an action's form only to someone who may take the action now; others get the fresh card and why. */
+async function formFor(services: Services, ctx: CaseContext, action: RequestAction, build: () => AdaptiveCardJson | Promise<AdaptiveCardJson>) {
+  const refused = await checkAllowed(services, ctx, action);
+  if (refused) return answerWith(services, ctx, { ok: false, request: ctx.request, message: refused }, '');
+  return build();
+}
+
 function form(ctx: CaseContext, spec: { title: string; intro?: string; inputs: FormInput[]; submitTitle: string; verb: string; values?: Record<string, string>; errors?: Record<string, string> }) {
   return actionFormCard({
     title: `${spec.title}: ${ctx.request.reference}`,
@@ -44,10 +53,13 @@ function form(ctx: CaseContext, spec: { title: string; intro?: string; inputs: F
     inputs: spec.inputs,
     values: spec.values,
     errors: spec.errors,
-    submit: { title: spec.submitTitle, verb: spec.verb, data: { requestId: ctx.request.id } },
+    // formId: the same submit arriving twice (double click, Teams retry) has one effect.
+    submit: { title: spec.submitTitle, verb: spec.verb, data: { requestId: ctx.request.id, formId: crypto.randomUUID() } },
     cancel: { verb: ctx.roles.includes('assignee') || !ctx.roles.includes('coordinator') ? 'request.refresh' : 'request.view', data: { requestId: ctx.request.id } },
   });
 }
+
+const formIdOf = (data: Record<string, unknown>) => (typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined);
 
 const stringValues = (data: Record<string, unknown>, ids: string[]) =>
   Object.fromEntries(ids.map((id) => [id, data[id] === undefined || data[id] === null ? '' : String(data[id])]));
@@ -87,10 +99,10 @@ function appointmentInputs(ctx: CaseContext, withProposals: boolean): FormInput[
   return inputs;
 }
 
-function readAppointment(ctx: CaseContext, data: Record<string, unknown>, now: Date, f: FormReader) {
+function readAppointment(ctx: CaseContext, now: Date, f: FormReader, allowProposal: boolean) {
   let date: string | undefined;
   let time: string | undefined;
-  const proposal = f.raw('proposal');
+  const proposal = allowProposal ? f.raw('proposal') : '';
   const jes = ctx.request.type === 'jes' ? (ctx.request.details as unknown as JesInput) : null;
   if (proposal && proposal !== 'anders') {
     if (!jes?.moments.includes(proposal)) f.fail('proposal', 'Kies een van de voorgestelde momenten.');
@@ -103,27 +115,29 @@ function readAppointment(ctx: CaseContext, data: Record<string, unknown>, now: D
   const place = f.choice('place', keys(PLACES), { required: 'Kies waar de afspraak is.' });
   const address = f.text('address', { max: 200, label: 'Adres' });
   if (place === 'anders' && !address) f.fail('address', 'Vul het adres in.');
-  void data;
   return date && time && place ? { date, time, place: place === 'anders' ? address : PLACES[place] } : undefined;
 }
 
 export const planForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan' });
+  return formFor(services, ctx, 'plan', async () => {
+    return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan' });
+  });
 };
 
 export const plan: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
   const f = new FormReader(data, services.now());
-  const appointment = readAppointment(ctx, data, services.now(), f);
+  const appointment = readAppointment(ctx, services.now(), f, true);
   if (!f.ok || !appointment) {
     return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan', values: stringValues(data, ['proposal', 'date', 'time', 'place', 'address']), errors: f.errors });
   }
   const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
   const outcome = await act(services, ctx, 'plan', async (tx, request) => {
-    await tx.request.update({ where: { id: request.id }, data: { appointment } });
+    // Planning settles an open question too: the appointment is where it gets answered.
+    await tx.request.update({ where: { id: request.id }, data: { appointment, openQuestion: null, resumeStatus: null } });
     return {
       note: when,
       coordinatorMessage: {
@@ -132,7 +146,7 @@ export const plan: Handler = async (context, services, data) => {
         icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
       },
     };
-  });
+  }, formIdOf(data));
   return answerWith(services, ctx, outcome, `Ingepland: ${when}.`);
 };
 
@@ -148,15 +162,17 @@ const MOVE_INPUTS: FormInput[] = [
 export const moveForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  const current = ctx.request.appointment as { date: string; time: string; place: string } | null;
-  const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
-  return form(ctx, {
-    title: 'Verzetten',
-    intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum. Spreek ook af wat er tussentijds gebeurt, en door wie.',
-    inputs: MOVE_INPUTS,
-    submitTitle: 'Verzetten',
-    verb: 'request.move',
-    values: { place: placeKey, address: placeKey === 'anders' ? (current?.place ?? '') : '', time: current?.time ?? '', interim: ctx.request.interimAgreement ?? '' },
+  return formFor(services, ctx, 'move', async () => {
+    const current = ctx.request.appointment as { date: string; time: string; place: string } | null;
+    const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
+    return form(ctx, {
+      title: 'Verzetten',
+      intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum. Spreek ook af wat er tussentijds gebeurt, en door wie.',
+      inputs: MOVE_INPUTS,
+      submitTitle: 'Verzetten',
+      verb: 'request.move',
+      values: { place: placeKey, address: placeKey === 'anders' ? (current?.place ?? '') : '', time: current?.time ?? '', interim: ctx.request.interimAgreement ?? '' },
+    });
   });
 };
 
@@ -164,16 +180,16 @@ export const move: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
   const f = new FormReader(data, services.now());
-  const appointment = readAppointment(ctx, { ...data, proposal: '' }, services.now(), f);
+  const appointment = readAppointment(ctx, services.now(), f, false);
   const reason = f.text('reason', { required: 'Vul de reden in.', max: 500, label: 'Reden' });
   const interim = f.text('interim', { required: 'Spreek af wat er tussentijds gebeurt, en door wie.', max: 1000, label: 'Tussentijdse afspraak' });
-  const current = ctx.request.appointment as { date: string; time: string } | null;
-  if (appointment && current && appointment.date === current.date && appointment.time === current.time) f.fail('date', 'Kies een andere datum of tijd dan de huidige afspraak.');
   if (!f.ok || !appointment) {
     return form(ctx, { title: 'Verzetten', inputs: MOVE_INPUTS, submitTitle: 'Verzetten', verb: 'request.move', values: stringValues(data, ['date', 'time', 'place', 'address', 'reason', 'interim']), errors: f.errors });
   }
   const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
   const outcome = await act(services, ctx, 'move', async (tx, request) => {
+    const current = request.appointment as { date: string; time: string } | null;
+    if (current && appointment.date === current.date && appointment.time === current.time) return { refuse: 'De nieuwe datum en tijd zijn gelijk aan de huidige afspraak; kies een ander moment.' };
     await tx.request.update({ where: { id: request.id }, data: { appointment, interimAgreement: interim } });
     return {
       note: `Naar ${when}. Reden: ${reason}. Tussentijds: ${interim}`,
@@ -183,7 +199,7 @@ export const move: Handler = async (context, services, data) => {
         icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
       },
     };
-  });
+  }, formIdOf(data));
   return answerWith(services, ctx, outcome, `Verzet naar ${when}.`);
 };
 
@@ -194,7 +210,9 @@ const ASK_INPUTS: FormInput[] = [{ kind: 'text', id: 'question', label: 'Uw vraa
 export const askForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return form(ctx, { title: 'Vraag stellen', intro: `De vraag gaat naar ${ctx.request.requester.name}, die hem in de chat met de SOT-bot kan beantwoorden.`, inputs: ASK_INPUTS, submitTitle: 'Vraag versturen', verb: 'request.ask' });
+  return formFor(services, ctx, 'ask', async () => {
+    return form(ctx, { title: 'Vraag stellen', intro: `De vraag gaat naar ${ctx.request.requester.name}, die de vraag in de chat met de SOT-bot kan beantwoorden.`, inputs: ASK_INPUTS, submitTitle: 'Vraag versturen', verb: 'request.ask' });
+  });
 };
 
 export const ask: Handler = async (context, services, data) => {
@@ -206,7 +224,7 @@ export const ask: Handler = async (context, services, data) => {
   const outcome = await act(services, ctx, 'ask', async (tx, request) => {
     await tx.request.update({ where: { id: request.id }, data: { openQuestion: question, resumeStatus: request.status } });
     return { note: question, coordinatorMessage: { title: `vraag van ${ctx.actor.name}`, lines: [question], answer: true } };
-  });
+  }, formIdOf(data));
   return answerWith(services, ctx, outcome, `Uw vraag is naar ${ctx.request.requester.name} gestuurd.`);
 };
 
@@ -219,13 +237,14 @@ async function handoverChoices(services: Services, ctx: CaseContext) {
     orderBy: { person: { name: 'asc' } },
   });
   const list = consultants.map((c) => ({ value: `consultant:${c.personId}`, title: c.person.name }));
-  if (ctx.request.type === 'thuiszitter') list.push({ value: 'thuiszittersteam', title: 'Het Thuiszittersteam' });
+  const swv = await services.db.swv.findUnique({ where: { id: ctx.request.swvId } });
+  if (ctx.request.type === 'thuiszitter' && swv?.tztChannelId) list.push({ value: 'thuiszittersteam', title: 'Het Thuiszittersteam' });
   return list;
 }
 
 async function handoverInputs(services: Services, ctx: CaseContext): Promise<FormInput[]> {
   return [
-    { kind: 'choice', id: 'to', label: 'Overdragen aan', choices: await handoverChoices(services, ctx), placeholder: 'Kies een consulent' },
+    { kind: 'choice', id: 'to', label: 'Overdragen aan', choices: await handoverChoices(services, ctx), placeholder: 'Kies aan wie' },
     { kind: 'text', id: 'note', label: 'Toelichting voor de nieuwe behandelaar', multiline: true, maxLength: 1000 },
   ];
 }
@@ -233,7 +252,9 @@ async function handoverInputs(services: Services, ctx: CaseContext): Promise<For
 export const handoverForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return form(ctx, { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover' });
+  return formFor(services, ctx, 'handover', async () => {
+    return form(ctx, { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover' });
+  });
 };
 
 export const handover: Handler = async (context, services, data) => {
@@ -262,7 +283,7 @@ export const handover: Handler = async (context, services, data) => {
     const newKey = await routeNewRequest(tx, { ...request, consultantId: newConsultant }, { keySuffix: `h${seq}`, toThuiszittersteam: to === 'thuiszittersteam', handoverNote: `Overgedragen door ${ctx.actor.name}: ${note}` });
     if (newKey) await tx.request.update({ where: { id: request.id }, data: { threadKey: newKey } });
     return { note: `Aan ${targetName}: ${note}`, coordinatorMessage: { title: `overgedragen aan ${targetName}`, lines: [`${ctx.actor.name} heeft uw aanvraag overgedragen aan ${targetName}.`] } };
-  });
+  }, formIdOf(data));
   return answerWith(services, ctx, outcome, `Overgedragen aan ${targetName}.`);
 };
 
@@ -284,12 +305,14 @@ function closeInputs(ctx: CaseContext): FormInput[] {
 export const closeForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return form(ctx, {
-    title: 'Afronden',
-    inputs: closeInputs(ctx),
-    submitTitle: 'Afronden',
-    verb: 'request.close',
-    values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
+  return formFor(services, ctx, 'close', async () => {
+    return form(ctx, {
+      title: 'Afronden',
+      inputs: closeInputs(ctx),
+      submitTitle: 'Afronden',
+      verb: 'request.close',
+      values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
+    });
   });
 };
 
@@ -319,7 +342,7 @@ export const close: Handler = async (context, services, data) => {
       note: outcomeText,
       coordinatorMessage: { title: 'afgerond', lines: [`${ctx.actor.name} heeft uw aanvraag afgerond.`], facts: [{ label: 'Uitkomst', value: outcomeText }, ...(advice ? [{ label: 'Advies', value: advice }] : [])] },
     };
-  });
+  }, formIdOf(data));
   return answerWith(services, ctx, outcome, 'De aanvraag is afgerond.');
 };
 
@@ -333,13 +356,15 @@ const REPORT_INPUTS: FormInput[] = [
 export const reportForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return form(ctx, {
-    title: 'DUO/OT-melding vastleggen',
-    intro: 'Thuiszitters van 4 weken of langer moeten gemeld zijn bij DUO én in Onderwijs Transparant. Vink aan wat gedaan is.',
-    inputs: REPORT_INPUTS,
-    submitTitle: 'Vastleggen',
-    verb: 'request.report',
-    values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
+  return formFor(services, ctx, 'report', async () => {
+    return form(ctx, {
+      title: 'DUO/OT-melding vastleggen',
+      intro: 'Thuiszitters van 4 weken of langer moeten gemeld zijn bij DUO én in Onderwijs Transparant. Vink aan wat gedaan is.',
+      inputs: REPORT_INPUTS,
+      submitTitle: 'Vastleggen',
+      verb: 'request.report',
+      values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
+    });
   });
 };
 
@@ -358,6 +383,6 @@ export const report: Handler = async (context, services, data) => {
       data: { duoReportedAt: duo ? (request.duoReportedAt ?? now) : request.duoReportedAt, otReportedAt: ot ? (request.otReportedAt ?? now) : request.otReportedAt },
     });
     return { note: [duo && 'DUO', ot && 'Onderwijs Transparant'].filter(Boolean).join(' en ') };
-  });
+  }, formIdOf(data));
   return answerWith(services, ctx, outcome, 'Vastgelegd.');
 };

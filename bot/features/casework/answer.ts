@@ -1,4 +1,5 @@
 // Vraag stellen → the coordinator answers in their 1:1 chat; the answer goes to the thread and history.
+import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { actionFormCard } from '../../../cards/actionForm.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
@@ -9,6 +10,7 @@ import { coordinatorSummary } from '../requests/views.ts';
 import { act, loadCase } from './act.ts';
 
 export function answerCard(data: { requestId: string; title: string; lines: string[]; values?: Record<string, string>; errors?: Record<string, string> }): AdaptiveCardJson {
+  // formId: the same answer arriving twice is recorded once.
   return actionFormCard({
     title: data.title,
     subtitle: 'Uw consulent vraagt om informatie',
@@ -16,7 +18,7 @@ export function answerCard(data: { requestId: string; title: string; lines: stri
     inputs: [{ kind: 'text', id: 'answer', label: 'Uw antwoord', multiline: true, maxLength: 2000 }],
     values: data.values,
     errors: data.errors,
-    submit: { title: 'Antwoord versturen', verb: 'request.answer', data: { requestId: data.requestId } },
+    submit: { title: 'Antwoord versturen', verb: 'request.answer', data: { requestId: data.requestId, formId: crypto.randomUUID() } },
     cancel: { verb: 'request.view', data: { requestId: data.requestId } },
   });
 }
@@ -40,13 +42,17 @@ export async function submitAnswer(context: TurnContext, services: Services, dat
     await tx.request.update({ where: { id: request.id }, data: { openQuestion: null, resumeStatus: null } });
     if (request.threadKey) {
       await enqueue(tx, {
-        key: `request:${request.id}:answer:${Date.now()}`,
+        key: `request:${request.id}:answer:${typeof data.formId === 'string' ? data.formId : Date.now()}`,
         target: { type: 'reply', toKey: request.threadKey },
         payload: { text: `Antwoord van ${ctx.actor.name} (${request.school.name}) op de vraag "${request.openQuestion ?? ''}":\n\n${answer}` },
         orderKey: `thread:${request.threadKey}`,
       });
     }
     return { to, note: `Antwoord: ${answer}` };
-  });
-  return coordinatorSummary(services.db, outcome.request, services.now(), outcome.ok ? { banner: 'Uw antwoord is doorgestuurd naar de consulent.' } : { message: outcome.message });
+  }, typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined);
+  if (!outcome.ok) {
+    // Keep what they typed: the consultant may have moved on (e.g. planned the appointment already).
+    return answerCard({ requestId: ctx.request.id, title, lines: [outcome.message, 'Uw antwoord is niet verstuurd. U kunt het hieronder bewaren of de consulent direct benaderen.'], values: { answer } });
+  }
+  return coordinatorSummary(services.db, outcome.request, services.now(), { banner: 'Uw antwoord is doorgestuurd naar de consulent.' });
 }

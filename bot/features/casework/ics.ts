@@ -35,8 +35,9 @@ export async function jesInvitation(db: Db, requestId: string): Promise<string |
     end: start.plus({ minutes: MEETING_MINUTES }).toJSDate(),
     summary: `JES-overleg ${request.school.name} (${request.reference})`,
     location: appointment.place,
-    // Only what participants need to attend; the question and pupil details stay in the bot.
-    description: `JES-overleg over: ${details.subject}\nAangevraagd door ${request.requester.name}, ${request.school.name}.\nReferentie: ${request.reference}`,
+    // Only what participants need to attend: the subject (often a pupil), the question and pupil
+    // details stay in the bot, because this file travels by mail.
+    description: `JES-overleg van ${request.school.name}, aangevraagd door ${request.requester.name}.\nReferentie: ${request.reference}`,
     organizer: { name: request.consultant.name, email: request.consultant.email },
     attendees: details.participants
       .filter((p) => p.email)

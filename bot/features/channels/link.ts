@@ -25,7 +25,7 @@ export async function linkChannel(context: TurnContext, services: Services): Pro
   const teamId: string | undefined = context.activity.channelData?.team?.id;
   const channelId: string | undefined = context.activity.channelData?.channel?.id;
   if (!teamId || !channelId) {
-    await reply('Koppelen kan alleen in een kanaal', ['Noem de SOT-bot in het kanaal van het team waar de aanvragen moeten komen en typ daar "koppel".'], 'attention');
+    await reply('Koppelen kan alleen in een kanaal', ['Vermeld @SOT-bot in het kanaal van het team waar de aanvragen moeten komen en typ daar "koppel".'], 'attention');
     return;
   }
   const target = parseLinkCommand(context.activity.text ?? '') ?? { kind: 'self' as const };

@@ -48,7 +48,7 @@ async function greet(context: TurnContext, services: Services) {
   const card = noticeCard({
     title: 'De SOT-bot is toegevoegd',
     paragraphs: [
-      'Consulenten: noem de SOT-bot in uw eigen kanaal en typ **koppel**. De aanvragen van uw scholen komen dan in dat kanaal.',
+      'Consulenten: vermeld @SOT-bot in uw eigen kanaal en typ **koppel**. De aanvragen van uw scholen komen dan in dat kanaal.',
       'Beheerders: typ **koppel administratie** in het kanaal van het SOT-bureau.',
     ],
   });

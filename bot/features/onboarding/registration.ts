@@ -150,9 +150,16 @@ export async function decideRegistration(
   if (outcome === 'missing') return noticeCard({ title: 'Aanmelding niet gevonden', tone: 'attention', paragraphs: ['Deze aanmelding bestaat niet (meer).'] }) as AdaptiveCardJson;
   const card = await renderRegistrationReview(db, {
     registrationId,
-    message: outcome === 'already' ? 'Iemand anders heeft deze aanmelding al beoordeeld; uw klik is niet verwerkt.' : undefined,
+    message: outcome === 'already' ? await alreadyDecidedMessage(db, registrationId, actor.personId) : undefined,
   });
   return card!;
+}
+
+async function alreadyDecidedMessage(db: Db, registrationId: string, personId: string) {
+  const registration = await db.registration.findUnique({ where: { id: registrationId } });
+  return registration?.decidedById === personId
+    ? 'U heeft deze aanmelding al beoordeeld.'
+    : 'Iemand anders heeft deze aanmelding al beoordeeld; uw klik is niet verwerkt.';
 }
 
 /** Makes the applicant a coordinator of the chosen school (a person with that e-mail is reused). */

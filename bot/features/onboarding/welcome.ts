@@ -27,7 +27,7 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
   if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
   if (actor && isSotStaff(actor)) {
     paragraphs.push(
-      'Voor het SOT: noem de bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
+      'Voor het SOT: vermeld @SOT-bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
     );
   }
   return noticeCard({ title: 'Hulp bij de SOT-bot', paragraphs, actions: [{ title: 'Naar het menu', verb: 'menu.open' }] }) as AdaptiveCardJson;

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { loadRequest, recordEvent } from '../../store/requests.ts';
 import { lockFor } from '../../store/locks.ts';
+import { decide, rolesFor } from '../../domain/requests/lifecycle.ts';
 import { coordinatorOrHome } from './dialogs.ts';
 import { refreshRequestCards } from './routing.ts';
 import { coordinatorSummary, nextStep } from './views.ts';
@@ -72,7 +73,8 @@ export async function withdrawRequest(context: TurnContext, services: Services, 
     await lockFor(tx, `request:${request.id}`);
     const current = await tx.request.findUniqueOrThrow({ where: { id: request.id } });
     if (current.status === 'withdrawn') return 'already' as const;
-    if (current.status !== 'new') return 'picked' as const;
+    const roles = rolesFor({ personId: actor.personId, isAdmin: actor.isAdmin, isThuiszittersteam: actor.isThuiszittersteam, schoolIds: actor.schools.map((s) => s.id) }, current);
+    if (!decide('withdraw', { type: current.type as RequestType, status: current.status as RequestStatus }, roles).allowed) return 'picked' as const;
     await tx.request.update({ where: { id: request.id }, data: { status: 'withdrawn', closedAt: services.now() } });
     const event = await recordEvent(tx, { requestId: request.id, actorId: actor.personId, action: 'withdrawn', fromStatus: 'new', toStatus: 'withdrawn' });
     await refreshRequestCards(tx, request.id, String(event.id));

@@ -1,7 +1,7 @@
 // Turns a request's stored fields into the lines people read. Who reads decides how much of the
 // pupil is shown: the coordinator sees what they typed; the channel card shows initials only.
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
-import { DAY_PARTS, FORMS, SPREEKUUR_PUPIL, WITH_WHOM, type SpreekuurInput } from '../../domain/requests/spreekuur.ts';
+import { DAY_PARTS, FORMS, WITH_WHOM, type SpreekuurInput } from '../../domain/requests/spreekuur.ts';
 import { hasReportingDuty, TZ_KIND, TZ_REASONS, weeksAbsent, type ThuiszitterInput } from '../../domain/requests/thuiszitter.ts';
 import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesInput, type JesParticipant } from '../../domain/requests/jes.ts';
 import { URGENCY, type Pupil, type RequestType } from '../../domain/requests/types.ts';
@@ -36,7 +36,7 @@ export function requestFacts(type: RequestType, details: Record<string, unknown>
       { label: 'Soort', value: TZ_KIND[d.kind] },
       { label: 'Leerling', value: pupilLine(pupil, audience) },
       { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
-      { label: 'Verzuim', value: `${weeksAbsent(d.firstAbsentDate, now)} weken` },
+      { label: 'Verzuim', value: weeksText(weeksAbsent(d.firstAbsentDate, now)) },
       { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : TZ_REASONS[d.reason] },
       { label: 'Leerplicht/DUO', value: d.leerplichtInformed ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}` : 'Nog niet geïnformeerd' },
       { label: 'Onderwijs Transparant', value: d.otReported ? 'Gemeld' : 'Nog niet gemeld' },
@@ -83,13 +83,29 @@ export function requestWarnings(
   const duoDone = d.leerplichtInformed || !!recorded.duoReportedAt;
   const otDone = d.otReported || !!recorded.otReportedAt;
   const open = [!duoDone && 'bij DUO (verzuimregister, via leerplicht)', !otDone && 'in Onderwijs Transparant'].filter(Boolean);
-  const base = `Deze leerling verzuimt ${weeksAbsent(d.firstAbsentDate, now)} weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.`;
+  const base = `Deze leerling verzuimt ${weeksText(weeksAbsent(d.firstAbsentDate, now))}. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.`;
   return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Volgens deze melding is beide gedaan.`];
 }
 
-export function historyLines(events: { at: Date; action: string; note: string | null; actorName?: string }[]): string[] {
-  const label: Record<string, string> = { submitted: 'Verstuurd', withdrawn: 'Ingetrokken' };
-  return events.map((e) => `${formatDate(e.at)}: ${label[e.action] ?? e.action}${e.actorName ? ` door ${e.actorName}` : ''}${e.note ? ` (${e.note})` : ''}`);
-}
+const weeksText = (weeks: number) => (weeks === 1 ? '1 week' : `${weeks} weken`);
 
-export const PUPIL_CHOICES = SPREEKUUR_PUPIL;
+const EVENT_LABEL: Record<string, string> = {
+  submitted: 'Verstuurd',
+  withdrawn: 'Ingetrokken',
+  claim: 'Opgepakt',
+  plan: 'Ingepland',
+  move: 'Verzet',
+  ask: 'Vraag gesteld',
+  answer: 'Vraag beantwoord',
+  handover: 'Overgedragen',
+  close: 'Afgerond',
+  report: 'Melding DUO/OT vastgelegd',
+};
+
+/** One line per history entry. Notes of hand-overs are internal to the SOT and left out for schools. */
+export function historyLines(events: { at: Date; action: string; note: string | null; actorName?: string }[], audience: Audience): string[] {
+  return events.map((e) => {
+    const note = e.note && !(audience === 'coordinator' && e.action === 'handover') ? ` (${e.note})` : '';
+    return `${formatDate(e.at)}: ${EVENT_LABEL[e.action] ?? e.action}${e.actorName ? ` door ${e.actorName}` : ''}${note}`;
+  });
+}

@@ -70,7 +70,9 @@ export async function refreshRequestCards(tx: Tx, requestId: string, changeId: s
     where: { dedupeKey: { startsWith: `request:${requestId}:` }, kind: { in: ['channel', 'person'] } },
     select: { dedupeKey: true, payload: true },
   });
-  for (const post of posts) {
+  // Only the request's own cards (threads, mirrors, admin copies), never the notices to the coordinator.
+  const cards = posts.filter((p) => (p.payload as { render?: string }).render === 'requestChannel');
+  for (const post of cards) {
     const args = (post.payload as { args?: Record<string, unknown> }).args ?? { requestId };
     await enqueue(tx, {
       key: `${post.dedupeKey}:update:${changeId}`,

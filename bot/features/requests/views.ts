@@ -7,33 +7,21 @@ import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { historyLines, requestFacts, requestWarnings } from './present.ts';
 
-const EVENT_LABEL: Record<string, string> = {
-  submitted: 'verstuurd',
-  withdrawn: 'ingetrokken',
-  claim: 'opgepakt',
-  plan: 'ingepland',
-  move: 'verzet',
-  ask: 'vraag gesteld',
-  answer: 'vraag beantwoord',
-  handover: 'overgedragen',
-  close: 'afgerond',
-  report: 'melding DUO/OT vastgelegd',
-};
-
 async function historyOf(db: Db, request: RequestWithContext): Promise<string[]> {
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
   const people = await db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const names = new Map(people.map((p) => [p.id, p.name]));
   return historyLines(
-    request.events.map((e) => ({ at: e.at, action: EVENT_LABEL[e.action] ?? e.action, note: e.note, actorName: e.actorId ? names.get(e.actorId) : undefined })),
-  ).map((line) => line.replace(/^(.*?): (\w)/, (_m, d: string, c: string) => `${d}: ${c.toUpperCase()}`));
+    request.events.map((e) => ({ at: e.at, action: e.action, note: e.note, actorName: e.actorId ? names.get(e.actorId) : undefined })),
+    'coordinator',
+  );
 }
 
 /** What happens next, in the coordinator's words. */
 export function nextStep(status: RequestStatus, consultant: string): string {
   switch (status) {
     case 'new':
-      return `Wacht tot ${consultant} de aanvraag oppakt. U kunt hem nog intrekken.`;
+      return `Wacht tot ${consultant} de aanvraag oppakt. U kunt de aanvraag nog intrekken.`;
     case 'claimed':
       return `${consultant} neemt contact met u op.`;
     case 'planned':
