@@ -21,6 +21,7 @@ const ALLOWED: Record<string, { verb: string; states: State[]; roles: Role[] }> 
   handover: { verb: 'request.handover', states: ['new', 'claimed', 'planned', 'waiting'], roles: ['assignee', 'admin'] },
   close: { verb: 'request.close', states: ['claimed', 'planned', 'waiting'], roles: ['assignee'] },
   report: { verb: 'request.report', states: [], roles: [] }, // thuiszitters only
+  identify: { verb: 'request.identify', states: ['new', 'claimed', 'planned', 'waiting'], roles: ['coordinator'] },
   withdraw: { verb: 'request.withdraw', states: ['new'], roles: ['coordinator'] },
 };
 
@@ -70,6 +71,8 @@ function dataFor(action: string): Record<string, unknown> {
       return { ...base, outcome: 'advies' };
     case 'report':
       return { ...base, duo: 'true', ot: 'true' };
+    case 'identify':
+      return { ...base, pupilInitials: 'J.D.', pupilGroup: 'groep 5' };
     default:
       return base;
   }

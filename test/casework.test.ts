@@ -198,6 +198,27 @@ describe('hand-over and thuiszitter reporting', () => {
   });
 });
 
+describe('anonymous sparring that continues', () => {
+  it('the coordinator names the pupil later; the channel card then shows initials only, the history no pupil data', async () => {
+    const { id } = await fileRequest(h, carla(), 'thuiszitter', { 'Anoniem sparren': 'true', 'Naam leerling': '', 'Geboortedatum (dd-mm-jjjj)': '' });
+    const view = (await carla().execute('request.view', { requestId: id })).card!;
+    const form = (await carla().press(view, 'Leerling alsnog noemen')).card!;
+    const bad = await carla().press(form, 'Opslaan', { 'Naam leerling': 'Sara Kok', 'Geboortedatum (dd-mm-jjjj)': '31-31-2015' });
+    expect(textOf(bad.card!)).toContain('bestaande geboortedatum');
+    expect(inputsOf(bad.card!).find((i) => i.id === 'pupilName')?.value).toBe('Sara Kok');
+    const ok = await carla().press(bad.card!, 'Opslaan', { 'Geboortedatum (dd-mm-jjjj)': '02-05-2015' });
+    expect(textOf(ok.card!)).toContain('Leerling: Sara Kok, geboren 2 mei 2015');
+    expect(textOf(ok.card!)).not.toContain('Leerling alsnog noemen');
+    await h.deliver();
+    const update = h.connector.updates.filter((u) => JSON.stringify(u.activity).includes('S.K.')).at(-1);
+    expect(update).toBeDefined();
+    expect(JSON.stringify(update!.activity)).not.toContain('Sara Kok');
+    const events = await h.db.prisma.requestEvent.findMany({ where: { requestId: id, action: 'identify' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.note).toBeNull();
+  });
+});
+
 describe('JES-overleg calendar file', () => {
   it('planning a JES-overleg gives the coordinator an .ics link with the right Amsterdam times', async () => {
     const { id } = await fileRequest(h, carla(), 'jes');

@@ -12,6 +12,7 @@ const EXPECTED: Record<RequestAction, { states: RequestStatus[]; roles: RequestR
   handover: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['assignee', 'admin'] },
   close: { states: ['claimed', 'planned', 'waiting'], roles: ['assignee'] },
   report: { states: [], roles: [] },
+  identify: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['coordinator'] },
   withdraw: { states: ['new'], roles: ['coordinator'] },
 };
 const ROLES: RequestRole[] = ['assignee', 'thuiszittersteam', 'coordinator', 'admin'];

@@ -1,7 +1,7 @@
 // The request lifecycle: which role may do what in which state. Handlers ask here; they never decide.
 import type { RequestStatus, RequestType } from './types.ts';
 
-export const ACTIONS = ['claim', 'plan', 'move', 'ask', 'answer', 'handover', 'close', 'report', 'withdraw'] as const;
+export const ACTIONS = ['claim', 'plan', 'move', 'ask', 'answer', 'handover', 'close', 'report', 'identify', 'withdraw'] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
 /** How the acting person relates to this request. One person can have several roles. */
@@ -34,6 +34,8 @@ export const RULES: Record<RequestAction, Rule> = {
   close: { from: ['claimed', 'planned', 'waiting'], roles: HANDLERS, to: 'closed' },
   // Gemeld bij DUO / in Onderwijs Transparant (thuiszitters).
   report: { from: OPEN, roles: [...HANDLERS, 'coordinator'], types: ['thuiszitter'] },
+  // Leerling alsnog noemen: a case that started as anonymous sparring continues with the pupil named.
+  identify: { from: OPEN, roles: ['coordinator'], types: ['spreekuur', 'thuiszitter'] },
   withdraw: { from: ['new'], roles: ['coordinator'], to: 'withdrawn' },
 };
 

@@ -2,6 +2,7 @@ import type { Services } from '../../services.ts';
 import { onCardAction, type App } from '../../teams/routes.ts';
 import * as actions from './actions.ts';
 import { answerForm, submitAnswer } from './answer.ts';
+import { identifyPupil, identifyPupilForm } from './identify.ts';
 
 /** Consultants act on the channel cards; coordinators answer questions and record DUO/OT reporting. */
 export function registerCasework(app: App, services: Services): void {
@@ -22,6 +23,8 @@ export function registerCasework(app: App, services: Services): void {
     'request.report': actions.report,
     'request.answer.form': answerForm,
     'request.answer': submitAnswer,
+    'request.identify.form': identifyPupilForm,
+    'request.identify': identifyPupil,
   };
   for (const [verb, handler] of Object.entries(routes)) {
     onCardAction(app, services, verb, (context, data) => handler(context, services, data));

@@ -100,6 +100,7 @@ const EVENT_LABEL: Record<string, string> = {
   handover: 'Overgedragen',
   close: 'Afgerond',
   report: 'Melding DUO/OT vastgelegd',
+  identify: 'Leerling alsnog genoemd',
 };
 
 /** One line per history entry. Notes of hand-overs are internal to the SOT and left out for schools. */

@@ -43,6 +43,9 @@ export async function coordinatorSummary(
   const status = request.status as RequestStatus;
   const actions = [
     ...(status === 'new' ? [{ title: 'Intrekken', verb: 'request.withdraw', data: { requestId: request.id } }] : []),
+    ...((request.type === 'thuiszitter' || request.type === 'spreekuur') && OPEN_STATUSES.includes(status) && (request.pupil as Pupil | null)?.kind === 'anonymous'
+      ? [{ title: 'Leerling alsnog noemen', verb: 'request.identify.form', data: { requestId: request.id } }]
+      : []),
     ...(status === 'waiting' ? [{ title: 'Vraag beantwoorden', verb: 'request.answer.form', data: { requestId: request.id } }] : []),
     ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status) && (!request.duoReportedAt || !request.otReportedAt)
       ? [{ title: 'DUO/OT-melding vastleggen', verb: 'request.report.form', data: { requestId: request.id } }]
