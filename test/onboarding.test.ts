@@ -23,6 +23,15 @@ describe('first conversation', () => {
     for (const option of ['Spreekuur aanvragen', 'Thuiszitter melden', 'JES-overleg plannen', 'Help']) expect(text).toContain(option);
   });
 
+  it('greets SOT staff with what they do in their channels, not with the request menu', async () => {
+    const anna = h.client(PEOPLE.anna);
+    await anna.say('hallo');
+    const text = textOf(h.connector.cardsIn(anna.conversationId).at(-1)!);
+    expect(text).toContain('Welkom, Anna!');
+    expect(text).toContain('consulent');
+    expect(text).not.toContain('Spreekuur aanvragen');
+  });
+
   it('greets on install too', async () => {
     const dirk = h.client(PEOPLE.dirk);
     await dirk.installed();

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { welcomeCard } from '../../../cards/welcome.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../../cards/render.ts';
-import { isSotStaff, type Actor } from '../../domain/roles.ts';
+import { isCoordinator, isSotStaff, type Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { activeSwv } from '../../store/directory.ts';
 import { registrationPrompt } from './registration.ts';
@@ -10,6 +10,7 @@ import { registrationPrompt } from './registration.ts';
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
   if (!actor) return registrationPrompt(services, aadObjectId);
+  if (!isCoordinator(actor)) return staffHomeCard(actor);
   const swv = await activeSwv(services.db);
   return welcomeCard({ name: actor.name.split(' ')[0], swvName: swv?.name ?? 'het samenwerkingsverband', schools: actor.schools.map((s) => s.name) });
 }
@@ -17,6 +18,20 @@ export async function homeCard(services: Services, actor: Actor | null, aadObjec
 export async function sendHome(context: TurnContext, services: Services, actor: Actor | null): Promise<void> {
   const card = await homeCard(services, actor, context.activity.from?.aadObjectId);
   await context.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+/** SOT staff do not file requests; they work in their channels. */
+function staffHomeCard(actor: Actor): AdaptiveCardJson {
+  const roles = [actor.isConsultant && 'consulent', actor.isThuiszittersteam && 'lid van het Thuiszittersteam', actor.isAdmin && 'beheerder (SOT-bureau)'].filter(Boolean);
+  return noticeCard({
+    title: `Welkom, ${actor.name.split(' ')[0]}!`,
+    paragraphs: [
+      `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
+      'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
+      'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
+    ],
+    actions: [{ title: 'Help', verb: 'menu.help' }],
+  }) as AdaptiveCardJson;
 }
 
 export function helpCard(actor: Actor | null): AdaptiveCardJson {
