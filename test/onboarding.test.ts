@@ -167,6 +167,14 @@ describe('linking channels', () => {
   });
 });
 
+describe('old or unknown buttons', () => {
+  it('answers an unknown card action with a Dutch card, not an error', async () => {
+    const res = await h.client(PEOPLE.carla).execute('iets.dat.niet.bestaat', { x: 1 });
+    expect(res.status).toBe(200);
+    expect(textOf(res.card!)).toContain('Deze kaart is verlopen');
+  });
+});
+
 describe('health', () => {
   it('answers 200 while the database answers', async () => {
     const res = await fetch(h.botUrl.replace('/api/messages', '/healthz'));

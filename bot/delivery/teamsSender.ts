@@ -56,7 +56,7 @@ export class TeamsSender implements MessageSender {
     const params: ConversationParameters = {
       isGroup: false,
       bot: { id: this.clients.appId, name: 'SOT-bot' },
-      members: [{ id: person.aadObjectId, name: '' }],
+      members: [{ id: person.teamsUserId ?? person.aadObjectId, name: '' }],
       tenantId: person.swv.tenantId ?? undefined,
       channelData: person.swv.tenantId ? { tenant: { id: person.swv.tenantId } } : undefined,
     } as ConversationParameters;

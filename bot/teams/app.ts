@@ -6,7 +6,9 @@ import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
-import { cardAttachment } from '../../cards/render.ts';
+import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
+import { noticeCard } from '../../cards/notice.ts';
+import { onCardAction } from './routes.ts';
 import { isPersonalChat, rememberConversation, resolveActor, setRoute } from './turn.ts';
 
 /** The route table: each feature registers its own routes; the fallback comes last. */
@@ -30,6 +32,16 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerChannels(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
+
+  // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
+  onCardAction(app, services, /.*/, async () =>
+    noticeCard({
+      title: 'Deze kaart is verlopen',
+      tone: 'attention',
+      paragraphs: ['Deze knop werkt niet meer. Er is niets opgeslagen. Open het menu om verder te gaan.'],
+      actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+    }) as AdaptiveCardJson,
+  );
 
   app.activity(ActivityTypes.Message, async (context) => {
     setRoute(context, 'fallback');

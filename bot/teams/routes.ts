@@ -15,15 +15,15 @@ export type App = Application<TurnState>;
 export function onCardAction<T = Record<string, unknown>>(
   app: App,
   services: Services,
-  verb: string,
+  verb: string | RegExp,
   handler: (context: TurnContext, data: T) => Promise<AdaptiveCardJson>,
 ): void {
   app.adaptiveCards.actionExecute<T>(verb, async (context, _state, data) => {
-    setRoute(context, verb);
+    setRoute(context, typeof verb === 'string' ? verb : 'unknownAction');
     try {
       return await handler(context, (data ?? {}) as T);
     } catch (err) {
-      services.logger.error({ err: safeError(err), route: verb }, 'card action failed');
+      services.logger.error({ err: safeError(err), route: String(verb) }, 'card action failed');
       return noticeCard({
         title: 'Er ging iets mis',
         tone: 'attention',
