@@ -38,6 +38,15 @@ describe('first conversation', () => {
     expect(textOf(h.connector.cardsIn(dirk.conversationId).at(-1)!)).toContain('Cbs De Ark');
   });
 
+  it('answers a message that Teams delivers twice only once', async () => {
+    const carla = h.client(PEOPLE.carla);
+    const before = h.connector.messagesIn(carla.conversationId).length;
+    const activity = { type: 'message', id: 'retried-activity-1', text: 'help' };
+    await carla.post(activity);
+    await carla.post(activity);
+    expect(h.connector.messagesIn(carla.conversationId).length - before).toBe(1);
+  });
+
   it('answers help in Dutch', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('help');

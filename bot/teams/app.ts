@@ -10,6 +10,7 @@ import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
 import { onCardAction } from './routes.ts';
 import { isPersonalChat, rememberConversation, resolveActor, setRoute } from './turn.ts';
+import { RecentActivities } from './duplicates.ts';
 
 /** The route table: each feature registers its own routes; the fallback comes last. */
 export function createApp(adapter: TeamsAdapter, botAppId: string, services: Services): Application {
@@ -21,7 +22,13 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
     longRunningMessages: false,
   });
 
+  const recent = new RecentActivities();
   app.turn('beforeTurn', async (context) => {
+    const a = context.activity;
+    if (a.id && a.type !== ActivityTypes.Invoke && recent.isRepeat(`${a.conversation?.id}|${a.id}`)) {
+      setRoute(context, 'duplicate');
+      return false;
+    }
     if (context.activity.from?.aadObjectId || context.activity.serviceUrl) {
       await rememberConversation(context, services, await resolveActor(context, services));
     }

@@ -60,6 +60,11 @@ export interface StackOptions {
    * when the page connects; if the bot takes longer, only the installation events are lost.
    */
   whileBotStarts?: (playgroundUrl: string) => void;
+  /**
+   * A Playground config to use instead of .m365agentsplayground.yml (e.g. from playgroundConfigAs, to be
+   * someone else in the Playground). It is written to the stack's temp dir, where the Playground then runs.
+   */
+  playgroundConfig?: PlaygroundConfig;
 }
 
 /**
@@ -79,6 +84,11 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
 
   const [botPort, playgroundPort] = (await distinctFreePorts(2)) as [number, number];
   const orgFile = options.orgFile === undefined ? DEMO_ORG_FILE : options.orgFile;
+  let configFile = PLAYGROUND_CONFIG;
+  if (options.playgroundConfig) {
+    configFile = path.join(workDir, '.m365agentsplayground.yml');
+    fs.writeFileSync(configFile, formatPlaygroundConfig(options.playgroundConfig));
+  }
 
   let botSpawned!: () => void;
   const botSpawning = new Promise<void>((resolve) => (botSpawned = resolve));
@@ -92,6 +102,7 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
   const playgroundReady = startPlaygroundProcess({
     port: playgroundPort,
     botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
+    configFile,
     logFile: path.join(workDir, 'm365agentsplayground.log'),
     timeoutMs,
     onLine: onLine('playground'),
@@ -108,7 +119,7 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
   };
   try {
     const [bot, playground] = await Promise.all([botReady, playgroundReady]);
-    return { bot, playground, url: playground.url, config: readPlaygroundConfig(), workDir, stop: stopAll };
+    return { bot, playground, url: playground.url, config: readPlaygroundConfig(configFile), workDir, stop: stopAll };
   } catch (err) {
     await Promise.allSettled([botReady, playgroundReady]);
     await stopAll();
@@ -143,6 +154,63 @@ export async function startPlaygroundWithUi(
     if (stack.status === 'fulfilled') await stack.value.stop();
     throw err;
   }
+}
+
+/**
+ * The Playground config with someone else as the current user (matched by name, user id or e-mail): that
+ * person leaves `users` and the current user takes their place there, so it stays 5 users + the current
+ * user with the same ids. `personalChatId` gives the new current user's 1:1 chat with the bot its own id
+ * (the personal chat is always the current user's).
+ */
+export function playgroundConfigAs(who: string, options: { base?: PlaygroundConfig; personalChatId?: string } = {}): PlaygroundConfig {
+  const base = options.base ?? readPlaygroundConfig();
+  const wanted = who.toLowerCase();
+  const index = base.users.findIndex((u) => [u.name, u.id, u.email].some((v) => v.toLowerCase() === wanted));
+  if (index < 0) throw new Error(`"${who}" is not one of the Playground users: ${base.users.map((u) => u.name).join(', ')}`);
+  const users = [...base.users];
+  const [next] = users.splice(index, 1, base.currentUser);
+  return {
+    ...base,
+    currentUser: next!,
+    users,
+    personalChat: { id: options.personalChatId ?? base.personalChat.id },
+  };
+}
+
+/** The Playground config as YAML (block style, every scalar double-quoted), readable by readPlaygroundConfig. */
+export function formatPlaygroundConfig(config: PlaygroundConfig): string {
+  const lines: string[] = ['# Written by test/support/playground.ts (formatPlaygroundConfig).'];
+  const scalar = (value: unknown) => JSON.stringify(String(value));
+  const emit = (value: unknown, indent: number) => {
+    const pad = ' '.repeat(indent);
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (child === undefined || child === null) continue;
+      if (Array.isArray(child)) {
+        if (child.length === 0) {
+          lines.push(`${pad}${key}: []`);
+          continue;
+        }
+        lines.push(`${pad}${key}:`);
+        for (const item of child) {
+          if (item && typeof item === 'object') {
+            const start = lines.length;
+            emit(item, indent + 4);
+            // The first key goes on the "- " line.
+            lines[start] = `${pad}  - ${lines[start]!.trimStart()}`;
+          } else {
+            lines.push(`${pad}  - ${scalar(item)}`);
+          }
+        }
+      } else if (typeof child === 'object') {
+        lines.push(`${pad}${key}:`);
+        emit(child, indent + 2);
+      } else {
+        lines.push(`${pad}${key}: ${scalar(child)}`);
+      }
+    }
+  };
+  emit(config, 0);
+  return `${lines.join('\n')}\n`;
 }
 
 async function distinctFreePorts(count: number): Promise<number[]> {
