@@ -6,6 +6,7 @@ import { createLogger, safeError, type Logger } from './log.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { createConnectorClients, createTeamsAdapter } from './teams/adapter.ts';
 import { createApp } from './teams/app.ts';
+import { RecentActivities } from './teams/duplicates.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { DeliveryWorker } from './delivery/worker.ts';
 import { TeamsSender } from './delivery/teamsSender.ts';
@@ -52,9 +53,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
 
   const adapter = createTeamsAdapter(config.credentials);
-  const app = createApp(adapter, config.credentials?.appId ?? '', services);
+  const recentActivities = new RecentActivities();
+  const app = createApp(adapter, config.credentials?.appId ?? '', services, recentActivities);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: safeError(error) }, 'unhandled turn error');
+    recentActivities.forget(RecentActivities.keyOf(context.activity));
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het opnieuw.').catch(() => {});
     }

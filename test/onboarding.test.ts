@@ -47,6 +47,17 @@ describe('first conversation', () => {
     expect(h.connector.messagesIn(carla.conversationId).length - before).toBe(1);
   });
 
+  it('still answers when Teams retries a message whose first answer could not be sent', async () => {
+    const carla = h.client(PEOPLE.carla);
+    const before = h.connector.messagesIn(carla.conversationId).length;
+    const activity = { type: 'message', id: 'retried-activity-2', text: 'help' };
+    h.connector.failNext({ status: 403 }, { status: 403 }); // the answer and the apology both fail
+    await carla.post(activity);
+    expect(h.connector.messagesIn(carla.conversationId).length).toBe(before);
+    await carla.post(activity);
+    expect(h.connector.messagesIn(carla.conversationId).length - before).toBe(1);
+  });
+
   it('answers help in Dutch', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('help');

@@ -13,7 +13,7 @@ import { isPersonalChat, rememberConversation, resolveActor, setRoute } from './
 import { RecentActivities } from './duplicates.ts';
 
 /** The route table: each feature registers its own routes; the fallback comes last. */
-export function createApp(adapter: TeamsAdapter, botAppId: string, services: Services): Application {
+export function createApp(adapter: TeamsAdapter, botAppId: string, services: Services, recent = new RecentActivities()): Application {
   const app = new Application({
     adapter,
     botAppId,
@@ -22,10 +22,9 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
     longRunningMessages: false,
   });
 
-  const recent = new RecentActivities();
   app.turn('beforeTurn', async (context) => {
     const a = context.activity;
-    if (a.id && a.type !== ActivityTypes.Invoke && recent.isRepeat(`${a.conversation?.id}|${a.id}`)) {
+    if (a.id && a.type !== ActivityTypes.Invoke && recent.isRepeat(RecentActivities.keyOf(a))) {
       setRoute(context, 'duplicate');
       return false;
     }

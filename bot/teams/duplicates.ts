@@ -10,6 +10,15 @@ export class RecentActivities {
     private readonly max = 5_000,
   ) {}
 
+  static keyOf(activity: { id?: string; conversation?: { id?: string } }): string {
+    return `${activity.conversation?.id}|${activity.id}`;
+  }
+
+  /** A turn that failed did not handle the activity: Teams' retry must get through. */
+  forget(key: string): void {
+    this.seen.delete(key);
+  }
+
   /** True when this activity id was already handled within the time window. */
   isRepeat(key: string, now = Date.now()): boolean {
     const at = this.seen.get(key);
