@@ -55,6 +55,16 @@ describe('spreekuur aanvragen', () => {
     expect(request.events.map((e) => e.action)).toEqual(['submitted']);
   });
 
+  it('understands a request typed in a sentence', async () => {
+    const carla = h.client(PEOPLE.carla);
+    await carla.say('Goedemorgen, ik wil graag een spreekuur aanvragen');
+    expect(textOf(h.connector.cardsIn(carla.conversationId).at(-1)!)).toContain('Uw vraag (kort)');
+    await carla.say('Ik wil een thuiszitter melden');
+    expect(textOf(h.connector.cardsIn(carla.conversationId).at(-1)!)).toContain('Soort melding');
+    await carla.say('Mijn aanvragen graag');
+    expect(textOf(h.connector.cardsIn(carla.conversationId).at(-1)!)).toContain('Mijn aanvragen');
+  });
+
   it('re-shows the form with the typed values and a Dutch message per field, storing nothing', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');

@@ -8,10 +8,11 @@ import { editDialog, reviewDialog, startDialog } from './dialogs.ts';
 import { listMine, viewRequest, withdrawRequest } from './mine.ts';
 import { renderRequestChannelCard } from './views.ts';
 
+// People type naturally ("ik wil een spreekuur aanvragen"): a keyword anywhere starts the dialog.
 const TYPED: Record<RequestType, RegExp> = {
-  spreekuur: /^\s*spreekuur(\s+aanvragen)?\s*$/i,
-  thuiszitter: /^\s*(thuiszitter|thuiszitters?\s*melding)(\s+melden)?\s*$/i,
-  jes: /^\s*jes([\s-]*overleg)?(\s+plannen)?\s*$/i,
+  spreekuur: /\bspreekuur/i,
+  thuiszitter: /\bthuiszit/i,
+  jes: /\bjes\b/i,
 };
 
 /** The coordinator's request dialogs: spreekuur, thuiszitter, JES-overleg, and "mijn aanvragen". */
@@ -29,7 +30,7 @@ export function registerRequests(app: App, services: Services): void {
   onCardAction(app, services, 'mine.list', (context) => listMine(context, services));
   onCardAction(app, services, 'request.view', (context, data) => viewRequest(context, services, data));
   onCardAction(app, services, 'request.withdraw', (context, data) => withdrawRequest(context, services, data));
-  onCommand(app, 'mine.typed', /^\s*(mijn\s+aanvragen|aanvragen|status)\s*$/i, async (context) => {
+  onCommand(app, 'mine.typed', /\bmijn\s+aanvragen\b|^\s*(aanvragen|status)\s*[?!.]*\s*$/i, async (context) => {
     await context.sendActivity({ attachments: [cardAttachment(await listMine(context, services))] });
   });
 }
