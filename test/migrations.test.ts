@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../bot/store/database.ts';
 import { readMigrations } from '../bot/store/migrate.ts';
@@ -23,6 +26,21 @@ async function twoHandlesOnEmptyDatabase(): Promise<[Database, Database]> {
   cleanup.push(db.close);
   return [db, db];
 }
+
+describe('the embedded database', () => {
+  it('refuses a second process on the same data directory, and frees it on close', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-lock-'));
+    const dataDir = path.join(dir, 'data');
+    fs.writeFileSync(`${dataDir}.lock`, String(process.ppid)); // a living process holds it
+    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik door een ander proces/);
+    fs.writeFileSync(`${dataDir}.lock`, '999999999'); // left behind by a process that is gone
+    const db = await openDatabase({ kind: 'embedded', dataDir });
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    await db.close();
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe('migrations', () => {
   it('are applied once when two instances start at the same moment, and recorded for Prisma', async () => {

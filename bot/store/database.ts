@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -6,6 +8,10 @@ import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, type MigrationFile, type SqlRunner } from './migrate.ts';
 
 export type Db = PrismaClient;
+
+// Transactions are short; these limits only matter on a loaded machine (the default 5 s is tight
+// for the embedded database, which runs one transaction at a time).
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
 /** The client handed to code running inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -27,13 +33,48 @@ export interface Database {
   pglite?: PGlite;
 }
 
+/**
+ * The embedded database allows one process per data directory; a second one (say an import while
+ * the bot runs) would damage it. A lock file beside the directory makes the second one stop.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = `${path.resolve(dataDir)}.lock`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `De ingebouwde database in ${dataDir} is in gebruik door een ander proces (pid ${pid}). ` +
+          'Stop dat proces eerst (bijvoorbeeld de bot), of gebruik PostgreSQL via DATABASE_URL.',
+      );
+    }
+    fs.writeFileSync(file, String(process.pid)); // left behind by a process that is gone
+  }
+  return () => {
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file);
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') return openPostgres(target.url);
+  const unlock = target.kind === 'embedded' ? lockDataDir(target.dataDir) : () => {};
   const pglite =
     target.kind === 'embedded'
       ? await PGlite.create(target.dataDir)
       : await PGlite.create(target.loadFrom ? { loadDataDir: target.loadFrom } : {});
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   const runner: SqlRunner = {
     exec: async (sql) => {
       await pglite.exec(sql);
@@ -60,13 +101,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      unlock();
     },
   };
 }
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   const runner: SqlRunner = {
     exec: async (sql) => {
       await pool.query(sql);

@@ -134,7 +134,21 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     await expect.poll(() => thread().getByRole('button', { name: 'Overdragen', exact: true }).isVisible()).toBe(true);
     await ui.screenshot(shot('2-own-view'), { scrollTo: thread() });
 
-    const claimed = await ui.expectBotResponse(() => ui.clickCardButton('Oppakken', { scope: thread() }), { scope: thread() });
+    // DEBUG trace
+    await ui.clickCardButton('Oppakken', { scope: thread() });
+    const t0 = Date.now();
+    let lastState = '';
+    while (Date.now() - t0 < 6000) {
+      const texts = await ui.botMessageTexts(thread());
+      const buttons = await thread().getByRole('button').allInnerTexts();
+      const state = JSON.stringify({ texts: texts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)), buttons });
+      if (state !== lastState) console.info(`[trace +${Date.now() - t0}ms] ${state}`);
+      lastState = state;
+      await ui.page.waitForTimeout(50);
+    }
+    console.info((await ui.logPanelText()).slice(-1500));
+    console.info(stack.bot.process.output().split('\n').filter((l) => /deliver|invoke|route/.test(l)).slice(-15).join('\n'));
+    const claimed = await ui.waitForBotMessage('x', { scope: thread() });
     expect(claimed).toContain('U heeft deze aanvraag opgepakt.');
     expect(claimed).toMatch(/Opgepakt door:?\s*Anouk Bos/);
     for (const button of ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden']) {
