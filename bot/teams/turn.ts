@@ -49,6 +49,9 @@ export async function memberEmail(context: TurnContext, services: Services): Pro
   }
 }
 
+/** Service URLs already stored (per database), so that a turn writes only when one changes. */
+const storedServiceUrls = new WeakMap<object, Map<string, string>>();
+
 /**
  * Remembers how to reach this user and tenant later (proactive messages need the
  * conversation id and service URL from an earlier activity).
@@ -57,7 +60,10 @@ export async function rememberConversation(context: TurnContext, services: Servi
   const a = context.activity;
   const tenantId = a.conversation?.tenantId ?? a.channelData?.tenant?.id;
   const { db } = services;
-  if (tenantId && a.serviceUrl) {
+  const known = storedServiceUrls.get(db) ?? new Map<string, string>();
+  storedServiceUrls.set(db, known);
+  if (tenantId && a.serviceUrl && known.get(tenantId) !== a.serviceUrl) {
+    known.set(tenantId, a.serviceUrl);
     await db.tenantService.upsert({
       where: { tenantId },
       create: { tenantId, serviceUrl: a.serviceUrl },
