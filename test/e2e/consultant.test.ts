@@ -2,6 +2,15 @@
 // Agents Playground. Sanne Jansen (IB'er) files a spreekuur request without the UI, by posting the Teams
 // activities straight to the bot; Anouk then finds it as a new thread in her channel and, in the real Playground
 // UI, picks it up ("Oppakken") and plans the appointment ("Inplannen").
+//
+// What the Playground (0.2.x) does not do, and how this test deals with it:
+//   - No Universal Actions user-specific views: it ignores the card's `refresh` (its log panel says "User specific
+//     view is not supported yet"), so Anouk presses "Bijwerken" to get her own view with her buttons.
+//   - A card update the bot sends for everyone (updateActivity, after each change) replaces the view a button
+//     press answered with, within a second. Real Teams then refreshes it for the people in refresh.userIds;
+//     the Playground does not, so Anouk presses "Bijwerken" again.
+//   - The personal chat is always the current user's. The config keeps its id, which is Sanne's chat in the demo
+//     config: the bot's 1:1 notices to Sanne arrive there, so the test can read them (in Anouk's UI).
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,12 +26,12 @@ const QUESTION = 'Een leerling in groep 7 heeft moeite met plannen. Hoe helpen w
 const REFERENCE = /SOT-\d{4}-\d{4}/;
 const shot = (name: string) => path.join(REPO_ROOT, 'test-results', `e2e-consultant-${name}.png`);
 
-/** The demo config as it is (Sanne is its current user); the Playground here runs with Anouk instead. */
+/** The demo config (Sanne is its current user); the Playground here runs with Anouk as the current user. */
 const demo = readPlaygroundConfig();
 const sanne = demo.currentUser;
-const anoukConfig = playgroundConfigAs('Anouk Bos', { base: demo, personalChatId: 'a:1sot-bot-persoonlijk-anouk-bos' });
+const anoukConfig = playgroundConfigAs('Anouk Bos', { base: demo });
 
-/** A Teams client that names the Playground's bot as recipient, as Teams does. */
+/** A Teams client that names the Playground's bot as the recipient, as Teams does. */
 class PlaygroundTeamsClient extends TeamsClient {
   constructor(
     options: ClientOptions,
@@ -35,15 +44,37 @@ class PlaygroundTeamsClient extends TeamsClient {
   }
 }
 
+function cardOf(result: InvokeResult, step: string): Card {
+  expect(result.status, `${step}: HTTP status`).toBe(200);
+  expect(result.card, `${step}: the invoke answers with a card (body ${JSON.stringify(result.body)?.slice(0, 300)})`).toBeDefined();
+  return result.card!;
+}
+
 /** Number of card actions (invokes) the Playground has sent to the bot so far, from its log panel. */
 async function invokesSent(ui: PlaygroundUi): Promise<number> {
   return (await ui.logPanelText()).match(/-> User Application invoke \d{3}/g)?.length ?? 0;
 }
 
-function cardOf(result: InvokeResult, step: string): Card {
-  expect(result.status, `${step}: HTTP status`).toBe(200);
-  expect(result.card, `${step}: the invoke answers with a card (body ${JSON.stringify(result.body)?.slice(0, 300)})`).toBeDefined();
-  return result.card!;
+/**
+ * Starts watching, on every frame, for a channel thread that shows all of `texts`; resolves with its text.
+ * For views that last only a moment (a button's answer that the bot's card update replaces shortly after).
+ */
+function watchThreadFor(ui: PlaygroundUi, texts: string[], timeoutMs = 10_000): Promise<string> {
+  const found = ui.page
+    .waitForFunction(
+      (wanted: string[]) => {
+        for (const card of Array.from(document.querySelectorAll('div[role="group"].fui-Card'))) {
+          const text = (card as HTMLElement).innerText;
+          if (wanted.every((w) => text.includes(w))) return text;
+        }
+        return false;
+      },
+      texts,
+      { polling: 'raf', timeout: timeoutMs },
+    )
+    .then((handle) => handle.jsonValue() as Promise<string>);
+  found.catch(() => {});
+  return found;
 }
 
 describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request in the Agents Playground', () => {
@@ -52,11 +83,12 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
   let reference = '';
   const wish = isoDay(7);
   const planned = isoDay(10);
-  const plannedLong = DateTime.fromISO(planned, { zone: ZONE }).setLocale('nl').toFormat('cccc d MMMM yyyy');
+  const when = `${DateTime.fromISO(planned, { zone: ZONE }).setLocale('nl').toFormat('cccc d MMMM yyyy')} om 10:00, Op school`;
   const thread = () => ui.threads().filter({ hasText: reference });
+  const button = (title: string) => thread().getByRole('button', { name: title, exact: true });
 
   beforeAll(async () => {
-    ({ stack, ui } = await startPlaygroundWithUi({ stack: { playgroundConfig: anoukConfig, botEnv: { LOG_LEVEL: 'info' } } }));
+    ({ stack, ui } = await startPlaygroundWithUi({ stack: { playgroundConfig: anoukConfig } }));
   }, 120_000);
 
   afterAll(async () => {
@@ -65,11 +97,11 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
   }, 30_000);
 
   it('runs the Playground with Anouk Bos as the current user, and the bot knows her', async () => {
-    expect(stack.config.currentUser.name).toBe('Anouk Bos');
-    expect(stack.config.users.map((u) => u.name)).toContain('Sanne Jansen');
+    expect(stack.config.currentUser).toEqual(demo.users.find((u) => u.name === 'Anouk Bos'));
+    expect(stack.config.users).toContainEqual(sanne);
     expect(stack.config.users).toHaveLength(5);
-    // Opening the 1:1 chat makes the Playground send the installation events as Anouk: from then on the bot
-    // knows her Teams user id, and puts it in the refresh.userIds of new channel cards.
+    // The Playground sends the installation events as Anouk, and "hallo" gets her own menu: from now on the bot
+    // knows her Teams user id and lists it in refresh.userIds of new channel cards.
     await ui.openPersonalChat();
     const reply = await ui.expectBotResponse(() => ui.sendMessage('hallo'), { timeoutMs: 20_000 });
     expect(reply).toContain('Anouk');
@@ -88,6 +120,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     );
     const form = cardOf(await client.execute('spreekuur.start'), 'spreekuur.start');
     expect(textOf(form)).toContain('Spreekuur aanvragen');
+    // press() sends the button's data (schoolId) merged with the form values, as Teams does.
     const review = cardOf(
       await client.press(form, 'Controleren', {
         question: QUESTION,
@@ -106,58 +139,54 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     reference = summary.match(REFERENCE)![0];
   }, 20_000);
 
-  it('shows the request in her channel; she picks it up', async () => {
+  it('shows the request in her channel; with "Bijwerken" she gets her buttons and picks it up', async () => {
     expect(reference).toMatch(REFERENCE);
     const invokesBefore = await invokesSent(ui);
     await ui.openChannel(CHANNEL);
     const card = await ui.waitForBotMessage(`Spreekuur ${reference}: Obs De Regenboog`, { scope: thread(), timeoutMs: 15_000 });
     expect(card).toContain(QUESTION);
-    await ui.screenshot(shot('1-new'), { scrollTo: thread() });
+    expect(card).toContain('Nieuw, nog niet opgepakt');
 
-    // Universal Actions: the card has refresh.userIds = [Anouk]. Does the Playground ask the bot for her own
-    // view by itself (an automatic invoke), so that "Oppakken" appears without pressing anything?
-    const oppakken = thread().getByRole('button', { name: 'Oppakken', exact: true });
-    const automatic = await oppakken
-      .waitFor({ timeout: 4_000 })
+    // Universal Actions: the card has refresh.userIds = [Anouk]. Teams would fetch her own view by itself; the
+    // Playground only logs that it does not support that, and shows the card for everyone ("Bijwerken").
+    const automatic = await button('Oppakken')
+      .waitFor({ timeout: 3_000 })
       .then(() => true)
       .catch(() => false);
-    const invokesAfter = await invokesSent(ui);
+    const log = await ui.logPanelText();
     console.info(
-      `[consultant e2e] automatic refresh in the Playground: ${automatic ? 'yes' : 'no'} ` +
-        `(card actions sent by the Playground since opening the channel: ${invokesAfter - invokesBefore})`,
+      `[consultant e2e] automatic refresh: ${automatic ? 'yes' : 'no'}; card actions sent without a click: ${(await invokesSent(ui)) - invokesBefore}; ` +
+        `Playground: ${/User specific view is not supported/.test(log) ? '"User specific view is not supported yet"' : 'no warning'}`,
     );
+    await ui.screenshot(shot('1-new'), { scrollTo: thread() });
     if (!automatic) {
-      const view = await ui.expectBotResponse(() => ui.clickCardButton('Bijwerken', { scope: thread() }), { scope: thread() });
-      expect(view).toContain(reference);
+      expect(await button('Bijwerken').isVisible()).toBe(true);
+      await ui.clickCardButton('Bijwerken', { scope: thread() });
     }
-    await oppakken.waitFor({ timeout: 5_000 });
-    await expect.poll(() => thread().getByRole('button', { name: 'Overdragen', exact: true }).isVisible()).toBe(true);
+    await button('Oppakken').waitFor({ timeout: 10_000 });
+    expect(await button('Overdragen').isVisible()).toBe(true);
     await ui.screenshot(shot('2-own-view'), { scrollTo: thread() });
 
-    // DEBUG trace
+    // The answer to "Oppakken" is her own view; the bot's update of the card for everyone follows at once.
+    const answer = watchThreadFor(ui, [reference, 'U heeft deze aanvraag opgepakt.']);
     await ui.clickCardButton('Oppakken', { scope: thread() });
-    const t0 = Date.now();
-    let lastState = '';
-    while (Date.now() - t0 < 6000) {
-      const texts = await ui.botMessageTexts(thread());
-      const buttons = await thread().getByRole('button').allInnerTexts();
-      const state = JSON.stringify({ texts: texts.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)), buttons });
-      if (state !== lastState) console.info(`[trace +${Date.now() - t0}ms] ${state}`);
-      lastState = state;
-      await ui.page.waitForTimeout(50);
-    }
-    console.info((await ui.logPanelText()).slice(-1500));
-    console.info(stack.bot.process.output().split('\n').filter((l) => /deliver|invoke|route/.test(l)).slice(-15).join('\n'));
-    const claimed = await ui.waitForBotMessage('x', { scope: thread() });
-    expect(claimed).toContain('U heeft deze aanvraag opgepakt.');
-    expect(claimed).toMatch(/Opgepakt door:?\s*Anouk Bos/);
-    for (const button of ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden']) {
-      await expect.poll(() => thread().getByRole('button', { name: button, exact: true }).isVisible(), { timeout: 5_000 }).toBe(true);
-    }
+    const claimed = await answer;
+    expect(claimed).toMatch(/Opgepakt door\s+Anouk Bos/);
+    expect(claimed).toContain('Inplannen');
+    await ui.waitForQuiet(1_000, 5_000);
+    const replaced = !(await button('Inplannen').isVisible());
+    console.info(`[consultant e2e] after "Oppakken" the card update for everyone replaced her own view: ${replaced ? 'yes' : 'no'}`);
+    const now = (await ui.lastBotMessageText(thread()))!;
+    expect(now).toMatch(/Status\s+Opgepakt/);
+    expect(now).toMatch(/Opgepakt door\s+Anouk Bos/);
     await ui.screenshot(shot('3-claimed'), { scrollTo: thread() });
-  }, 40_000);
 
-  it('plans the appointment', async () => {
+    if (replaced) await ui.clickCardButton('Bijwerken', { scope: thread() });
+    for (const title of ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden']) await button(title).waitFor({ timeout: 10_000 });
+    expect(await button('Oppakken').count()).toBe(0);
+  }, 45_000);
+
+  it('plans the appointment; Sanne is told in her 1:1 chat', async () => {
     const form = await ui.expectBotResponse(() => ui.clickCardButton('Inplannen', { scope: thread() }), { scope: thread() });
     expect(form).toContain(`Inplannen: ${reference}`);
     await ui.fillInput('Datum', planned, { scope: thread(), exact: true });
@@ -165,9 +194,19 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     await ui.chooseOption('Op school', { scope: thread() });
     await ui.screenshot(shot('4-plan-form'), { scrollTo: thread() });
 
-    const saved = await ui.expectBotResponse(() => ui.clickCardButton('Afspraak opslaan', { scope: thread() }), { scope: thread() });
-    expect(saved).toContain('Ingepland');
-    expect(saved).toContain(`${plannedLong} om 10:00, Op school`);
+    const answer = watchThreadFor(ui, [reference, `Ingepland: ${when}.`]);
+    await ui.clickCardButton('Afspraak opslaan', { scope: thread() });
+    expect(await answer).toMatch(/Status\s+Ingepland/);
+    await ui.waitForQuiet(1_000, 5_000);
+    const card = (await ui.lastBotMessageText(thread()))!;
+    expect(card).toMatch(/Status\s+Ingepland/);
+    expect(card).toMatch(new RegExp(`Afspraak\\s+${when}`));
     await ui.screenshot(shot('5-planned'), { scrollTo: thread() });
-  }, 30_000);
+
+    // The bot's 1:1 notice to Sanne (in the chat whose id the Playground gives its current user).
+    await ui.openPersonalChat();
+    const notice = await ui.waitForBotMessage(`Spreekuur ${reference}: ingepland`, { timeoutMs: 10_000 });
+    expect(notice).toContain(`Anouk Bos heeft een afspraak gepland: ${when}.`);
+    await ui.screenshot(shot('6-coordinator-notice'));
+  }, 40_000);
 });
