@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   /** How often the delivery worker looks for due messages. */
   deliveryPollMs: number;
+  /** How often scheduled reminders are looked for. */
+  reminderIntervalMs: number;
   /** Address where people reach this server (links in cards, e.g. calendar files). */
   publicUrl: string;
   /** Signs links such as calendar files. */
@@ -47,6 +49,7 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  REMINDER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10_000).max(86_400_000).default(15 * 60_000)),
   PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
   LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     credentials: appId ? { appId, appPassword: appPassword ?? '', appType, tenantId } : undefined,
     logLevel: e.LOG_LEVEL,
     deliveryPollMs: e.DELIVERY_POLL_MS,
+    reminderIntervalMs: e.REMINDER_INTERVAL_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     // Local mode only: a fixed secret is fine where nothing is authenticated anyway.
     linkSecret: e.LINK_SECRET ?? 'local-development-link-secret',

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './store/database.ts';
 import { createConnectorClients, createTeamsAdapter } from './teams/adapter.ts';
 import { createApp } from './teams/app.ts';
 import { RecentActivities } from './teams/duplicates.ts';
+import { ReminderScheduler } from './features/reminders/scheduler.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { DeliveryWorker } from './delivery/worker.ts';
 import { TeamsSender } from './delivery/teamsSender.ts';
@@ -20,6 +21,7 @@ export interface RunningBot {
   port: number;
   database: Database;
   delivery: DeliveryWorker;
+  reminders: ReminderScheduler;
   /** Finishes turns in progress, stops the delivery worker, then closes the database unless kept open. */
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -31,6 +33,8 @@ export interface StartOptions {
   database?: Database;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Tests run reminders themselves (reminders.runOnce) at a moment they choose. */
+  scheduleReminders?: boolean;
 }
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
@@ -74,14 +78,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     throw err;
   }
   delivery.start();
+  const reminders = new ReminderScheduler(services, config.reminderIntervalMs);
+  if (options.scheduleReminders !== false) reminders.start();
   logger.info({ port: server.port, database: database.kind, mode: config.credentials ? 'teams' : 'local' }, 'SOT bot started');
 
   return {
     port: server.port,
     database,
     delivery,
+    reminders,
     stop: async ({ keepDatabase = false } = {}) => {
       await server.close();
+      await reminders.stop();
       await delivery.stop();
       if (!keepDatabase) await database.close();
       logger.info('SOT bot stopped');

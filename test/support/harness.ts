@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests send by calling deliver(); the background loop only polls rarely.
     deliveryPollMs: 60_000,
+    reminderIntervalMs: 86_400_000,
     publicUrl: 'http://127.0.0.1:0',
     linkSecret: 'test-link-secret-0123456789',
     ...overrides,
@@ -41,7 +42,7 @@ export async function startHarness(options: { db?: Database } = {}): Promise<Har
   const connector = await new FakeConnector().start();
   const config = testConfig();
   const logger = createLogger(config.logLevel);
-  let bot = await startBot({ config, database: db, logger });
+  let bot = await startBot({ config, database: db, logger, scheduleReminders: false });
   const harness: Harness = {
     get bot() {
       return bot;
@@ -56,7 +57,7 @@ export async function startHarness(options: { db?: Database } = {}): Promise<Har
     deliver: () => bot.delivery.drain(),
     restart: async () => {
       await stopWithoutDb(bot);
-      bot = await startBot({ config, database: db, logger });
+      bot = await startBot({ config, database: db, logger, scheduleReminders: false });
     },
     close: async () => {
       await stopWithoutDb(bot);

@@ -1,0 +1,52 @@
+// Which reminders are due at a given moment. Pure rules, no database, no Teams.
+import { DateTime } from 'luxon';
+import { ZONE } from '../../domain/time.ts';
+
+/** Reminders go out in office hours only (Dutch time). */
+export function inOfficeHours(now: Date): boolean {
+  const t = DateTime.fromJSDate(now, { zone: ZONE });
+  const minutes = t.hour * 60 + t.minute;
+  return minutes >= 7 * 60 + 30 && minutes < 18 * 60;
+}
+
+export function isWeekday(now: Date): boolean {
+  return DateTime.fromJSDate(now, { zone: ZONE }).weekday <= 5;
+}
+
+export function todayIso(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: ZONE }).toISODate()!;
+}
+
+/**
+ * The reminder of an agenda item that is due today: the one for the fewest days before the date
+ * whose day has come. A bot that was down sends only that one, late, never a pile of them.
+ */
+export function dueAgendaReminder(itemDate: string, remindDays: number[], now: Date): number | null {
+  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
+  const date = DateTime.fromISO(itemDate, { zone: ZONE }).startOf('day');
+  if (date < today) return null;
+  const due = remindDays.filter((d) => date.minus({ days: d }) <= today);
+  return due.length ? Math.min(...due) : null;
+}
+
+/** Which schools an agenda item is for: PO covers bao, sbo and so. */
+export function sectorsFor(audience: string): string[] | null {
+  if (audience === 'PO') return ['PO', 'SBO', 'SO'];
+  if (audience === 'VO') return ['VO'];
+  return null; // alle
+}
+
+/** ISO week, e.g. "2026-W48": weekly reminders use it in their key. */
+export function isoWeek(now: Date): string {
+  const t = DateTime.fromJSDate(now, { zone: ZONE });
+  return `${t.weekYear}-W${String(t.weekNumber).padStart(2, '0')}`;
+}
+
+/** Whole days a request has waited. */
+export function daysSince(date: Date, now: Date): number {
+  return Math.floor(DateTime.fromJSDate(now, { zone: ZONE }).diff(DateTime.fromJSDate(date, { zone: ZONE }), 'days').days);
+}
+
+export function tomorrowIso(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: 1 }).toISODate()!;
+}

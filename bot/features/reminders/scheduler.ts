@@ -1,0 +1,172 @@
+// Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
+// fixed key, so a run that is repeated (or several instances running) sends it once.
+import { noticeCard } from '../../../cards/notice.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import type { ThuiszitterInput } from '../../domain/requests/thuiszitter.ts';
+import { hasReportingDuty, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
+import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
+import { safeError } from '../../log.ts';
+import type { Services } from '../../services.ts';
+import { daysSince, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
+
+/** A request nobody picked up gets a reminder in its thread after this many days, then daily. */
+const UNPICKED_AFTER_DAYS = 2;
+/** …and the SOT office hears of it after this many days. */
+const UNPICKED_ESCALATE_DAYS = 5;
+
+export class ReminderScheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly services: Services,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      this.running = this.runOnce(this.services.now())
+        .catch((err) => this.services.logger.error({ err: safeError(err) }, 'reminder run failed'))
+        .finally(() => {
+          this.timer = setTimeout(tick, this.intervalMs);
+          this.timer.unref?.();
+        });
+    };
+    this.timer = setTimeout(tick, 5_000);
+    this.timer.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Queues every reminder due at `now`; returns how many new ones were queued. */
+  async runOnce(now: Date): Promise<number> {
+    if (!inOfficeHours(now)) return 0;
+    const before = await this.services.db.delivery.count();
+    await this.agenda(now);
+    await this.unpicked(now);
+    await this.reportingDuty(now);
+    await this.appointments(now);
+    const queued = (await this.services.db.delivery.count()) - before;
+    if (queued > 0) this.services.nudgeDelivery();
+    return queued;
+  }
+
+  private async agenda(now: Date) {
+    const { db } = this.services;
+    const items = await db.agendaItem.findMany({ where: { date: { gte: todayIso(now) } } });
+    for (const item of items) {
+      const days = dueAgendaReminder(item.date, item.remindDays as number[], now);
+      if (days === null) continue;
+      const sectors = sectorsFor(item.audience);
+      const coordinators = await db.person.findMany({
+        where: {
+          swvId: item.swvId,
+          active: true,
+          coordinates: { some: { school: { active: true, ...(sectors ? { sector: { in: sectors } } : {}) } } },
+        },
+        select: { id: true },
+      });
+      const when = item.time ? formatLocalDateTime(`${item.date}T${item.time}`) : formatIsoDate(item.date);
+      const card = noticeCard({
+        title: `Herinnering jaaragenda: ${item.title}`,
+        paragraphs: [days === 0 ? `Vandaag: ${when}.` : `Over ${days === 1 ? '1 dag' : `${days} dagen`}: ${when}.`, ...(item.description ? [item.description] : [])],
+      });
+      await db.$transaction(async (tx) => {
+        for (const person of coordinators) {
+          await enqueue(tx, { key: `agenda:${item.id}:${days}:${person.id}`, target: { type: 'person', personId: person.id }, payload: { card, summary: item.title } });
+        }
+      });
+    }
+  }
+
+  /** "A request must never vanish because someone was away: it waits, visibly, until someone picks it up." */
+  private async unpicked(now: Date) {
+    if (!isWeekday(now)) return;
+    const { db } = this.services;
+    const waiting = await db.request.findMany({
+      where: { status: 'new', createdAt: { lte: new Date(now.getTime() - UNPICKED_AFTER_DAYS * 86_400_000) } },
+      include: { school: true, consultant: true },
+    });
+    for (const request of waiting) {
+      const days = daysSince(request.createdAt, now);
+      const label = `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference} van ${request.school.name}`;
+      await db.$transaction(async (tx) => {
+        if (request.threadKey) {
+          await enqueue(tx, {
+            key: `request:${request.id}:unpicked:${todayIso(now)}`,
+            target: { type: 'reply', toKey: request.threadKey },
+            payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(request.createdAt)}) tot iemand hem oppakt. ${request.consultant.name}, of een collega: druk op "Bijwerken" en dan "Oppakken" of "Overdragen".` },
+            orderKey: `thread:${request.threadKey}`,
+          });
+        }
+        if (days >= UNPICKED_ESCALATE_DAYS) {
+          const admins = await tx.person.findMany({ where: { swvId: request.swvId, isAdmin: true, active: true }, select: { id: true } });
+          const card = noticeCard({
+            title: 'Aanvraag niet opgepakt',
+            tone: 'warning',
+            paragraphs: [`${label} wacht al ${days} dagen op ${request.consultant.name}. Overweeg de aanvraag over te dragen.`],
+            actions: [{ title: 'Bekijk de aanvraag', verb: 'request.refresh', data: { requestId: request.id } }],
+          });
+          for (const admin of admins) {
+            await enqueue(tx, { key: `request:${request.id}:unpicked-office:${isoWeek(now)}:${admin.id}`, target: { type: 'person', personId: admin.id }, payload: { card, summary: 'Aanvraag niet opgepakt' } });
+          }
+        }
+      });
+    }
+  }
+
+  /** Thuiszitters absent 4 weeks or more: weekly reminder to the school until DUO and OT are recorded. */
+  private async reportingDuty(now: Date) {
+    const { db } = this.services;
+    const open = await db.request.findMany({ where: { type: 'thuiszitter', status: { in: OPEN_STATUSES } } });
+    for (const request of open) {
+      const details = request.details as unknown as ThuiszitterInput;
+      if (!hasReportingDuty(details.firstAbsentDate, now)) continue;
+      const duoDone = details.leerplichtInformed || !!request.duoReportedAt;
+      const otDone = details.otReported || !!request.otReportedAt;
+      if (duoDone && otDone) continue;
+      const todo = [!duoDone && 'bij DUO (verzuimregister)', !otDone && 'in Onderwijs Transparant'].filter(Boolean).join(' en ');
+      const card = noticeCard({
+        title: `Meldplicht thuiszitter: ${request.reference}`,
+        tone: 'attention',
+        paragraphs: [
+          `De leerling van melding ${request.reference} verzuimt ${weeksAbsent(details.firstAbsentDate, now)} weken. Meld het verzuim ${todo}, en leg hier vast dat het gedaan is.`,
+        ],
+        actions: [
+          { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form', data: { requestId: request.id } },
+          { title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } },
+        ],
+      });
+      await db.$transaction((tx) =>
+        enqueue(tx, { key: `request:${request.id}:duty:${isoWeek(now)}`, target: { type: 'person', personId: request.requesterId }, payload: { card, summary: 'Meldplicht thuiszitter' } }),
+      );
+    }
+  }
+
+  /** The day before a planned appointment: the coordinator and the consultant are reminded. */
+  private async appointments(now: Date) {
+    const { db } = this.services;
+    const tomorrow = tomorrowIso(now);
+    const planned = await db.request.findMany({ where: { status: 'planned' }, include: { school: true } });
+    for (const request of planned) {
+      const appointment = request.appointment as { date: string; time: string; place: string } | null;
+      if (appointment?.date !== tomorrow) continue;
+      const text = `Morgen: ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      // The coordinator opens their summary; the consultant the request card.
+      const recipients = [
+        { personId: request.requesterId, verb: 'request.view' },
+        { personId: request.handlerId ?? request.consultantId, verb: 'request.refresh' },
+      ];
+      await db.$transaction(async (tx) => {
+        for (const { personId, verb } of recipients) {
+          const card = noticeCard({ title: 'Herinnering afspraak', paragraphs: [text], actions: [{ title: `Bekijk ${request.reference}`, verb, data: { requestId: request.id } }] });
+          await enqueue(tx, { key: `request:${request.id}:appointment:${appointment.date}:${appointment.time}:${personId}`, target: { type: 'person', personId }, payload: { card, summary: 'Herinnering afspraak' } });
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAgendaFile } from '../bot/features/agenda/agendaFile.ts';
+import { importAgenda } from '../bot/features/agenda/importAgenda.ts';
+import { startHarness, type Harness } from './support/harness.ts';
+import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
+import { fileRequest } from './support/requests.ts';
+import { textOf } from './support/cards.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await importFixture(h.db);
+  for (const p of [PEOPLE.carla, PEOPLE.dirk, PEOPLE.eva, PEOPLE.anna]) await h.client(p).say('hallo');
+  const parsed = parseAgendaFile('a.csv', fs.readFileSync(path.join(import.meta.dirname, 'fixtures/jaaragenda.example.csv'), 'utf8'));
+  if (!parsed.ok) throw new Error('fixture');
+  await importAgenda(h.db.prisma, parsed.entries, 'test');
+});
+afterAll(() => h?.close());
+
+/** A moment in Dutch time. */
+const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Amsterdam' }).toJSDate();
+/** The first weekday at least `days` days from now, at 10:00 Dutch time. */
+function weekdayIn(days: number): Date {
+  let d = DateTime.now().setZone('Europe/Amsterdam').plus({ days }).set({ hour: 10, minute: 0 });
+  while (d.weekday > 5) d = d.plus({ days: 1 });
+  return d.toJSDate();
+}
+const chatText = (person: keyof typeof PEOPLE) => h.connector.cardsIn(h.client(PEOPLE[person]).conversationId).map(textOf).join('\n---\n');
+const run = async (now: Date) => {
+  const queued = await h.bot.reminders.runOnce(now);
+  await h.deliver();
+  return queued;
+};
+
+describe('year agenda reminders', () => {
+  it('reminds the coordinators on the days the agenda names, once, and only in office hours', async () => {
+    expect(await run(at('2027-01-01T03:00'))).toBe(0); // night
+    expect(await run(at('2027-01-01T09:00'))).toBe(2); // 14 days before the TLV deadline: Carla and Dirk
+    expect(chatText('carla')).toContain('Herinnering jaaragenda: Deadline aanvragen TLV schooljaar 2027-2028');
+    expect(chatText('carla')).toContain('Over 14 dagen: vrijdag 15 januari 2027');
+    expect(await run(at('2027-01-01T15:00'))).toBe(0); // same day again: nothing new
+    expect(await run(at('2027-01-13T09:00'))).toBe(2); // 2 days before
+    expect(chatText('dirk')).toContain('Over 2 dagen');
+  });
+
+  it('sends a PO item to PO schools and a VO item to nobody here', async () => {
+    expect(await run(at('2027-04-02T09:00'))).toBe(2); // "Ronde Kijk op School" (PO, 10 days)
+    expect(await run(at('2027-05-06T09:00'))).toBe(0); // "Deadline aanmelding OPDC" (VO): the fixture has PO schools only
+  });
+});
+
+describe('reminders from requests', () => {
+  it('a request nobody picked up is brought up in its thread, and after five days to the office', async () => {
+    const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');
+    await run(weekdayIn(3));
+    const replies = h.connector.posts.filter((p) => p.replyToId && String(p.activity.text).includes('wacht al'));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.conversationId).toContain(ANNA_CHANNEL.channelId);
+    await run(weekdayIn(3));
+    expect(h.connector.posts.filter((p) => p.replyToId && String(p.activity.text).includes('wacht al'))).toHaveLength(1);
+    await run(weekdayIn(7));
+    expect(chatText('eva')).toContain(`${reference} van Obs Het Kompas wacht al`);
+    await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.claim', { requestId: id });
+  });
+
+  it('reminds the school weekly of the DUO/OT duty until it is recorded', async () => {
+    const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
+    await run(weekdayIn(0));
+    expect(chatText('carla')).toContain(`Meldplicht thuiszitter: ${reference}`);
+    const count = () => h.connector.cardsIn(h.client(PEOPLE.carla).conversationId).filter((c) => textOf(c).includes(`Meldplicht thuiszitter: ${reference}`)).length;
+    expect(count()).toBe(1);
+    await h.client(PEOPLE.carla).execute('request.report', { requestId: id, duo: 'true', ot: 'true' });
+    await run(weekdayIn(8));
+    expect(count()).toBe(1);
+  });
+
+  it('reminds coordinator and consultant the day before an appointment', async () => {
+    const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');
+    const anna = h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL });
+    await anna.execute('request.claim', { requestId: id });
+    const dayBefore = weekdayIn(4);
+    const appointmentDate = DateTime.fromJSDate(dayBefore, { zone: 'Europe/Amsterdam' }).plus({ days: 1 }).toISODate()!;
+    await anna.execute('request.plan', { requestId: id, date: appointmentDate, time: '11:00', place: 'school' });
+    await run(dayBefore);
+    expect(chatText('carla')).toContain(`Morgen: spreekuur ${reference}`);
+    expect(chatText('anna')).toContain(`Morgen: spreekuur ${reference}`);
+  });
+});
