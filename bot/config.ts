@@ -19,6 +19,8 @@ export interface Config {
   deliveryPollMs: number;
   /** How often scheduled reminders are looked for. */
   reminderIntervalMs: number;
+  /** Days after closing before a request's pupil data and free text are removed. */
+  retentionDays: number;
   /** Address where people reach this server (links in cards, e.g. calendar files). */
   publicUrl: string;
   /** Signs links such as calendar files. */
@@ -50,6 +52,7 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   REMINDER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10_000).max(86_400_000).default(15 * 60_000)),
+  RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
   PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
   LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     deliveryPollMs: e.DELIVERY_POLL_MS,
     reminderIntervalMs: e.REMINDER_INTERVAL_MS,
+    retentionDays: e.RETENTION_DAYS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     // Local mode only: a fixed secret is fine where nothing is authenticated anyway.
     linkSecret: e.LINK_SECRET ?? 'local-development-link-secret',

@@ -52,6 +52,24 @@ describe('year agenda reminders', () => {
   });
 });
 
+describe('retention', () => {
+  it('removes pupil data and free text of requests closed longer ago than the retention period', async () => {
+    const { id } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
+    await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: new Date(Date.now() - 731 * 86_400_000), outcome: 'Advies gegeven' } });
+    const fresh = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
+    await h.db.prisma.request.update({ where: { id: fresh.id }, data: { status: 'closed', closedAt: new Date() } });
+    await h.bot.reminders.runOnce(new Date());
+    const old = await h.db.prisma.request.findUniqueOrThrow({ where: { id }, include: { events: true } });
+    expect(old.pupil).toEqual({ kind: 'anonymous' });
+    expect(JSON.stringify(old.details)).not.toContain('Gesprekken');
+    expect(old.outcome).toBeNull();
+    expect(old.anonymisedAt).toBeInstanceOf(Date);
+    expect(old.type).toBe('thuiszitter'); // still counts in anonymised reporting
+    const kept = await h.db.prisma.request.findUniqueOrThrow({ where: { id: fresh.id } });
+    expect(kept.pupil).toMatchObject({ kind: 'identified', name: 'Jan de Boer' });
+  });
+});
+
 describe('reminders from requests', () => {
   it('a request nobody picked up is brought up in its thread, and after five days to the office', async () => {
     const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');

@@ -7,6 +7,7 @@ import { hasReportingDuty, weeksAbsent } from '../../domain/requests/thuiszitter
 import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
+import { anonymiseExpiredRequests } from '../retention/anonymise.ts';
 import type { Services } from '../../services.ts';
 import { daysSince, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
 
@@ -22,6 +23,7 @@ export class ReminderScheduler {
   constructor(
     private readonly services: Services,
     private readonly intervalMs: number,
+    private readonly retentionDays: number,
   ) {}
 
   start(): void {
@@ -42,8 +44,10 @@ export class ReminderScheduler {
     await this.running;
   }
 
-  /** Queues every reminder due at `now`; returns how many new ones were queued. */
+  /** Queues every reminder due at `now`; returns how many new ones were queued. Also applies retention. */
   async runOnce(now: Date): Promise<number> {
+    const anonymised = await anonymiseExpiredRequests(this.services.db, now, this.retentionDays);
+    if (anonymised) this.services.logger.info({ anonymised }, 'requests anonymised after the retention period');
     if (!inOfficeHours(now)) return 0;
     const before = await this.services.db.delivery.count();
     await this.agenda(now);
