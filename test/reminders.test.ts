@@ -68,6 +68,17 @@ describe('retention', () => {
     const kept = await h.db.prisma.request.findUniqueOrThrow({ where: { id: fresh.id } });
     expect(kept.pupil).toMatchObject({ kind: 'identified', name: 'Jan de Boer' });
   });
+
+  it('an anonymised JES-overleg still opens, without names or e-mail addresses', async () => {
+    const { id } = await fileRequest(h, h.client(PEOPLE.carla), 'jes');
+    await h.db.prisma.request.update({ where: { id }, data: { status: 'withdrawn', closedAt: new Date(Date.now() - 800 * 86_400_000) } });
+    await h.bot.reminders.runOnce(new Date());
+    const view = await h.client(PEOPLE.carla).execute('request.view', { requestId: id });
+    const text = textOf(view.card!);
+    expect(text).toContain('[verwijderd na de bewaartermijn]');
+    expect(text).not.toContain('Fatima El Amrani');
+    expect(JSON.stringify(view.card)).not.toContain('welzijn-voorbeeld.nl');
+  });
 });
 
 describe('reminders from requests', () => {
