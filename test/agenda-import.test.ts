@@ -48,6 +48,28 @@ describe('year agenda file', () => {
     expect(result.entries[0]).toMatchObject({ date: '2027-01-15', audience: 'VO', remindDays: [14] });
     expect(result.entries[1]).toMatchObject({ date: '2027-02-03', time: '15:30', audience: 'alle', description: 'Zaal 2' }); // 14:30Z = 15:30 in winter
   });
+
+  it('takes an Outlook TZID time as Dutch time, and Outlook all-day events as dates', () => {
+    const ics = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0',
+      'BEGIN:VEVENT', 'UID:3', 'DTSTART;TZID=W. Europe Standard Time:20270203T153000', 'SUMMARY:Overleg', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:4', 'DTSTART:20270301T000000', 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'SUMMARY:Peildatum', 'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const result = parseAgendaFile('agenda.ics', ics);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.entries[0]).toMatchObject({ date: '2027-02-03', time: '15:30' });
+    expect(result.entries[1]).toEqual(expect.objectContaining({ date: '2027-03-01' }));
+    expect(result.entries[1]!.time).toBeUndefined();
+  });
+
+  it('refuses times that do not exist and names the real line after blank lines', () => {
+    const text = ['datum;titel;omschrijving;doelgroep;herinneren', '', '2027-03-28T02:30;Zomertijd;x;alle;1', '2027-01-01T24:00;Middernacht;x;alle;1'].join('\n');
+    const result = parseAgendaFile('a.csv', text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.where)).toEqual(['regel 3', 'regel 4']);
+  });
 });
 
 describe('agenda import', () => {

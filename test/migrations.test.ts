@@ -31,11 +31,12 @@ describe('the embedded database', () => {
   it('refuses a second process on the same data directory, and frees it on close', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-lock-'));
     const dataDir = path.join(dir, 'data');
-    fs.writeFileSync(`${dataDir}.lock`, String(process.ppid)); // a living process holds it
+    fs.writeFileSync(`${dataDir}.lock`, `${process.ppid}@${os.hostname()}`); // a living process here holds it
     await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik door een ander proces/);
-    fs.writeFileSync(`${dataDir}.lock`, '999999999'); // left behind by a process that is gone
+    fs.writeFileSync(`${dataDir}.lock`, `999999999@${os.hostname()}`); // left behind by a process that is gone
     const db = await openDatabase({ kind: 'embedded', dataDir });
-    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(`${process.pid}@${os.hostname()}`);
+    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik/); // not twice in one process either
     await db.close();
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -42,6 +42,7 @@ describe('year agenda reminders', () => {
     expect(chatText('carla')).toContain('Herinnering jaaragenda: Deadline aanvragen TLV schooljaar 2027-2028');
     expect(chatText('carla')).toContain('Over 14 dagen: vrijdag 15 januari 2027');
     expect(await run(at('2027-01-01T15:00'))).toBe(0); // same day again: nothing new
+    expect(await run(at('2027-01-02T10:00'))).toBe(0); // Saturday: nothing
     expect(await run(at('2027-01-13T09:00'))).toBe(2); // 2 days before
     expect(chatText('dirk')).toContain('Over 2 dagen');
   });
@@ -65,6 +66,9 @@ describe('retention', () => {
     expect(old.outcome).toBeNull();
     expect(old.anonymisedAt).toBeInstanceOf(Date);
     expect(old.type).toBe('thuiszitter'); // still counts in anonymised reporting
+    const sent = await h.db.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: `request:${id}:` }, status: 'sent' } });
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((d) => JSON.stringify(d.payload) === '{"removed":true}')).toBe(true);
     const kept = await h.db.prisma.request.findUniqueOrThrow({ where: { id: fresh.id } });
     expect(kept.pupil).toMatchObject({ kind: 'identified', name: 'Jan de Boer' });
   });

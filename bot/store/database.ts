@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -39,26 +40,35 @@ export interface Database {
  */
 function lockDataDir(dataDir: string): () => void {
   const file = `${path.resolve(dataDir)}.lock`;
+  const me = `${process.pid}@${os.hostname()}`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    const pid = Number(fs.readFileSync(file, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `De ingebouwde database in ${dataDir} is in gebruik door een ander proces (pid ${pid}). ` +
-          'Stop dat proces eerst (bijvoorbeeld de bot), of gebruik PostgreSQL via DATABASE_URL.',
-      );
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(file, me, { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw inUse(dataDir, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '?');
+      const holder = fs.readFileSync(file, 'utf8');
+      const [pid, host] = holder.split('@');
+      // Only a lock of a process on this machine that is gone may be taken over.
+      if (holder === me || host !== os.hostname() || isAlive(Number(pid))) throw inUse(dataDir, holder);
+      fs.rmSync(file, { force: true });
     }
-    fs.writeFileSync(file, String(process.pid)); // left behind by a process that is gone
   }
   return () => {
-    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file);
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === me) fs.rmSync(file);
   };
 }
 
+function inUse(dataDir: string, holder: string): Error {
+  return new Error(
+    `De ingebouwde database in ${dataDir} is in gebruik door een ander proces (${holder}). ` +
+      'Stop dat proces eerst (bijvoorbeeld de bot), of gebruik PostgreSQL via DATABASE_URL.',
+  );
+}
+
 function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -23,6 +23,7 @@ export class RecentActivities {
   isRepeat(key: string, now = Date.now()): boolean {
     const at = this.seen.get(key);
     if (at !== undefined && now - at < this.ttlMs) return true;
+    this.seen.delete(key); // re-insert at the end, so the oldest entries stay first
     this.seen.set(key, now);
     if (this.seen.size > this.max) {
       for (const [k, t] of this.seen) {

@@ -33,8 +33,11 @@ export function parseAgendaFile(fileName: string, text: string): AgendaResult {
 
 function parseCsvAgenda(text: string): AgendaResult {
   let rows: string[][];
+  let lineOf: number[] = [];
   try {
-    rows = parseCsv(text, { delimiter: ';', skip_empty_lines: true, relax_column_count: true, trim: true });
+    const records = parseCsv(text, { delimiter: ';', skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = records.map((r) => r.record);
+    lineOf = records.map((r) => r.info.lines);
   } catch (err) {
     return { ok: false, errors: [{ where: 'bestand', message: `Dit is geen leesbaar CSV-bestand: ${(err as Error).message}` }] };
   }
@@ -45,7 +48,7 @@ function parseCsvAgenda(text: string): AgendaResult {
   const errors: AgendaError[] = [];
   const entries: AgendaEntry[] = [];
   data.forEach((row, i) => {
-    const where = `regel ${i + 2}`;
+    const where = `regel ${lineOf[i + 1] ?? i + 2}`;
     const fail = (message: string) => errors.push({ where, message });
     if (row.length !== HEADER.length) return fail(`verwacht ${HEADER.length} kolommen gescheiden door ";", gevonden ${row.length}.`);
     const [datum, titel, omschrijving, doelgroep, herinneren] = row as [string, string, string, string, string];
@@ -60,14 +63,16 @@ function parseCsvAgenda(text: string): AgendaResult {
     if (!days) fail(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
     if (when && titel && audience && days) entries.push({ ...when, title: titel, description: omschrijving, audience, remindDays: days });
   });
-  return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${i + 2}`);
+  return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${lineOf[i + 1] ?? i + 2}`);
 }
 
 function parseWhen(text: string): { date: string; time?: string } | null {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$/.exec(text);
   if (!m) return null;
   const d = DateTime.fromISO(text, { zone: ZONE });
-  return d.isValid ? { date: m[1]!, time: m[2] } : null;
+  // A time that does not exist (24:00, or the hour skipped when summer time starts) is refused.
+  if (!d.isValid || d.toISODate() !== m[1] || (m[2] && d.toFormat('HH:mm') !== m[2])) return null;
+  return { date: m[1]!, time: m[2] };
 }
 
 function parseRemindDays(text: string): number[] | null {
@@ -93,12 +98,7 @@ function parseIcs(text: string): AgendaResult {
     const start = event.startDate;
     if (!start) return errors.push({ where, message: 'heeft geen begindatum (DTSTART).' });
     if (!event.summary) return errors.push({ where, message: 'heeft geen titel (SUMMARY).' });
-    const local = start.isDate
-      ? { date: start.toString().slice(0, 10) }
-      : (() => {
-          const dt = DateTime.fromJSDate(start.toJSDate(), { zone: ZONE });
-          return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
-        })();
+    const local = localStart(start, component);
     const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
     const audience = AUDIENCES.find((a) => categories.some((c) => c.toLowerCase() === a.toLowerCase())) ?? 'alle';
     const remindDays = component
@@ -110,6 +110,22 @@ function parseIcs(text: string): AgendaResult {
     entries.push({ ...local, title: event.summary.slice(0, 200), description: (event.description ?? '').slice(0, 2000), audience, remindDays: [...new Set(remindDays)].sort((a, b) => b - a) });
   });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `afspraak ${i + 1}`);
+}
+
+/**
+ * The start in Dutch local time. UTC times are converted; other times (floating, or a TZID, which
+ * Dutch agendas use for Europe/Amsterdam) are taken as Dutch wall-clock time. Outlook marks some
+ * all-day events as a midnight start with X-MICROSOFT-CDO-ALLDAYEVENT.
+ */
+function localStart(start: ICAL.Time, component: ICAL.Component): { date: string; time?: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const allDay = start.isDate || String(component.getFirstPropertyValue('x-microsoft-cdo-alldayevent') ?? '').toUpperCase() === 'TRUE';
+  if (allDay) return { date: `${start.year}-${pad(start.month)}-${pad(start.day)}` };
+  if (start.zone?.tzid === 'UTC') {
+    const dt = DateTime.fromJSDate(start.toJSDate(), { zone: ZONE });
+    return { date: dt.toISODate()!, time: dt.toFormat('HH:mm') };
+  }
+  return { date: `${start.year}-${pad(start.month)}-${pad(start.day)}`, time: `${pad(start.hour)}:${pad(start.minute)}` };
 }
 
 export const entryKey = (e: AgendaEntry) => `${e.date}|${e.time ?? ''}|${e.title.toLowerCase()}`;

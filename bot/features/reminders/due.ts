@@ -42,6 +42,12 @@ export function isoWeek(now: Date): string {
   return `${t.weekYear}-W${String(t.weekNumber).padStart(2, '0')}`;
 }
 
+/** Whole calendar days from today until a date (Dutch time). */
+export function daysUntil(isoDate: string, now: Date): number {
+  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
+  return Math.round(DateTime.fromISO(isoDate, { zone: ZONE }).startOf('day').diff(today, 'days').days);
+}
+
 /** Whole days a request has waited. */
 export function daysSince(date: Date, now: Date): number {
   return Math.floor(DateTime.fromJSDate(now, { zone: ZONE }).diff(DateTime.fromJSDate(date, { zone: ZONE }), 'days').days);

@@ -9,7 +9,13 @@ import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/tim
 import { safeError } from '../../log.ts';
 import { anonymiseExpiredRequests } from '../retention/anonymise.ts';
 import type { Services } from '../../services.ts';
-import { daysSince, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
+import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
+
+const REQUEST_TYPE_LABEL_LOWER: Record<RequestType, string> = { spreekuur: 'spreekuur', thuiszitter: 'thuiszittermelding', jes: 'JES-overleg' };
+
+function inDays(days: number, when: string): string {
+  return days <= 0 ? `Vandaag: ${when}.` : days === 1 ? `Morgen: ${when}.` : `Over ${days} dagen: ${when}.`;
+}
 
 /** A request nobody picked up gets a reminder in its thread after this many days, then daily. */
 const UNPICKED_AFTER_DAYS = 2;
@@ -26,11 +32,14 @@ export class ReminderScheduler {
     private readonly retentionDays: number,
   ) {}
 
+  private stopped = false;
+
   start(): void {
     const tick = () => {
       this.running = this.runOnce(this.services.now())
         .catch((err) => this.services.logger.error({ err: safeError(err) }, 'reminder run failed'))
         .finally(() => {
+          if (this.stopped) return;
           this.timer = setTimeout(tick, this.intervalMs);
           this.timer.unref?.();
         });
@@ -40,14 +49,19 @@ export class ReminderScheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
 
   /** Queues every reminder due at `now`; returns how many new ones were queued. Also applies retention. */
   async runOnce(now: Date): Promise<number> {
-    const anonymised = await anonymiseExpiredRequests(this.services.db, now, this.retentionDays);
-    if (anonymised) this.services.logger.info({ anonymised }, 'requests anonymised after the retention period');
+    try {
+      const anonymised = await anonymiseExpiredRequests(this.services.db, now, this.retentionDays);
+      if (anonymised) this.services.logger.info({ anonymised }, 'requests anonymised after the retention period');
+    } catch (err) {
+      this.services.logger.error({ err: safeError(err) }, 'retention run failed'); // reminders still go out
+    }
     if (!inOfficeHours(now)) return 0;
     const before = await this.services.db.delivery.count();
     await this.agenda(now);
@@ -60,6 +74,7 @@ export class ReminderScheduler {
   }
 
   private async agenda(now: Date) {
+    if (!isWeekday(now)) return; // a weekend reminder goes out on Monday, with the right number of days
     const { db } = this.services;
     const items = await db.agendaItem.findMany({ where: { date: { gte: todayIso(now) } } });
     for (const item of items) {
@@ -77,7 +92,7 @@ export class ReminderScheduler {
       const when = item.time ? formatLocalDateTime(`${item.date}T${item.time}`) : formatIsoDate(item.date);
       const card = noticeCard({
         title: `Herinnering jaaragenda: ${item.title}`,
-        paragraphs: [days === 0 ? `Vandaag: ${when}.` : `Over ${days === 1 ? '1 dag' : `${days} dagen`}: ${when}.`, ...(item.description ? [item.description] : [])],
+        paragraphs: [inDays(daysUntil(item.date, now), when), ...(item.description ? [item.description] : [])],
       });
       await db.$transaction(async (tx) => {
         for (const person of coordinators) {
@@ -103,7 +118,7 @@ export class ReminderScheduler {
           await enqueue(tx, {
             key: `request:${request.id}:unpicked:${todayIso(now)}`,
             target: { type: 'reply', toKey: request.threadKey },
-            payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(request.createdAt)}) tot iemand hem oppakt. ${request.consultant.name}, of een collega: druk op "Bijwerken" en dan "Oppakken" of "Overdragen".` },
+            payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(request.createdAt)}) tot iemand hem oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.` },
             orderKey: `thread:${request.threadKey}`,
           });
         }
@@ -125,6 +140,7 @@ export class ReminderScheduler {
 
   /** Thuiszitters absent 4 weeks or more: weekly reminder to the school until DUO and OT are recorded. */
   private async reportingDuty(now: Date) {
+    if (!isWeekday(now)) return;
     const { db } = this.services;
     const open = await db.request.findMany({ where: { type: 'thuiszitter', status: { in: OPEN_STATUSES } } });
     for (const request of open) {
@@ -159,7 +175,7 @@ export class ReminderScheduler {
     for (const request of planned) {
       const appointment = request.appointment as { date: string; time: string; place: string } | null;
       if (appointment?.date !== tomorrow) continue;
-      const text = `Morgen: ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      const text = `Morgen: ${REQUEST_TYPE_LABEL_LOWER[request.type as RequestType]} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
         { personId: request.requesterId, verb: 'request.view' },

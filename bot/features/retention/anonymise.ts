@@ -18,7 +18,7 @@ export async function anonymiseExpiredRequests(db: Db, now: Date, retentionDays:
   const before = new Date(now.getTime() - retentionDays * 86_400_000);
   const expired = await db.request.findMany({
     where: { status: { in: ['closed', 'withdrawn'] }, closedAt: { lt: before }, anonymisedAt: null },
-    select: { id: true, type: true, details: true },
+    select: { id: true, type: true, details: true, pupil: true, appointment: true },
     take: 500,
   });
   for (const request of expired) {
@@ -30,17 +30,24 @@ export async function anonymiseExpiredRequests(db: Db, now: Date, retentionDays:
       await tx.request.update({
         where: { id: request.id },
         data: {
-          pupil: request.type === 'jes' ? undefined : ({ kind: 'anonymous' } as Prisma.InputJsonValue),
+          // A request without a pupil stays without one (anonymous counts stay right).
+          pupil: request.pupil === null ? undefined : ({ kind: 'anonymous' } as Prisma.InputJsonValue),
           details: details as Prisma.InputJsonValue,
           interimAgreement: null,
           openQuestion: null,
           outcome: null,
           advice: null,
-          appointment: undefined,
+          // The place can be a typed address (for example the pupil's home).
+          appointment: request.appointment ? ({ ...(request.appointment as object), place: REMOVED } as Prisma.InputJsonValue) : undefined,
           anonymisedAt: now,
         },
       });
       await tx.requestEvent.updateMany({ where: { requestId: request.id }, data: { note: null } });
+      // Sent messages keep no copy of what they said (questions, answers, outcomes).
+      await tx.delivery.updateMany({
+        where: { dedupeKey: { startsWith: `request:${request.id}:` }, status: { in: ['sent', 'failed', 'skipped'] } },
+        data: { payload: { removed: true } },
+      });
       await tx.auditEntry.create({ data: { action: 'request.anonymise', subjectType: 'request', subjectId: request.id, details: { retentionDays } } });
     });
   }
