@@ -51,7 +51,7 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  REMINDER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10_000).max(86_400_000).default(15 * 60_000)),
+  REMINDER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10_000).max(60 * 60_000).default(15 * 60_000)),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
   PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
   LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),

@@ -6,6 +6,15 @@ import { openDatabase, type Database } from '../bot/store/database.ts';
 import { parseAgendaFile } from '../bot/features/agenda/agendaFile.ts';
 import { describeAgendaImport, importAgenda } from '../bot/features/agenda/importAgenda.ts';
 
+/** UTF-8, or else Windows-1252 (what Excel writes as "CSV" on Dutch Windows). */
+function decode(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 async function main(): Promise<number> {
   const file = process.argv.slice(2).find((arg) => arg !== '--');
   if (!file) {
@@ -14,7 +23,7 @@ async function main(): Promise<number> {
   }
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decode(fs.readFileSync(file));
   } catch (err) {
     console.error(`Het bestand '${file}' kan niet worden gelezen (${(err as NodeJS.ErrnoException).code ?? String(err)}). Er is niets gewijzigd.`);
     return 1;

@@ -33,6 +33,7 @@ describe('year agenda file', () => {
     expect(result.errors.map((e) => e.where)).toEqual(['regel 2', 'regel 3', 'regel 4', 'regel 5']);
     expect(result.errors[2]!.message).toContain('PO, VO of alle');
     expect(parseAgendaFile('a.csv', 'datum,titel\n2027-01-01,x').ok).toBe(false);
+    expect(parseAgendaFile('a.csv', 'datum;titel;omschrijving;doelgroep;herinneren\n').ok).toBe(false); // would wipe the agenda
   });
 
   it('reads an iCalendar export: all-day and timed events, categories, alarms', () => {

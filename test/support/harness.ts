@@ -29,7 +29,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests send by calling deliver(); the background loop only polls rarely.
     deliveryPollMs: 60_000,
-    reminderIntervalMs: 86_400_000,
+    reminderIntervalMs: 3_600_000,
     retentionDays: 730,
     publicUrl: 'http://127.0.0.1:0',
     linkSecret: 'test-link-secret-0123456789',

@@ -63,6 +63,7 @@ function parseCsvAgenda(text: string): AgendaResult {
     if (!days) fail(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
     if (when && titel && audience && days) entries.push({ ...when, title: titel, description: omschrijving, audience, remindDays: days });
   });
+  if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${lineOf[i + 1] ?? i + 2}`);
 }
 
@@ -94,6 +95,10 @@ function parseIcs(text: string): AgendaResult {
   const entries: AgendaEntry[] = [];
   events.forEach((component, i) => {
     const where = `afspraak ${i + 1}`;
+    if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return;
+    if (component.hasProperty('rrule')) {
+      return errors.push({ where, message: `"${String(component.getFirstPropertyValue('summary') ?? '')}" is een herhalende afspraak; zet elke datum als losse afspraak in de agenda.` });
+    }
     const event = new ICAL.Event(component);
     const start = event.startDate;
     if (!start) return errors.push({ where, message: 'heeft geen begindatum (DTSTART).' });
@@ -109,6 +114,7 @@ function parseIcs(text: string): AgendaResult {
       .filter((d) => d >= 0);
     entries.push({ ...local, title: event.summary.slice(0, 200), description: (event.description ?? '').slice(0, 2000), audience, remindDays: [...new Set(remindDays)].sort((a, b) => b - a) });
   });
+  if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `afspraak ${i + 1}`);
 }
 
