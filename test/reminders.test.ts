@@ -99,6 +99,18 @@ describe('reminders from requests', () => {
     await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.claim', { requestId: id });
   });
 
+  it('counts the waiting time from a hand-over, not from filing', async () => {
+    const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    await h.db.prisma.request.update({ where: { id }, data: { createdAt: tenDaysAgo } });
+    await h.db.prisma.requestEvent.updateMany({ where: { requestId: id }, data: { at: tenDaysAgo } });
+    await h.db.prisma.requestEvent.create({ data: { requestId: id, action: 'handover', fromStatus: 'claimed', toStatus: 'new', at: new Date() } });
+    await run(weekdayIn(1));
+    const thread = await h.db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: `request:${id}:thread` } });
+    expect(h.connector.posts.filter((p) => p.conversationId === thread.conversationId && String(p.activity.text).includes('wacht al'))).toHaveLength(0);
+    expect(chatText('eva')).not.toContain(`${reference} van Obs Het Kompas wacht al`);
+  });
+
   it('reminds the school weekly of the DUO/OT duty until it is recorded', async () => {
     const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
     await run(weekdayIn(0));

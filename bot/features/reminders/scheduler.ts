@@ -108,17 +108,20 @@ export class ReminderScheduler {
     const { db } = this.services;
     const waiting = await db.request.findMany({
       where: { status: 'new', createdAt: { lte: new Date(now.getTime() - UNPICKED_AFTER_DAYS * 86_400_000) } },
-      include: { school: true, consultant: true },
+      include: { school: true, consultant: true, events: { where: { toStatus: 'new' }, orderBy: { at: 'desc' }, take: 1 } },
     });
     for (const request of waiting) {
-      const days = daysSince(request.createdAt, now);
+      // Waiting since it became "new": filed, or handed over to its current consultant.
+      const since = request.events[0]?.at ?? request.createdAt;
+      const days = daysSince(since, now);
+      if (days < UNPICKED_AFTER_DAYS) continue;
       const label = `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference} van ${request.school.name}`;
       await db.$transaction(async (tx) => {
         if (request.threadKey) {
           await enqueue(tx, {
             key: `request:${request.id}:unpicked:${todayIso(now)}`,
             target: { type: 'reply', toKey: request.threadKey },
-            payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(request.createdAt)}) tot iemand hem oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.` },
+            payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand hem oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.` },
             orderKey: `thread:${request.threadKey}`,
           });
         }
