@@ -4,6 +4,7 @@ import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
 import { inputsOf, textOf, type Card } from './support/cards.ts';
 import { isoDay } from './support/dates.ts';
 import type { TeamsClient } from './support/teamsClient.ts';
+import { FORMS } from './support/requests.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -124,15 +125,7 @@ describe('several schools, duplicates, access', () => {
   it('a double click on Versturen creates one request and one post', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');
-    const review = await carla.press(lastCard(carla), 'Controleren', {
-      'Uw vraag (kort)': 'Dubbel?',
-      'Met wie wilt u het bespreken?': 'Ouders',
-      'Gaat het over een leerling?': 'Nee, een algemene vraag',
-      'Voorkeursmoment 1: datum': isoDay(2),
-      'Voorkeursmoment 1: dagdeel': 'Middag',
-      'Vorm van het gesprek': 'Op school',
-      Urgentie: 'Hoog (graag binnen een week)',
-    });
+    const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Dubbel?', Urgentie: 'Hoog (graag binnen een week)' });
     const before = await h.db.prisma.request.count();
     const [a, b] = await Promise.all([carla.press(review.card!, 'Versturen'), carla.press(review.card!, 'Versturen')]);
     const again = await carla.press(review.card!, 'Versturen');
@@ -158,15 +151,7 @@ describe('routing and delivery faults', () => {
   it('posts exactly once when Teams answers 500 and 429 first', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');
-    const review = await carla.press(lastCard(carla), 'Controleren', {
-      'Uw vraag (kort)': 'Fouten bij Teams',
-      'Met wie wilt u het bespreken?': 'Leerkracht',
-      'Gaat het over een leerling?': 'Ja, anoniem',
-      'Voorkeursmoment 1: datum': isoDay(5),
-      'Voorkeursmoment 1: dagdeel': 'Ochtend',
-      'Vorm van het gesprek': 'Telefonisch',
-      Urgentie: 'Normaal',
-    });
+    const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Fouten bij Teams' });
     h.connector.failNext({ status: 500 }, { status: 429, retryAfterSeconds: 1 });
     await carla.press(review.card!, 'Versturen');
     for (let i = 0; i < 3; i++) {
@@ -179,15 +164,7 @@ describe('routing and delivery faults', () => {
   it('posts a request saved just before a restart once, after the restart', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');
-    const review = await carla.press(lastCard(carla), 'Controleren', {
-      'Uw vraag (kort)': 'Net voor de herstart',
-      'Met wie wilt u het bespreken?': 'Ouders',
-      'Gaat het over een leerling?': 'Nee, een algemene vraag',
-      'Voorkeursmoment 1: datum': isoDay(5),
-      'Voorkeursmoment 1: dagdeel': 'Ochtend',
-      'Vorm van het gesprek': 'Op school',
-      Urgentie: 'Normaal',
-    });
+    const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Net voor de herstart' });
     await h.bot.delivery.stop(); // the process goes down right after saving: nothing is sent
     await carla.press(review.card!, 'Versturen');
     const posted = () => h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes('Net voor de herstart'));
@@ -203,15 +180,7 @@ describe('routing and delivery faults', () => {
     await dirk.say('spreekuur');
     let card = lastCard(dirk);
     if (inputsOf(card).some((i) => i.label === 'School')) card = (await dirk.press(card, 'Verder', { School: 'Cbs De Ark' })).card!;
-    const review = await dirk.press(card, 'Controleren', {
-      'Uw vraag (kort)': 'Zonder kanaal',
-      'Met wie wilt u het bespreken?': 'Ouders',
-      'Gaat het over een leerling?': 'Nee, een algemene vraag',
-      'Voorkeursmoment 1: datum': isoDay(5),
-      'Voorkeursmoment 1: dagdeel': 'Ochtend',
-      'Vorm van het gesprek': 'Telefonisch',
-      Urgentie: 'Normaal',
-    });
+    const review = await dirk.press(card, 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Zonder kanaal' });
     await dirk.press(review.card!, 'Versturen');
     await h.deliver();
     const eva = h.client(PEOPLE.eva);

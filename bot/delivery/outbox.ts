@@ -47,10 +47,10 @@ function defaultOrderKey(message: OutboundMessage): string {
 
 /**
  * Records a message to send, inside the caller's transaction: the message exists exactly when
- * the change it reports was committed. The delivery worker sends it.
+ * the change it reports was committed. The delivery worker sends it. Returns whether it is new.
  */
-export async function enqueue(tx: Tx, message: OutboundMessage): Promise<void> {
-  await tx.delivery.createMany({
+export async function enqueue(tx: Tx, message: OutboundMessage): Promise<boolean> {
+  const { count } = await tx.delivery.createMany({
     data: [
       {
         dedupeKey: message.key,
@@ -62,4 +62,5 @@ export async function enqueue(tx: Tx, message: OutboundMessage): Promise<void> {
     ],
     skipDuplicates: true,
   });
+  return count > 0; // false: a message with this key was already written
 }

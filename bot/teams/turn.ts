@@ -49,8 +49,15 @@ export async function memberEmail(context: TurnContext, services: Services): Pro
   }
 }
 
-/** Service URLs already stored (per database), so that a turn writes only when one changes. */
-const storedServiceUrls = new WeakMap<object, Map<string, string>>();
+/** What this process already stored (per database), so that a turn writes only when something changed. */
+const stored = new WeakMap<object, Map<string, string>>();
+function needsWrite(db: object, key: string, value: string): boolean {
+  const known = stored.get(db) ?? new Map<string, string>();
+  stored.set(db, known);
+  if (known.get(key) === value) return false;
+  known.set(key, value);
+  return true;
+}
 
 /**
  * Remembers how to reach this user and tenant later (proactive messages need the
@@ -60,10 +67,7 @@ export async function rememberConversation(context: TurnContext, services: Servi
   const a = context.activity;
   const tenantId = a.conversation?.tenantId ?? a.channelData?.tenant?.id;
   const { db } = services;
-  const known = storedServiceUrls.get(db) ?? new Map<string, string>();
-  storedServiceUrls.set(db, known);
-  if (tenantId && a.serviceUrl && known.get(tenantId) !== a.serviceUrl) {
-    known.set(tenantId, a.serviceUrl);
+  if (tenantId && a.serviceUrl && needsWrite(db, `tenant:${tenantId}`, a.serviceUrl)) {
     await db.tenantService.upsert({
       where: { tenantId },
       create: { tenantId, serviceUrl: a.serviceUrl },
@@ -76,6 +80,7 @@ export async function rememberConversation(context: TurnContext, services: Servi
   }
   if (!isPersonalChat(context) || !a.conversation?.id || !a.serviceUrl) return;
   const data = { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, tenantId, userId: a.from.id };
+  if (!needsWrite(db, `chat:${actor?.personId ?? a.from?.aadObjectId}`, `${data.conversationId}|${data.serviceUrl}|${data.userId}`)) return;
   if (actor) {
     await db.personalConversation.upsert({ where: { personId: actor.personId }, create: { personId: actor.personId, ...data }, update: data });
   } else if (a.from?.aadObjectId) {

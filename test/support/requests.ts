@@ -3,7 +3,8 @@ import type { TeamsClient } from './teamsClient.ts';
 import { isoDay } from './dates.ts';
 import { textOf } from './cards.ts';
 
-const FORMS = {
+/** A valid form per request type, by input label. */
+export const FORMS = {
   spreekuur: {
     'Uw vraag (kort)': 'Hoe ondersteunen we een leerling met faalangst?',
     'Met wie wilt u het bespreken?': 'Ouders',

@@ -64,6 +64,74 @@ const formIdOf = (data: Record<string, unknown>) => (typeof data.formId === 'str
 const stringValues = (data: Record<string, unknown>, ids: string[]) =>
   Object.fromEntries(ids.map((id) => [id, data[id] === undefined || data[id] === null ? '' : String(data[id])]));
 
+type FormAction = 'plan' | 'move' | 'ask' | 'handover' | 'close' | 'report';
+interface FormSpec {
+  title: string;
+  intro?: string;
+  inputs: FormInput[];
+  submitTitle: string;
+  verb: string;
+}
+
+/** One description per action form, used both to show it and to show it again with errors. */
+async function specFor(services: Services, ctx: CaseContext, action: FormAction): Promise<FormSpec> {
+  switch (action) {
+    case 'plan':
+      return { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan' };
+    case 'move':
+      return {
+        title: 'Verzetten',
+        intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum. Spreek ook af wat er tussentijds gebeurt, en door wie.',
+        inputs: MOVE_INPUTS,
+        submitTitle: 'Verzetten',
+        verb: 'request.move',
+      };
+    case 'ask':
+      return {
+        title: 'Vraag stellen',
+        intro: `De vraag gaat naar ${ctx.request.requester.name}, die de vraag in de chat met de SOT-bot kan beantwoorden.`,
+        inputs: ASK_INPUTS,
+        submitTitle: 'Vraag versturen',
+        verb: 'request.ask',
+      };
+    case 'handover':
+      return { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover' };
+    case 'close':
+      return { title: 'Afronden', inputs: closeInputs(ctx), submitTitle: 'Afronden', verb: 'request.close' };
+    case 'report':
+      return {
+        title: 'DUO/OT-melding vastleggen',
+        intro: 'Thuiszitters van 4 weken of langer moeten gemeld zijn bij DUO én in Onderwijs Transparant. Vink aan wat gedaan is.',
+        inputs: REPORT_INPUTS,
+        submitTitle: 'Vastleggen',
+        verb: 'request.report',
+      };
+  }
+}
+
+/** The action's form, to someone who may take the action now (others get the fresh card and why). */
+function showForm(services: Services, ctx: CaseContext, action: FormAction, values?: Record<string, string>) {
+  return formFor(services, ctx, action, async () => form(ctx, { ...(await specFor(services, ctx, action)), values }));
+}
+
+/** The same form again, with what was typed and a message per field. */
+async function showFormAgain(services: Services, ctx: CaseContext, action: FormAction, data: Record<string, unknown>, errors: Record<string, string>) {
+  const spec = await specFor(services, ctx, action);
+  return form(ctx, { ...spec, values: stringValues(data, spec.inputs.map((i) => i.id)), errors });
+}
+
+/** Current DUO/OT reporting as toggle values. */
+const reportingValues = (request: { duoReportedAt: Date | null; otReportedAt: Date | null }) => ({
+  duo: request.duoReportedAt ? 'true' : 'false',
+  ot: request.otReportedAt ? 'true' : 'false',
+});
+
+/** Recorded reporting keeps its first date; ticking again changes nothing. */
+const recordReporting = (request: { duoReportedAt: Date | null; otReportedAt: Date | null }, duo: boolean, ot: boolean, now: Date) => ({
+  duoReportedAt: duo ? (request.duoReportedAt ?? now) : request.duoReportedAt,
+  otReportedAt: ot ? (request.otReportedAt ?? now) : request.otReportedAt,
+});
+
 // ---- refresh (Universal Actions) --------------------------------------------------------------
 
 export const refresh: Handler = async (context, services, data) => {
@@ -121,9 +189,7 @@ function readAppointment(ctx: CaseContext, now: Date, f: FormReader, allowPropos
 export const planForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return formFor(services, ctx, 'plan', async () => {
-    return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan' });
-  });
+  return showForm(services, ctx, 'plan');
 };
 
 export const plan: Handler = async (context, services, data) => {
@@ -132,7 +198,7 @@ export const plan: Handler = async (context, services, data) => {
   const f = new FormReader(data, services.now());
   const appointment = readAppointment(ctx, services.now(), f, true);
   if (!f.ok || !appointment) {
-    return form(ctx, { title: 'Inplannen', inputs: appointmentInputs(ctx, true), submitTitle: 'Afspraak opslaan', verb: 'request.plan', values: stringValues(data, ['proposal', 'date', 'time', 'place', 'address']), errors: f.errors });
+    return showFormAgain(services, ctx, 'plan', data, f.errors);
   }
   const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
   const outcome = await act(services, ctx, 'plan', async (tx, request) => {
@@ -162,17 +228,13 @@ const MOVE_INPUTS: FormInput[] = [
 export const moveForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return formFor(services, ctx, 'move', async () => {
-    const current = ctx.request.appointment as { date: string; time: string; place: string } | null;
-    const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
-    return form(ctx, {
-      title: 'Verzetten',
-      intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum. Spreek ook af wat er tussentijds gebeurt, en door wie.',
-      inputs: MOVE_INPUTS,
-      submitTitle: 'Verzetten',
-      verb: 'request.move',
-      values: { place: placeKey, address: placeKey === 'anders' ? (current?.place ?? '') : '', time: current?.time ?? '', interim: ctx.request.interimAgreement ?? '' },
-    });
+  const current = ctx.request.appointment as { date: string; time: string; place: string } | null;
+  const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
+  return showForm(services, ctx, 'move', {
+    place: placeKey,
+    address: placeKey === 'anders' ? (current?.place ?? '') : '',
+    time: current?.time ?? '',
+    interim: ctx.request.interimAgreement ?? '',
   });
 };
 
@@ -184,7 +246,7 @@ export const move: Handler = async (context, services, data) => {
   const reason = f.text('reason', { required: 'Vul de reden in.', max: 500, label: 'Reden' });
   const interim = f.text('interim', { required: 'Spreek af wat er tussentijds gebeurt, en door wie.', max: 1000, label: 'Tussentijdse afspraak' });
   if (!f.ok || !appointment) {
-    return form(ctx, { title: 'Verzetten', inputs: MOVE_INPUTS, submitTitle: 'Verzetten', verb: 'request.move', values: stringValues(data, ['date', 'time', 'place', 'address', 'reason', 'interim']), errors: f.errors });
+    return showFormAgain(services, ctx, 'move', data, f.errors);
   }
   const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
   const outcome = await act(services, ctx, 'move', async (tx, request) => {
@@ -210,9 +272,7 @@ const ASK_INPUTS: FormInput[] = [{ kind: 'text', id: 'question', label: 'Uw vraa
 export const askForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return formFor(services, ctx, 'ask', async () => {
-    return form(ctx, { title: 'Vraag stellen', intro: `De vraag gaat naar ${ctx.request.requester.name}, die de vraag in de chat met de SOT-bot kan beantwoorden.`, inputs: ASK_INPUTS, submitTitle: 'Vraag versturen', verb: 'request.ask' });
-  });
+  return showForm(services, ctx, 'ask');
 };
 
 export const ask: Handler = async (context, services, data) => {
@@ -220,7 +280,7 @@ export const ask: Handler = async (context, services, data) => {
   if ('refusal' in ctx) return ctx.refusal;
   const f = new FormReader(data, services.now());
   const question = f.text('question', { required: 'Vul uw vraag in.', max: 1000, label: 'Vraag' });
-  if (!f.ok) return form(ctx, { title: 'Vraag stellen', inputs: ASK_INPUTS, submitTitle: 'Vraag versturen', verb: 'request.ask', values: stringValues(data, ['question']), errors: f.errors });
+  if (!f.ok) return showFormAgain(services, ctx, 'ask', data, f.errors);
   const outcome = await act(services, ctx, 'ask', async (tx, request) => {
     await tx.request.update({ where: { id: request.id }, data: { openQuestion: question, resumeStatus: request.status } });
     return { note: question, coordinatorMessage: { title: `vraag van ${ctx.actor.name}`, lines: [question], answer: true } };
@@ -252,9 +312,7 @@ async function handoverInputs(services: Services, ctx: CaseContext): Promise<For
 export const handoverForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return formFor(services, ctx, 'handover', async () => {
-    return form(ctx, { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover' });
-  });
+  return showForm(services, ctx, 'handover');
 };
 
 export const handover: Handler = async (context, services, data) => {
@@ -264,7 +322,7 @@ export const handover: Handler = async (context, services, data) => {
   const options = await handoverChoices(services, ctx);
   const to = f.choice('to', options.map((o) => o.value), { required: 'Kies aan wie u overdraagt.' });
   const note = f.text('note', { required: 'Schrijf kort waarom, en wat er al is gedaan.', max: 1000, label: 'Toelichting' });
-  if (!f.ok || !to) return form(ctx, { title: 'Overdragen', inputs: await handoverInputs(services, ctx), submitTitle: 'Overdragen', verb: 'request.handover', values: stringValues(data, ['to', 'note']), errors: f.errors });
+  if (!f.ok || !to) return showFormAgain(services, ctx, 'handover', data, f.errors);
   const targetName = options.find((o) => o.value === to)!.title;
 
   const outcome = await act(services, ctx, 'handover', async (tx, request) => {
@@ -296,8 +354,7 @@ function closeInputs(ctx: CaseContext): FormInput[] {
     { kind: 'text', id: 'advice', label: 'Advies of toelichting (optioneel)', multiline: true, maxLength: 2000 },
   ];
   if (ctx.request.type === 'thuiszitter') {
-    inputs.push({ kind: 'toggle', id: 'duo', label: 'Gemeld bij DUO', title: 'Het verzuim is gemeld bij DUO (verzuimregister)' });
-    inputs.push({ kind: 'toggle', id: 'ot', label: 'Gemeld in Onderwijs Transparant', title: 'De leerling is gemeld in Onderwijs Transparant' });
+    inputs.push(...REPORT_INPUTS);
   }
   return inputs;
 }
@@ -305,15 +362,7 @@ function closeInputs(ctx: CaseContext): FormInput[] {
 export const closeForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return formFor(services, ctx, 'close', async () => {
-    return form(ctx, {
-      title: 'Afronden',
-      inputs: closeInputs(ctx),
-      submitTitle: 'Afronden',
-      verb: 'request.close',
-      values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
-    });
-  });
+  return showForm(services, ctx, 'close', reportingValues(ctx.request));
 };
 
 export const close: Handler = async (context, services, data) => {
@@ -324,7 +373,7 @@ export const close: Handler = async (context, services, data) => {
   const other = f.text('outcomeOther', { max: 200, label: 'Andere uitkomst' });
   if (outcomeKey === 'anders' && !other) f.fail('outcomeOther', 'U koos "Anders": beschrijf de uitkomst.');
   const advice = f.text('advice', { max: 2000, label: 'Advies' });
-  if (!f.ok || !outcomeKey) return form(ctx, { title: 'Afronden', inputs: closeInputs(ctx), submitTitle: 'Afronden', verb: 'request.close', values: stringValues(data, ['outcome', 'outcomeOther', 'advice', 'duo', 'ot']), errors: f.errors });
+  if (!f.ok || !outcomeKey) return showFormAgain(services, ctx, 'close', data, f.errors);
   const outcomeText = outcomeKey === 'anders' ? other : OUTCOMES[outcomeKey];
   const now = services.now();
   const outcome = await act(services, ctx, 'close', async (tx, request) => {
@@ -334,8 +383,7 @@ export const close: Handler = async (context, services, data) => {
         outcome: outcomeText,
         advice: advice || null,
         openQuestion: null,
-        duoReportedAt: request.type === 'thuiszitter' && f.raw('duo') === 'true' ? (request.duoReportedAt ?? now) : request.duoReportedAt,
-        otReportedAt: request.type === 'thuiszitter' && f.raw('ot') === 'true' ? (request.otReportedAt ?? now) : request.otReportedAt,
+        ...(request.type === 'thuiszitter' ? recordReporting(request, f.raw('duo') === 'true', f.raw('ot') === 'true', now) : {}),
       },
     });
     return {
@@ -356,16 +404,7 @@ const REPORT_INPUTS: FormInput[] = [
 export const reportForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  return formFor(services, ctx, 'report', async () => {
-    return form(ctx, {
-      title: 'DUO/OT-melding vastleggen',
-      intro: 'Thuiszitters van 4 weken of langer moeten gemeld zijn bij DUO én in Onderwijs Transparant. Vink aan wat gedaan is.',
-      inputs: REPORT_INPUTS,
-      submitTitle: 'Vastleggen',
-      verb: 'request.report',
-      values: { duo: ctx.request.duoReportedAt ? 'true' : 'false', ot: ctx.request.otReportedAt ? 'true' : 'false' },
-    });
-  });
+  return showForm(services, ctx, 'report', reportingValues(ctx.request));
 };
 
 export const report: Handler = async (context, services, data) => {
@@ -374,13 +413,13 @@ export const report: Handler = async (context, services, data) => {
   const duo = String(data.duo) === 'true';
   const ot = String(data.ot) === 'true';
   if (!duo && !ot) {
-    return form(ctx, { title: 'DUO/OT-melding vastleggen', inputs: REPORT_INPUTS, submitTitle: 'Vastleggen', verb: 'request.report', errors: { ot: 'Vink aan wat gemeld is.' } });
+    return showFormAgain(services, ctx, 'report', data, { ot: 'Vink aan wat gemeld is.' });
   }
   const now = services.now();
   const outcome = await act(services, ctx, 'report', async (tx, request) => {
     await tx.request.update({
       where: { id: request.id },
-      data: { duoReportedAt: duo ? (request.duoReportedAt ?? now) : request.duoReportedAt, otReportedAt: ot ? (request.otReportedAt ?? now) : request.otReportedAt },
+      data: recordReporting(request, duo, ot, now),
     });
     return { note: [duo && 'DUO', ot && 'Onderwijs Transparant'].filter(Boolean).join(' en ') };
   }, formIdOf(data));

@@ -1,7 +1,8 @@
 // Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
 // fixed key, so a run that is repeated (or several instances running) sends it once.
 import { noticeCard } from '../../../cards/notice.ts';
-import { enqueue } from '../../delivery/outbox.ts';
+import { enqueue, type OutboundMessage } from '../../delivery/outbox.ts';
+import type { Tx } from '../../store/database.ts';
 import type { ThuiszitterInput } from '../../domain/requests/thuiszitter.ts';
 import { hasReportingDuty, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
 import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
@@ -63,14 +64,19 @@ export class ReminderScheduler {
       this.services.logger.error({ err: safeError(err) }, 'retention run failed'); // reminders still go out
     }
     if (!inOfficeHours(now)) return 0;
-    const before = await this.services.db.delivery.count();
+    this.queued = 0;
     await this.agenda(now);
     await this.unpicked(now);
     await this.reportingDuty(now);
     await this.appointments(now);
-    const queued = (await this.services.db.delivery.count()) - before;
-    if (queued > 0) this.services.nudgeDelivery();
-    return queued;
+    if (this.queued > 0) this.services.nudgeDelivery();
+    return this.queued;
+  }
+
+  /** New reminders in this run; a key written before (an earlier run, another instance) does not count. */
+  private queued = 0;
+  private async queue(tx: Tx, message: OutboundMessage): Promise<void> {
+    if (await enqueue(tx, message)) this.queued++;
   }
 
   private async agenda(now: Date) {
@@ -96,7 +102,7 @@ export class ReminderScheduler {
       });
       await db.$transaction(async (tx) => {
         for (const person of coordinators) {
-          await enqueue(tx, { key: `agenda:${item.id}:${days}:${person.id}`, target: { type: 'person', personId: person.id }, payload: { card, summary: item.title } });
+          await this.queue(tx, { key: `agenda:${item.id}:${days}:${person.id}`, target: { type: 'person', personId: person.id }, payload: { card, summary: item.title } });
         }
       });
     }
@@ -118,7 +124,7 @@ export class ReminderScheduler {
       const label = `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference} van ${request.school.name}`;
       await db.$transaction(async (tx) => {
         if (request.threadKey) {
-          await enqueue(tx, {
+          await this.queue(tx, {
             key: `request:${request.id}:unpicked:${todayIso(now)}`,
             target: { type: 'reply', toKey: request.threadKey },
             payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand hem oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.` },
@@ -134,7 +140,7 @@ export class ReminderScheduler {
             actions: [{ title: 'Bekijk de aanvraag', verb: 'request.refresh', data: { requestId: request.id } }],
           });
           for (const admin of admins) {
-            await enqueue(tx, { key: `request:${request.id}:unpicked-office:${isoWeek(now)}:${admin.id}`, target: { type: 'person', personId: admin.id }, payload: { card, summary: 'Aanvraag niet opgepakt' } });
+            await this.queue(tx, { key: `request:${request.id}:unpicked-office:${isoWeek(now)}:${admin.id}`, target: { type: 'person', personId: admin.id }, payload: { card, summary: 'Aanvraag niet opgepakt' } });
           }
         }
       });
@@ -165,7 +171,7 @@ export class ReminderScheduler {
         ],
       });
       await db.$transaction((tx) =>
-        enqueue(tx, { key: `request:${request.id}:duty:${isoWeek(now)}`, target: { type: 'person', personId: request.requesterId }, payload: { card, summary: 'Meldplicht thuiszitter' } }),
+        this.queue(tx, { key: `request:${request.id}:duty:${isoWeek(now)}`, target: { type: 'person', personId: request.requesterId }, payload: { card, summary: 'Meldplicht thuiszitter' } }),
       );
     }
   }
@@ -187,7 +193,7 @@ export class ReminderScheduler {
       await db.$transaction(async (tx) => {
         for (const { personId, verb } of recipients) {
           const card = noticeCard({ title: 'Herinnering afspraak', paragraphs: [text], actions: [{ title: `Bekijk ${request.reference}`, verb, data: { requestId: request.id } }] });
-          await enqueue(tx, { key: `request:${request.id}:appointment:${appointment.date}:${appointment.time}:${personId}`, target: { type: 'person', personId }, payload: { card, summary: 'Herinnering afspraak' } });
+          await this.queue(tx, { key: `request:${request.id}:appointment:${appointment.date}:${appointment.time}:${personId}`, target: { type: 'person', personId }, payload: { card, summary: 'Herinnering afspraak' } });
         }
       });
     }
