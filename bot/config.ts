@@ -25,6 +25,8 @@ export interface Config {
   publicUrl: string;
   /** Signs links such as calendar files. */
   linkSecret: string;
+  /** Local mode only: the clock starts at this moment and ticks on (tests and demos of other dates). */
+  clockStart?: Date;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -55,6 +57,7 @@ const EnvSchema = z.object({
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
   PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
   LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),
+  CLOCK_START: z.preprocess(blankToUndefined, z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional()),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
 });
 
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production (links in cards must reach this server)');
   if (production && !e.LINK_SECRET) problems.push('LINK_SECRET: required when NODE_ENV=production (signs links such as calendar files)');
+  if (e.CLOCK_START && (production || appId)) problems.push('CLOCK_START: only for local mode (tests and demos), never with bot credentials or NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -102,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     // Local mode only: a fixed secret is fine where nothing is authenticated anyway.
     linkSecret: e.LINK_SECRET ?? 'local-development-link-secret',
+    clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : undefined,
   };
 }

@@ -51,7 +51,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     db: database.prisma,
     logger,
     nudgeDelivery: () => delivery?.nudge(),
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? clockFrom(config.clockStart),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(config.linkSecret, requestId)}.ics`,
   };
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
@@ -95,6 +95,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       logger.info('SOT bot stopped');
     },
   };
+}
+
+/** The real clock, or one that starts at a given moment and ticks on (local mode only). */
+function clockFrom(start: Date | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }
 
 async function main() {

@@ -8,6 +8,7 @@ import { startHarness, type Harness } from './support/harness.ts';
 import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
 import { fileRequest } from './support/requests.ts';
 import { textOf } from './support/cards.ts';
+import { clock } from './support/clock.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,12 +23,7 @@ afterAll(() => h?.close());
 
 /** A moment in Dutch time. */
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Amsterdam' }).toJSDate();
-/** The first weekday at least `days` days from now, at 10:00 Dutch time. */
-function weekdayIn(days: number): Date {
-  let d = DateTime.now().setZone('Europe/Amsterdam').plus({ days }).set({ hour: 10, minute: 0 });
-  while (d.weekday > 5) d = d.plus({ days: 1 });
-  return d.toJSDate();
-}
+const weekdayIn = (days: number) => clock.weekdayIn(days);
 const chatText = (person: keyof typeof PEOPLE) => h.connector.cardsIn(h.client(PEOPLE[person]).conversationId).map(textOf).join('\n---\n');
 const run = async (now: Date) => {
   const queued = await h.bot.reminders.runOnce(now);
@@ -56,10 +52,10 @@ describe('year agenda reminders', () => {
 describe('retention', () => {
   it('removes pupil data and free text of requests closed longer ago than the retention period', async () => {
     const { id } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
-    await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: new Date(Date.now() - 731 * 86_400_000), outcome: 'Advies gegeven' } });
+    await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: clock.daysAgo(731), outcome: 'Advies gegeven' } });
     const fresh = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
-    await h.db.prisma.request.update({ where: { id: fresh.id }, data: { status: 'closed', closedAt: new Date() } });
-    await h.bot.reminders.runOnce(new Date());
+    await h.db.prisma.request.update({ where: { id: fresh.id }, data: { status: 'closed', closedAt: clock.now() } });
+    await h.bot.reminders.runOnce(clock.now());
     const old = await h.db.prisma.request.findUniqueOrThrow({ where: { id }, include: { events: true } });
     expect(old.pupil).toEqual({ kind: 'anonymous' });
     expect(JSON.stringify(old.details)).not.toContain('Gesprekken');
@@ -75,8 +71,8 @@ describe('retention', () => {
 
   it('an anonymised JES-overleg still opens, without names or e-mail addresses', async () => {
     const { id } = await fileRequest(h, h.client(PEOPLE.carla), 'jes');
-    await h.db.prisma.request.update({ where: { id }, data: { status: 'withdrawn', closedAt: new Date(Date.now() - 800 * 86_400_000) } });
-    await h.bot.reminders.runOnce(new Date());
+    await h.db.prisma.request.update({ where: { id }, data: { status: 'withdrawn', closedAt: clock.daysAgo(800) } });
+    await h.bot.reminders.runOnce(clock.now());
     const view = await h.client(PEOPLE.carla).execute('request.view', { requestId: id });
     const text = textOf(view.card!);
     expect(text).toContain('[verwijderd na de bewaartermijn]');
@@ -101,14 +97,25 @@ describe('reminders from requests', () => {
 
   it('counts the waiting time from a hand-over, not from filing', async () => {
     const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');
-    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
-    await h.db.prisma.request.update({ where: { id }, data: { createdAt: tenDaysAgo } });
-    await h.db.prisma.requestEvent.updateMany({ where: { requestId: id }, data: { at: tenDaysAgo } });
-    await h.db.prisma.requestEvent.create({ data: { requestId: id, action: 'handover', fromStatus: 'claimed', toStatus: 'new', at: new Date() } });
-    await run(weekdayIn(1));
+    // Filed ten days before a working day, handed over (back to "new") the day before it.
+    const runAt = weekdayIn(1);
+    const local = DateTime.fromJSDate(runAt, { zone: 'Europe/Amsterdam' });
+    const tenDaysBefore = local.minus({ days: 10 }).toJSDate();
+    const dayBefore = local.minus({ days: 1 }).toJSDate();
+    await h.db.prisma.request.update({ where: { id }, data: { createdAt: tenDaysBefore } });
+    await h.db.prisma.requestEvent.updateMany({ where: { requestId: id }, data: { at: tenDaysBefore } });
+    await h.db.prisma.requestEvent.create({ data: { requestId: id, action: 'handover', fromStatus: 'claimed', toStatus: 'new', at: dayBefore } });
     const thread = await h.db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: `request:${id}:thread` } });
-    expect(h.connector.posts.filter((p) => p.conversationId === thread.conversationId && String(p.activity.text).includes('wacht al'))).toHaveLength(0);
+    const waitingInThread = () => h.connector.posts.filter((p) => p.conversationId === thread.conversationId && String(p.activity.text).includes('wacht al'));
+    await run(runAt);
+    expect(waitingInThread()).toHaveLength(0);
     expect(chatText('eva')).not.toContain(`${reference} van Obs Het Kompas wacht al`);
+    // Two days after the hand-over it is brought up after all (so the test above can fail).
+    let later = local.plus({ days: 1 });
+    while (later.weekday > 5) later = later.plus({ days: 1 });
+    await run(later.toJSDate());
+    expect(waitingInThread()).toHaveLength(1);
+    await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.claim', { requestId: id });
   });
 
   it('reminds the school weekly of the DUO/OT duty until it is recorded', async () => {

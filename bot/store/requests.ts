@@ -31,6 +31,7 @@ export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
   const request = await tx.request.create({
     data: {
       reference,
+      createdAt: now,
       submissionKey: data.submissionKey,
       type: data.type,
       swvId: data.swvId,
@@ -42,17 +43,17 @@ export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
       pupil: data.pupil && data.pupil.kind !== 'none' ? (data.pupil as Prisma.InputJsonValue) : undefined,
     },
   });
-  await recordEvent(tx, { requestId: request.id, actorId: data.requesterId, action: 'submitted', fromStatus: null, toStatus: 'new' });
+  await recordEvent(tx, { requestId: request.id, actorId: data.requesterId, action: 'submitted', fromStatus: null, toStatus: 'new', at: now });
   return request;
 }
 
 export async function recordEvent(
   tx: Tx,
-  e: { requestId: string; actorId: string | null; action: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; note?: string; formId?: string },
+  e: { requestId: string; actorId: string | null; action: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; at: Date; note?: string; formId?: string },
 ) {
   const event = await tx.requestEvent.create({ data: e });
   await tx.auditEntry.create({
-    data: { actorId: e.actorId, action: `request.${e.action}`, subjectType: 'request', subjectId: e.requestId, details: { from: e.fromStatus, to: e.toStatus } },
+    data: { at: e.at, actorId: e.actorId, action: `request.${e.action}`, subjectType: 'request', subjectId: e.requestId, details: { from: e.fromStatus, to: e.toStatus } },
   });
   return event;
 }

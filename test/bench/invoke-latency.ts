@@ -5,6 +5,7 @@ import { openDatabase } from '../../bot/store/database.ts';
 import { startHarness } from '../support/harness.ts';
 import { importFixture, PEOPLE, ANNA_CHANNEL } from '../support/org.ts';
 import { fileRequest } from '../support/requests.ts';
+import { clock } from '../support/clock.ts';
 
 const rounds = Number(process.argv[2] ?? 30);
 const db = await openDatabase({ kind: 'memory' });
@@ -36,7 +37,7 @@ for (let i = 0; i < rounds; i++) {
       'Uw vraag (kort)': `Vraag ${i}`,
       'Met wie wilt u het bespreken?': 'Ouders',
       'Gaat het over een leerling?': 'Ja, anoniem',
-      'Voorkeursmoment 1: datum': new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10),
+      'Voorkeursmoment 1: datum': clock.isoDay(7),
       'Voorkeursmoment 1: dagdeel': 'Ochtend',
       'Vorm van het gesprek': 'Op school',
     });

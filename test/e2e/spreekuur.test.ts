@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/dev.ts';
 import { isoDay } from '../support/dates.ts';
+import { clock } from '../support/clock.ts';
 import { chromiumAvailable, startPlaygroundWithUi, type PlaygroundStack, type PlaygroundUi } from '../support/playground.ts';
 
 const ZONE = 'Europe/Amsterdam';
@@ -109,7 +110,7 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     const summary = await ui.expectBotResponse(() => ui.clickCardButton('Versturen'));
     expect(summary).toMatch(/Verstuurd naar Anouk Bos\. Uw referentie: SOT-\d{4}-\d{4}\./);
     reference = summary.match(REFERENCE)![0];
-    expect(reference.slice(4, 8)).toBe(String(DateTime.now().setZone(ZONE).year));
+    expect(reference.slice(4, 8)).toBe(String(clock.dutch().year));
     expect(summary).toContain(`Spreekuur ${reference}`);
     expect(summary).toContain(QUESTION);
     await ui.screenshot(shot('summary'));

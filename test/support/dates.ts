@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import { clock } from './clock.ts';
 
-/** A date N days from today in Dutch time, as Input.Date sends it. */
+/** A date N days from the test clock's today in Dutch time, as Input.Date sends it. */
 export function isoDay(offsetDays: number): string {
-  return DateTime.now().setZone('Europe/Amsterdam').plus({ days: offsetDays }).toISODate()!;
+  return clock.isoDay(offsetDays);
 }

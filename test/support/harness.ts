@@ -4,6 +4,7 @@ import { createLogger } from '../../bot/log.ts';
 import type { Database } from '../../bot/store/database.ts';
 import { FakeConnector } from './connector.ts';
 import { createTestDatabase } from './testDatabase.ts';
+import { clock } from './clock.ts';
 import { TeamsClient, type ClientOptions } from './teamsClient.ts';
 
 export const TENANT_ID = '00000000-0000-4000-8000-0000000000aa';
@@ -43,7 +44,7 @@ export async function startHarness(options: { db?: Database } = {}): Promise<Har
   const connector = await new FakeConnector().start();
   const config = testConfig();
   const logger = createLogger(config.logLevel);
-  let bot = await startBot({ config, database: db, logger, scheduleReminders: false });
+  let bot = await startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now });
   const harness: Harness = {
     get bot() {
       return bot;
@@ -58,7 +59,7 @@ export async function startHarness(options: { db?: Database } = {}): Promise<Har
     deliver: () => bot.delivery.drain(),
     restart: async () => {
       await stopWithoutDb(bot);
-      bot = await startBot({ config, database: db, logger, scheduleReminders: false });
+      bot = await startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now });
     },
     close: async () => {
       await stopWithoutDb(bot);

@@ -21,6 +21,7 @@ import {
   type StartedPlayground,
 } from '../../scripts/dev.ts';
 import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { clock } from './clock.ts';
 
 export { CHROMIUM_PATH };
 export const CHROMIUM_ARGS = [
@@ -76,7 +77,7 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
   const timeoutMs = options.timeoutMs ?? 90_000;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-e2e-'));
   const dataDir = path.join(workDir, 'data');
-  const env = localBotEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.botEnv });
+  const env = localBotEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLOCK_START: clock.now().toISOString(), ...options.botEnv });
   delete env.DATABASE_URL;
   const onLine = (label: string) => (verbose ? (line: string) => console.log(`[${label}] ${line}`) : undefined);
   const started: ManagedProcess[] = [];

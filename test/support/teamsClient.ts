@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { findAction, fillInputs, type Card } from './cards.ts';
+import { clock } from './clock.ts';
 
 export interface TeamsUser {
   id: string;
@@ -42,7 +43,7 @@ export class TeamsClient {
       id: crypto.randomUUID(),
       channelId: 'msteams',
       serviceUrl: this.options.serviceUrl,
-      timestamp: new Date().toISOString(),
+      timestamp: clock.now().toISOString(),
       from: { id: this.options.user.id, aadObjectId: this.options.user.aadObjectId, name: this.options.user.name },
       recipient: { id: '28:sot-bot', name: 'SOT-bot' },
       conversation: {

@@ -95,7 +95,7 @@ export async function act(
     if (to !== from) {
       await tx.request.update({ where: { id: request.id }, data: { status: to, closedAt: to === 'closed' ? services.now() : undefined } });
     }
-    const event = await recordEvent(tx, { requestId: request.id, actorId: ctx.actor.personId, action, fromStatus: from, toStatus: to, note: applied.note?.slice(0, 500), formId });
+    const event = await recordEvent(tx, { requestId: request.id, actorId: ctx.actor.personId, action, fromStatus: from, toStatus: to, note: applied.note?.slice(0, 500), formId, at: services.now() });
     await refreshRequestCards(tx, request.id, String(event.id));
     if (applied.coordinatorMessage) await notifyCoordinator(tx, request, String(event.id), applied.coordinatorMessage);
     return { ok: true as const };

@@ -76,7 +76,7 @@ export async function withdrawRequest(context: TurnContext, services: Services, 
     const roles = rolesFor({ personId: actor.personId, isAdmin: actor.isAdmin, isThuiszittersteam: actor.isThuiszittersteam, schoolIds: actor.schools.map((s) => s.id) }, current);
     if (!decide('withdraw', { type: current.type as RequestType, status: current.status as RequestStatus }, roles).allowed) return 'picked' as const;
     await tx.request.update({ where: { id: request.id }, data: { status: 'withdrawn', closedAt: services.now() } });
-    const event = await recordEvent(tx, { requestId: request.id, actorId: actor.personId, action: 'withdrawn', fromStatus: 'new', toStatus: 'withdrawn' });
+    const event = await recordEvent(tx, { requestId: request.id, actorId: actor.personId, action: 'withdrawn', fromStatus: 'new', toStatus: 'withdrawn', at: services.now() });
     await refreshRequestCards(tx, request.id, String(event.id));
     return 'done' as const;
   });

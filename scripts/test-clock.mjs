@@ -1,0 +1,25 @@
+// npm run test:clock: the date-sensitive tests at moments where calendars bite — a Friday evening, a
+// Saturday, the nights the clocks change (spring and autumn) and New Year's Eve. Each run sets the tests'
+// clock with TEST_NOW (test/support/clock.ts); the product takes its time from that clock.
+import { spawnSync } from 'node:child_process';
+
+const MOMENTS = [
+  ['Friday evening', '2026-11-27T19:30'],
+  ['Saturday', '2026-11-28T11:00'],
+  ['spring DST change', '2027-03-28T01:30'],
+  ['autumn DST change', '2027-10-31T02:30'],
+  ["New Year's Eve", '2026-12-31T23:30'],
+];
+const FILES = ['test/reminders.test.ts', 'test/casework.test.ts', 'test/requests-flows.test.ts', 'test/requests-spreekuur.test.ts'];
+
+const failed = [];
+for (const [name, moment] of MOMENTS) {
+  console.log(`\n=== ${name}: ${moment} (Europe/Amsterdam) ===`);
+  const result = spawnSync('npx', ['vitest', 'run', ...FILES], { stdio: 'inherit', env: { ...process.env, TEST_NOW: moment } });
+  if (result.status !== 0) failed.push(`${name} (${moment})`);
+}
+if (failed.length) {
+  console.error(`\nDate-sensitive tests failed at: ${failed.join(', ')}`);
+  process.exit(1);
+}
+console.log(`\nDate-sensitive tests passed at all ${MOMENTS.length} moments.`);
