@@ -11,8 +11,12 @@ export interface BotCredentials {
 
 export interface Config {
   port: number;
+  /** Interface to listen on: loopback unless HOST says otherwise (e.g. 0.0.0.0 behind a proxy). */
+  host: string;
   production: boolean;
   database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  /** Local files: the embedded database and the local link secret. */
+  dataDir: string;
   credentials?: BotCredentials;
   logLevel: string;
   /** How often the delivery worker looks for due messages. */
@@ -23,8 +27,16 @@ export interface Config {
   retentionDays: number;
   /** Address where people reach this server (links in cards, e.g. calendar files). */
   publicUrl: string;
-  /** Signs links such as calendar files. */
-  linkSecret: string;
+  /**
+   * Signs links such as calendar files. Required with bot credentials; in local mode, when unset, a
+   * random secret is made once and kept in the data folder (bot/linkSecret.ts).
+   */
+  linkSecret?: string;
+  /**
+   * Tenants served besides the SWVs' own (`swv.tenantId` in the organisation file): BOT_TENANT_ID.
+   * Activities from any other tenant are refused (bot/teams/trust.ts).
+   */
+  servedTenants: string[];
   /** Local mode only: the clock starts at this moment and ticks on (tests and demos of other dates). */
   clockStart?: Date;
 }
@@ -34,6 +46,7 @@ const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional()
 
 const EnvSchema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(blankToUndefined, z.string().ip({ message: 'moet een IP-adres zijn, bijv. 127.0.0.1 of 0.0.0.0' }).default('127.0.0.1')),
   NODE_ENV: optionalText,
   DATABASE_URL: z.preprocess(
     blankToUndefined,
@@ -88,12 +101,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('BOT_ID / BOT_PASSWORD: required when NODE_ENV=production (local mode without credentials is for development only)');
   }
   if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production (links in cards must reach this server)');
-  if (production && !e.LINK_SECRET) problems.push('LINK_SECRET: required when NODE_ENV=production (signs links such as calendar files)');
+  if ((production || appId) && !e.LINK_SECRET) {
+    problems.push('LINK_SECRET: required with bot credentials or NODE_ENV=production (signs links such as calendar files; at least 16 random characters)');
+  }
   if (e.CLOCK_START && (production || appId)) problems.push('CLOCK_START: only for local mode (tests and demos), never with bot credentials or NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
 
   return {
     port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
     production,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -104,8 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderIntervalMs: e.REMINDER_INTERVAL_MS,
     retentionDays: e.RETENTION_DAYS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    // Local mode only: a fixed secret is fine where nothing is authenticated anyway.
-    linkSecret: e.LINK_SECRET ?? 'local-development-link-secret',
+    linkSecret: e.LINK_SECRET,
+    servedTenants: tenantId ? [tenantId] : [],
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : undefined,
   };
 }

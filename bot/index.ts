@@ -16,6 +16,8 @@ import { requestRenderers } from './features/requests/index.ts';
 import type { Services } from './services.ts';
 import { signRequestLink } from './features/casework/ics.ts';
 import { icsRoute } from './features/casework/icsRoute.ts';
+import { localLinkSecret } from './linkSecret.ts';
+import { TenantGate } from './teams/trust.ts';
 
 export interface RunningBot {
   port: number;
@@ -44,6 +46,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const applied = await database.migrate();
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
 
+  const linkSecret = config.linkSecret ?? localLinkSecret(config.dataDir);
   const clients = createConnectorClients(config.credentials);
   const sender = new TeamsSender(database.prisma, clients);
   let delivery: DeliveryWorker | undefined;
@@ -52,7 +55,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     nudgeDelivery: () => delivery?.nudge(),
     now: options.now ?? clockFrom(config.clockStart),
-    icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(config.linkSecret, requestId)}.ics`,
+    icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
   };
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
 
@@ -67,11 +70,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
   };
 
+  const gate = new TenantGate(database.prisma, { localMode: !config.credentials, servedTenants: config.servedTenants });
   let server: RunningServer;
   try {
     server = await startServer(
-      { adapter, app, logger, ping: database.ping, routes: [icsRoute(database.prisma, config.linkSecret, logger)] },
-      config.port,
+      { adapter, app, logger, gate, ping: database.ping, routes: [icsRoute(database.prisma, linkSecret, logger)] },
+      { port: config.port, host: config.host },
     );
   } catch (err) {
     await database.close();

@@ -3,11 +3,17 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application } from '@microsoft/teams-ai';
 import { safeError, type Logger } from './log.ts';
 import { getRoute } from './teams/turn.ts';
+import { answerRefusal, type TenantGate } from './teams/trust.ts';
+
+/** One limit for every body: Teams activities are far smaller. */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
   adapter: TeamsAdapter;
   app: Application;
   logger: Logger;
+  /** Refuses other tenants (and in local mode non-loopback service URLs) before anything else runs. */
+  gate: TenantGate;
   /** Resolves when the database answers; rejects otherwise. */
   ping: () => Promise<void>;
   /** Further GET routes of features (e.g. calendar files). */
@@ -25,21 +31,57 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(deps: ServerDeps, port: number): Promise<RunningServer> {
+/**
+ * JSON only, before a byte of the body is read: no multipart (restify's bodyParser would write uploaded
+ * files to disk before authentication), no compressed bodies (the limit must hold for what is parsed).
+ */
+function requireJson(req: restify.Request, res: restify.Response, next: restify.Next) {
+  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (req.getContentType() !== 'application/json' || encoding !== 'identity') {
+    res.send(415, { error: 'Alleen JSON (application/json) wordt aangenomen.' });
+    return next(false);
+  }
+  return next();
+}
+
+/** The least an activity must be before botbuilder sees it (it answers 500 to `{}`). */
+function requireActivity(req: restify.Request, res: restify.Response, next: restify.Next) {
+  const body = req.body as unknown;
+  const ok = !!body && typeof body === 'object' && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string' && (body as { type: string }).type.length > 0 && (body as { type: string }).type.length <= 100;
+  if (!ok) {
+    res.send(400, { error: 'Geen geldige activiteit: een JSON-object met een "type" is nodig.' });
+    return next(false);
+  }
+  return next();
+}
+
+export async function startServer(deps: ServerDeps, options: { port: number; host: string }): Promise<RunningServer> {
   const { adapter, app, logger } = deps;
   const server = restify.createServer({ name: 'sot-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
   let inFlight = 0;
   let drained: (() => void) | undefined;
 
-  server.post('/api/messages', async (req, res) => {
+  // maxBodySize reaches restify's bodyReader (its type definitions leave it out).
+  const parseJson = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions);
+  server.post('/api/messages', requireJson, ...parseJson, requireActivity, async (req: restify.Request, res: restify.Response) => {
     inFlight++;
     const started = performance.now();
     const activity = req.body ?? {};
     let route = 'none';
     let outcome = 'ok';
+    // A refused activity answers 403 after botbuilder has authenticated it (botbuilder sets the status itself).
+    let refusedStatus: number | undefined;
+    const setStatus = res.status.bind(res);
+    res.status = (code: number) => setStatus(refusedStatus ?? code);
     try {
       await adapter.process(req, res, async (context) => {
+        const verdict = await deps.gate.check(context.activity);
+        if (!verdict.ok) {
+          route = `refused:${verdict.reason}`;
+          refusedStatus = await answerRefusal(context, verdict);
+          logger.warn({ reason: verdict.reason, tenantId: verdict.tenantId, activityType: context.activity.type }, 'activity refused');
+          return;
+        }
         try {
           await app.run(context);
         } finally {
@@ -92,7 +134,10 @@ export async function startServer(deps: ServerDeps, port: number): Promise<Runni
     });
   }
 
-  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
   const address = server.address() as { port: number };
   return {
     port: address.port,

@@ -11,11 +11,24 @@ describe('configuration', () => {
   });
 
   it('selects PostgreSQL for a postgres:// URL and accepts Teams Toolkit and Bot Framework names', () => {
-    const a = loadConfig({ DATABASE_URL: 'postgres://u@h/db', BOT_ID: 'id', BOT_PASSWORD: 'pw' });
+    const secret = { LINK_SECRET: '0123456789abcdef' };
+    const a = loadConfig({ DATABASE_URL: 'postgres://u@h/db', BOT_ID: 'id', BOT_PASSWORD: 'pw', ...secret });
     expect(a.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
     expect(a.credentials).toMatchObject({ appId: 'id', appPassword: 'pw', appType: 'MultiTenant' });
-    const b = loadConfig({ MicrosoftAppId: 'id2', MicrosoftAppPassword: 'pw2', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' });
+    const b = loadConfig({ MicrosoftAppId: 'id2', MicrosoftAppPassword: 'pw2', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', ...secret });
     expect(b.credentials).toMatchObject({ appId: 'id2', appType: 'SingleTenant', tenantId: 't' });
+    expect(b.servedTenants).toEqual(['t']);
+  });
+
+  it('listens on loopback unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ HOST: 'everywhere' })).toThrow(/HOST/);
+  });
+
+  it('refuses bot credentials without LINK_SECRET (links could be forged), also outside production', () => {
+    expect(() => loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'pw' })).toThrow(/LINK_SECRET/);
+    expect(loadConfig({}).linkSecret).toBeUndefined();
   });
 
   it('refuses production mode without credentials', () => {

@@ -25,7 +25,10 @@ export interface Harness {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
+    host: '127.0.0.1',
     production: false,
+    dataDir: 'unused',
+    servedTenants: [TENANT_ID],
     database: { kind: 'embedded', dataDir: 'unused' },
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests send by calling deliver(); the background loop only polls rarely.
