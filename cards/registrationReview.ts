@@ -13,6 +13,8 @@ export interface RegistrationReviewData {
   decidedAt?: Date | null;
   /** Shown to an admin whose click came too late, for example. */
   message?: string;
+  /** The applicant's account or e-mail already belongs to someone in the directory. */
+  warning?: string;
 }
 
 /** What an SOT admin sees to approve or reject a registration. */
@@ -35,5 +37,6 @@ export function registrationReviewCard(data: RegistrationReviewData) {
     decision,
     decisionColor: data.status === 'approved' ? 'Good' : 'Attention',
     message: data.message ?? '',
+    warning: data.warning ?? '',
   });
 }

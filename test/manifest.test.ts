@@ -69,7 +69,8 @@ describe('manifest.json', () => {
     expect(bots).toHaveLength(1);
     const bot = bots[0]!;
     expect(bot.botId).toBe(SAMPLE_BOT_ID);
-    expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+    // No group chats: everyone there reads along, and nothing the bot does belongs in front of them.
+    expect([...bot.scopes].sort()).toEqual(['personal', 'team']);
     expect(bot.supportsFiles).toBe(false);
     const commands = (scope: string) =>
       bot.commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands.map((c) => c.title));
@@ -108,7 +109,7 @@ describe('the validation can fail', () => {
     (manifest.description as { short: string }).short = 'x'.repeat(81);
     const errors = validateManifest(manifest).join('\n');
     expect(errors).toMatch(/\/bots\/0\/botId must match pattern/);
-    expect(errors).toMatch(/\/bots\/0\/scopes\/3 must be equal to one of the allowed values/);
+    expect(errors).toMatch(/\/bots\/0\/scopes\/2 must be equal to one of the allowed values/);
     expect(errors).toMatch(/\/description\/short must NOT have more than 80 characters/);
   });
 

@@ -60,9 +60,13 @@ describe('thuiszitter melden', () => {
     await carla.press(review.card!, 'Versturen');
     await h.deliver();
     const card = h.connector.threadsInChannel(ANNA_CHANNEL.channelId).at(-1)!.params.activity.attachments[0].content;
-    expect(textOf(card)).toContain('J.B.');
+    expect(textOf(card)).not.toContain('J.B.'); // the shared card has no pupil details at all
     expect(textOf(card)).not.toContain('Jan de Boer');
-    expect(textOf(card)).not.toContain('2014');
+    const stored = await h.db.prisma.request.findFirstOrThrow({ where: { type: 'thuiszitter' }, orderBy: { createdAt: 'desc' } });
+    const own = await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.refresh', { requestId: stored.id });
+    expect(textOf(own.card!)).toContain('J.B.');
+    expect(textOf(own.card!)).not.toContain('Jan de Boer');
+    expect(textOf(own.card!)).not.toContain('2014');
   });
 
   it('refuses a first absence day in the future and a birth date that does not exist, keeping the input', async () => {
@@ -133,7 +137,7 @@ describe('several schools, duplicates, access', () => {
     const refs = [a, b, again].map((r) => /SOT-\d{4}-\d{4}/.exec(textOf(r.card!))?.[0]);
     expect(new Set(refs).size).toBe(1);
     await h.deliver();
-    expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes('Dubbel?'))).toHaveLength(1);
+    expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes(refs[0]!))).toHaveLength(1);
   });
 
   it('an unknown person or a consultant cannot file', async () => {
@@ -153,12 +157,13 @@ describe('routing and delivery faults', () => {
     await carla.say('spreekuur');
     const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Fouten bij Teams' });
     h.connector.failNext({ status: 500 }, { status: 429, retryAfterSeconds: 1 });
-    await carla.press(review.card!, 'Versturen');
+    const sent = await carla.press(review.card!, 'Versturen');
+    const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))![0];
     for (let i = 0; i < 3; i++) {
       await h.db.prisma.delivery.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
       await h.deliver();
     }
-    expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes('Fouten bij Teams'))).toHaveLength(1);
+    expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes(reference))).toHaveLength(1);
   });
 
   it('posts a request saved just before a restart once, after the restart', async () => {
@@ -166,8 +171,9 @@ describe('routing and delivery faults', () => {
     await carla.say('spreekuur');
     const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Net voor de herstart' });
     await h.bot.delivery.stop(); // the process goes down right after saving: nothing is sent
-    await carla.press(review.card!, 'Versturen');
-    const posted = () => h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes('Net voor de herstart'));
+    const sent = await carla.press(review.card!, 'Versturen');
+    const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))![0];
+    const posted = () => h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes(reference));
     expect(posted()).toHaveLength(0);
     await h.restart();
     await h.deliver();
@@ -181,12 +187,16 @@ describe('routing and delivery faults', () => {
     let card = lastCard(dirk);
     if (inputsOf(card).some((i) => i.label === 'School')) card = (await dirk.press(card, 'Verder', { School: 'Cbs De Ark' })).card!;
     const review = await dirk.press(card, 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Zonder kanaal' });
-    await dirk.press(review.card!, 'Versturen');
+    const sent = await dirk.press(review.card!, 'Versturen');
+    const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))![0];
     await h.deliver();
     const eva = h.client(PEOPLE.eva);
     const text = h.connector.cardsIn(eva.conversationId).map(textOf).join('\n');
-    expect(text).toContain('Zonder kanaal');
+    expect(text).toContain(reference);
     expect(text).toContain('Bram Visser heeft nog geen kanaal gekoppeld');
+    expect(text).not.toContain('Zonder kanaal'); // details only in the admin's own view
+    const request = await h.db.prisma.request.findUniqueOrThrow({ where: { reference } });
+    expect(textOf((await eva.execute('request.refresh', { requestId: request.id })).card!)).toContain('Zonder kanaal');
   });
 });
 

@@ -47,7 +47,11 @@ describe('spreekuur aanvragen', () => {
     expect(threads).toHaveLength(1);
     const card = threads[0]!.params.activity.attachments[0].content;
     expect(textOf(card)).toContain('Obs Het Kompas');
-    expect(textOf(card)).toContain('faalangst');
+    // Everyone in the channel reads the shared card: no question, no pupil details.
+    expect(textOf(card)).not.toContain('faalangst');
+    const annaInChannel = h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL });
+    const own = await annaInChannel.execute('request.refresh', { requestId: (await h.db.prisma.request.findFirstOrThrow()).id });
+    expect(textOf(own.card!)).toContain('faalangst');
     expect(JSON.stringify(card.msteams.entities)).toContain('00000000-0000-4000-8000-000000000001');
 
     const request = await h.db.prisma.request.findFirstOrThrow({ include: { events: true } });

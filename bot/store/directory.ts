@@ -8,8 +8,17 @@ const actorInclude = {
 
 type PersonWithRoles = NonNullable<Awaited<ReturnType<typeof findByAad>>>;
 
-function findByAad(db: Db, aadObjectId: string) {
-  return db.person.findFirst({ where: { aadObjectId, active: true }, include: actorInclude });
+/**
+ * A person is bound by (tenant, AAD object id): the object id counts only inside the tenant of the
+ * person's SWV. An SWV without a tenant in the organisation file is served only where the tenant gate
+ * lets the activity in (BOT_TENANT_ID, or local mode).
+ */
+function inTenant(tenantId: string | undefined) {
+  return { OR: [{ tenantId: null }, ...(tenantId ? [{ tenantId: { equals: tenantId, mode: 'insensitive' as const } }] : [])] };
+}
+
+function findByAad(db: Db, aadObjectId: string, tenantId: string | undefined) {
+  return db.person.findFirst({ where: { aadObjectId, active: true, swv: inTenant(tenantId) }, include: actorInclude });
 }
 
 function toActor(p: PersonWithRoles): Actor {
@@ -29,25 +38,28 @@ function toActor(p: PersonWithRoles): Actor {
   };
 }
 
-export async function actorByAadObjectId(db: Db, aadObjectId: string): Promise<Actor | null> {
-  const person = await findByAad(db, aadObjectId);
+export async function actorByAadObjectId(db: Db, aadObjectId: string, tenantId: string | undefined): Promise<Actor | null> {
+  const person = await findByAad(db, aadObjectId, tenantId);
   return person ? toActor(person) : null;
 }
 
 /**
- * First contact: the directory may know the person by e-mail only. Links the Teams id so the
- * next message is recognised directly. Returns null when no active person has that e-mail.
+ * First contact: the directory may know the person by e-mail only. Links the Teams id so the next
+ * message is recognised directly — only a person not bound yet, and only inside their SWV's tenant
+ * (the e-mail comes from that tenant's member list). Returns null when no such person exists.
  */
-export async function linkByEmail(db: Db, email: string, aadObjectId: string): Promise<Actor | null> {
+export async function linkByEmail(db: Db, email: string, aadObjectId: string, tenantId: string | undefined): Promise<Actor | null> {
   const person = await db.person.findFirst({
-    where: { email: email.trim().toLowerCase(), active: true, aadObjectId: null },
+    where: { email: email.trim().toLowerCase(), active: true, aadObjectId: null, swv: inTenant(tenantId) },
   });
   if (!person) return null;
-  await db.person.update({ where: { id: person.id }, data: { aadObjectId } });
+  // Conditional update: two first contacts at once cannot both bind the same person.
+  const bound = await db.person.updateMany({ where: { id: person.id, aadObjectId: null }, data: { aadObjectId } });
+  if (bound.count === 0) return null;
   await db.auditEntry.create({
     data: { actorId: person.id, action: 'person.linkTeamsAccount', subjectType: 'person', subjectId: person.id },
   });
-  return actorByAadObjectId(db, aadObjectId);
+  return actorByAadObjectId(db, aadObjectId, tenantId);
 }
 
 export async function activeSwv(db: Db) {

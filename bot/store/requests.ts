@@ -69,3 +69,8 @@ export function loadRequest(db: Db | Tx, id: string) {
   return db.request.findUnique({ where: { id }, include: requestWithContext });
 }
 export type RequestWithContext = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
+
+/** Who read a request's details, when, and through which route (need-to-know is audited, not only changes). */
+export async function auditRead(db: Db | Tx, actorId: string, requestId: string, via: string, at: Date) {
+  await db.auditEntry.create({ data: { at, actorId, action: 'request.read', subjectType: 'request', subjectId: requestId, details: { via } } });
+}

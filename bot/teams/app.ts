@@ -40,7 +40,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerCasework(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
-  onCardAction(app, services, /.*/, async () =>
+  onCardAction(app, services, /.*/, 'anywhere', async () =>
     noticeCard({
       title: 'Deze kaart is verlopen',
       tone: 'attention',

@@ -9,6 +9,32 @@ import { safeError } from '../log.ts';
 export type App = Application<TurnState>;
 
 /**
+ * Where a route answers. Pupil data only in the personal chat (coordinators' dialogs and requests) or,
+ * for SOT casework, on the channel cards, whose answers Teams shows to the clicker alone. Never in a
+ * group chat, where everyone reads along.
+ */
+export type Where = 'personal' | 'personalOrChannel' | 'anywhere';
+
+export function placeOf(context: TurnContext): 'personal' | 'channel' | 'groupChat' {
+  const c = context.activity.conversation;
+  if (c?.conversationType === 'channel') return 'channel';
+  if (c?.conversationType === 'groupChat' || (c?.conversationType !== 'personal' && c?.isGroup)) return 'groupChat';
+  return 'personal';
+}
+
+function allowedHere(context: TurnContext, where: Where): boolean {
+  const place = placeOf(context);
+  return where === 'anywhere' || place === 'personal' || (where === 'personalOrChannel' && place === 'channel');
+}
+
+export const ONLY_PERSONAL_TEXT =
+  'Dit kan alleen in uw eigen chat met de SOT-bot, zodat niemand anders meeleest. Open de chat met de SOT-bot (in Teams onder Chat of Apps) en probeer het daar.';
+
+function elsewhereCard(): AdaptiveCardJson {
+  return noticeCard({ title: 'Liever in uw eigen chat', tone: 'attention', paragraphs: [ONLY_PERSONAL_TEXT] }) as AdaptiveCardJson;
+}
+
+/**
  * Registers a card action (Action.Execute verb). The returned card replaces the card the user
  * clicked. A failure answers with a Dutch error card instead of Teams' "Something went wrong".
  */
@@ -16,10 +42,15 @@ export function onCardAction<T = Record<string, unknown>>(
   app: App,
   services: Services,
   verb: string | RegExp,
+  where: Where,
   handler: (context: TurnContext, data: T) => Promise<AdaptiveCardJson>,
 ): void {
   app.adaptiveCards.actionExecute<T>(verb, async (context, _state, data) => {
     setRoute(context, typeof verb === 'string' ? verb : 'unknownAction');
+    if (!allowedHere(context, where)) {
+      setRoute(context, `${typeof verb === 'string' ? verb : 'unknownAction'}:elsewhere`);
+      return elsewhereCard();
+    }
     try {
       return await handler(context, (data ?? {}) as T);
     } catch (err) {
@@ -41,10 +72,16 @@ export function onCommand(
   app: App,
   route: string,
   pattern: RegExp,
+  where: Where,
   handler: (context: TurnContext) => Promise<void>,
 ): void {
   app.message(pattern, async (context) => {
     setRoute(context, route);
+    if (!allowedHere(context, where)) {
+      setRoute(context, `${route}:elsewhere`);
+      await context.sendActivity(ONLY_PERSONAL_TEXT);
+      return;
+    }
     await handler(context);
   });
 }

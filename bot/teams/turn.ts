@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
 import { actorByAadObjectId, linkByEmail } from '../store/directory.ts';
+import { tenantOf } from './trust.ts';
 
 const ROUTE_KEY = Symbol('sot.route');
 const ACTOR_KEY = Symbol('sot.actor');
@@ -27,11 +28,13 @@ export async function resolveActor(context: TurnContext, services: Services): Pr
   if (context.turnState.has(ACTOR_KEY)) return context.turnState.get(ACTOR_KEY);
   const aadObjectId = context.activity.from?.aadObjectId;
   let actor: Actor | null = null;
+  // The tenant gate (trust.ts) has already refused activities from tenants that are not served.
+  const tenantId = tenantOf(context.activity) ?? undefined;
   if (aadObjectId) {
-    actor = await actorByAadObjectId(services.db, aadObjectId);
+    actor = await actorByAadObjectId(services.db, aadObjectId, tenantId);
     if (!actor) {
       const email = await memberEmail(context, services);
-      if (email) actor = await linkByEmail(services.db, email, aadObjectId);
+      if (email) actor = await linkByEmail(services.db, email, aadObjectId, tenantId);
     }
   }
   context.turnState.set(ACTOR_KEY, actor);

@@ -56,6 +56,17 @@ export function allowedActions(request: { type: RequestType; status: RequestStat
   return ACTIONS.filter((a) => decide(a, request, roles).allowed);
 }
 
+/**
+ * Read access (need-to-know). A request's details — pupil data, the question, free texts, history — are
+ * for: the school's coordinator (in their personal chat), the assigned consultant or current handler,
+ * the SOT office (admins), and for thuiszitter signals the Thuiszittersteam. Everyone else, other
+ * consultants in the channel included, sees the shared card: type, school, reference, status, who
+ * handles it and the next appointment. Every read of the details is audited (request.read).
+ */
+export function mayReadDetails(request: { type: RequestType }, roles: readonly RequestRole[]): boolean {
+  return roles.some((r) => r === 'coordinator' || r === 'assignee' || r === 'admin' || (r === 'thuiszittersteam' && request.type === 'thuiszitter'));
+}
+
 export interface RoleFacts {
   personId: string;
   isAdmin: boolean;

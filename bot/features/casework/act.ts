@@ -4,13 +4,13 @@
 import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { decide, rolesFor, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
+import { decide, mayReadDetails, rolesFor, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
 import { REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import type { Tx } from '../../store/database.ts';
 import { lockFor } from '../../store/locks.ts';
-import { loadRequest, recordEvent, type RequestWithContext } from '../../store/requests.ts';
+import { auditRead, loadRequest, recordEvent, type RequestWithContext } from '../../store/requests.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { refreshRequestCards } from '../requests/routing.ts';
 import { notifyCoordinator } from './notify.ts';
@@ -39,7 +39,11 @@ export async function loadCase(context: TurnContext, services: Services, data: R
   if (!request || request.swvId !== actor.swvId) return refuse('Aanvraag niet gevonden', 'Deze aanvraag bestaat niet (meer).');
   const roles = rolesOf(actor, request);
   const sotStaff = actor.isAdmin || actor.isConsultant || actor.isThuiszittersteam;
+  // SOT colleagues without a role on this request see the shared card only (caseCard.ts).
   if (roles.length === 0 && !sotStaff) return refuse('Geen toegang', 'Deze aanvraag hoort niet bij uw school.');
+  if (mayReadDetails({ type: request.type as RequestType }, roles)) {
+    await auditRead(services.db, actor.personId, request.id, String(context.activity.value?.action?.verb ?? 'card'), services.now());
+  }
   return { actor, request, roles };
 }
 

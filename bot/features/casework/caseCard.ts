@@ -1,5 +1,5 @@
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { allowedActions, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
+import { allowedActions, mayReadDetails, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
 import type { RequestStatus, RequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
@@ -15,10 +15,14 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: string }>> =
   report: { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form' },
 };
 
-/** The channel card as this person sees it: the buttons they may use, or status only. */
+const NO_DETAILS = 'U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de behandelaar, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.';
+
+/** The channel card as this person sees it: details and the buttons they may use, or the shared facts only. */
 export async function caseCardFor(services: Services, request: RequestWithContext, roles: RequestRole[], message?: string): Promise<AdaptiveCardJson> {
-  const allowed = allowedActions({ type: request.type as RequestType, status: request.status as RequestStatus }, roles);
+  const type = request.type as RequestType;
+  const details = mayReadDetails({ type }, roles);
+  const allowed = allowedActions({ type, status: request.status as RequestStatus }, roles);
   const actions = allowed.flatMap((a) => (BUTTONS[a] ? [{ ...BUTTONS[a]!, data: { requestId: request.id } }] : []));
-  const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), { actions, message });
+  const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), { actions, message: message ?? (details ? undefined : NO_DETAILS), details });
   return rendered!.card;
 }

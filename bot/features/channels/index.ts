@@ -4,5 +4,5 @@ import { linkChannel } from './link.ts';
 
 /** Linking Teams channels to consultants, the SOT office and the Thuiszittersteam. */
 export function registerChannels(app: App, services: Services): void {
-  onCommand(app, 'channels.link', /^\s*koppel\b/i, (context) => linkChannel(context, services));
+  onCommand(app, 'channels.link', /^\s*koppel\b/i, 'personalOrChannel', (context) => linkChannel(context, services));
 }

@@ -118,20 +118,22 @@ export async function decideRegistration(
   const parsed = DecisionSchema.safeParse(data);
   if (!parsed.success) return noticeCard({ title: 'Deze kaart is niet meer geldig', tone: 'attention', paragraphs: ['Vraag het SOT-bureau om de aanmelding opnieuw te bekijken.'] }) as AdaptiveCardJson;
   const { registrationId } = parsed.data;
+  // Name, e-mail and school of the applicant are for the office only.
   if (!actor?.isAdmin) {
-    const card = await renderRegistrationReview(db, { registrationId });
-    return card ?? (noticeCard({ title: 'Alleen voor het SOT-bureau', tone: 'attention', paragraphs: ['Alleen beheerders van het SOT-bureau kunnen aanmeldingen beoordelen.'] }) as AdaptiveCardJson);
+    return noticeCard({ title: 'Alleen voor het SOT-bureau', tone: 'attention', paragraphs: ['Alleen beheerders van het SOT-bureau kunnen aanmeldingen bekijken en beoordelen.'] }) as AdaptiveCardJson;
   }
 
   const outcome = await db.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { school: true } });
     if (!registration || registration.school.swvId !== actor.swvId) return 'missing' as const;
+    await lockFor(tx, `registration:${registration.aadObjectId}`);
+    if (decision === 'approved' && registration.status === 'pending' && (await directoryConflict(tx, registration))) return 'conflict' as const;
     const claimed = await tx.registration.updateMany({
       where: { id: registrationId, status: 'pending' },
       data: { status: decision, decidedById: actor.personId, decidedAt: services.now() },
     });
     if (claimed.count === 0) return 'already' as const;
-    if (decision === 'approved') await linkApplicant(tx, registration);
+    if (decision === 'approved') await addApplicant(tx, registration);
     await tx.auditEntry.create({
       data: { actorId: actor.personId, action: `registration.${decision === 'approved' ? 'approve' : 'reject'}`, subjectType: 'registration', subjectId: registrationId },
     });
@@ -152,6 +154,7 @@ export async function decideRegistration(
     registrationId,
     message: outcome === 'already' ? await alreadyDecidedMessage(db, registrationId, actor.personId) : undefined,
   });
+  if (outcome === 'done') services.logger.info({ registration: registrationId, decision }, 'registration decided');
   return card!;
 }
 
@@ -162,26 +165,31 @@ async function alreadyDecidedMessage(db: Db, registrationId: string, personId: s
     : 'Iemand anders heeft deze aanmelding al beoordeeld; uw klik is niet verwerkt.';
 }
 
-/** Makes the applicant a coordinator of the chosen school (a person with that e-mail is reused). */
-async function linkApplicant(tx: Tx, registration: { aadObjectId: string; name: string; email: string | null; schoolId: string; school: { swvId: string } }) {
+/**
+ * Someone already in the directory with the applicant's Teams account or e-mail address. Approving must
+ * never hand that person (and their rights) to the applicant: the admin fixes the organisation file instead.
+ */
+async function directoryConflict(db: Db | Tx, registration: { aadObjectId: string; email: string | null; school: { swvId: string } }): Promise<string | null> {
+  const sameAccount = await db.person.findFirst({ where: { aadObjectId: registration.aadObjectId }, select: { name: true } });
+  if (sameAccount) return `Dit Teams-account hoort al bij ${sameAccount.name} in de organisatielijst.`;
+  if (!registration.email) return null;
+  const sameEmail = await db.person.findFirst({ where: { swvId: registration.school.swvId, email: registration.email.toLowerCase() }, select: { name: true } });
+  return sameEmail ? `Het e-mailadres ${registration.email} hoort al bij ${sameEmail.name} in de organisatielijst.` : null;
+}
+
+const CONFLICT_ADVICE = 'Goedkeuren kan daarom niet. Staat deze persoon terecht in de lijst? Voeg de school dan toe in het organisatiebestand. Anders: wijs de aanmelding af.';
+
+/** Makes the applicant a new coordinator of the chosen school; the caller checked directoryConflict. */
+async function addApplicant(tx: Tx, registration: { aadObjectId: string; name: string; email: string | null; schoolId: string; school: { swvId: string } }) {
   const swvId = registration.school.swvId;
-  const email = registration.email ?? `${registration.aadObjectId}@onbekend.invalid`;
-  const existing =
-    (await tx.person.findFirst({ where: { aadObjectId: registration.aadObjectId } })) ??
-    (await tx.person.findFirst({ where: { swvId, email } }));
-  const person = existing
-    ? await tx.person.update({ where: { id: existing.id }, data: { aadObjectId: registration.aadObjectId, active: true } })
-    : await tx.person.create({ data: { swvId, name: registration.name, email, aadObjectId: registration.aadObjectId } });
-  await tx.schoolCoordinator.upsert({
-    where: { schoolId_personId: { schoolId: registration.schoolId, personId: person.id } },
-    create: { schoolId: registration.schoolId, personId: person.id, source: 'approval' },
-    update: {},
-  });
+  const email = registration.email?.toLowerCase() ?? `${registration.aadObjectId}@onbekend.invalid`;
+  const person = await tx.person.create({ data: { swvId, name: registration.name, email, aadObjectId: registration.aadObjectId } });
+  await tx.schoolCoordinator.create({ data: { schoolId: registration.schoolId, personId: person.id, source: 'approval' } });
   // Their chat with the bot, kept while they were unknown, now belongs to the person.
   const chat = await tx.unknownUserConversation.findUnique({ where: { aadObjectId: registration.aadObjectId } });
   if (chat) {
     const data = { conversationId: chat.conversationId, serviceUrl: chat.serviceUrl, tenantId: chat.tenantId, userId: chat.userId };
-    await tx.personalConversation.upsert({ where: { personId: person.id }, create: { personId: person.id, ...data }, update: data });
+    await tx.personalConversation.create({ data: { personId: person.id, ...data } });
   }
 }
 
@@ -213,7 +221,9 @@ export async function renderRegistrationReview(db: Db, args: Record<string, unkn
   const registration = await db.registration.findUnique({ where: { id: String(args.registrationId) }, include: { school: true } });
   if (!registration) return null;
   const decidedBy = registration.decidedById ? await db.person.findUnique({ where: { id: registration.decidedById } }) : null;
+  const conflict = registration.status === 'pending' ? await directoryConflict(db, registration) : null;
   return registrationReviewCard({
+    warning: conflict ? `${conflict} ${CONFLICT_ADVICE}` : undefined,
     id: registration.id,
     name: registration.name,
     email: registration.email,

@@ -18,19 +18,19 @@ const TYPED: Record<RequestType, RegExp> = {
 /** The coordinator's request dialogs: spreekuur, thuiszitter, JES-overleg, and "mijn aanvragen". */
 export function registerRequests(app: App, services: Services): void {
   for (const type of REQUEST_TYPES) {
-    onCardAction(app, services, `${type}.start`, (context, data) => startDialog(context, services, type, data));
-    onCardAction(app, services, `${type}.review`, (context, data) => reviewDialog(context, services, type, data));
-    onCardAction(app, services, `${type}.edit`, (context, data) => editDialog(context, services, type, data));
-    onCommand(app, `${type}.typed`, TYPED[type], async (context) => {
+    onCardAction(app, services, `${type}.start`, 'personal', (context, data) => startDialog(context, services, type, data));
+    onCardAction(app, services, `${type}.review`, 'personal', (context, data) => reviewDialog(context, services, type, data));
+    onCardAction(app, services, `${type}.edit`, 'personal', (context, data) => editDialog(context, services, type, data));
+    onCommand(app, `${type}.typed`, TYPED[type], 'personal', async (context) => {
       const card = await startDialog(context, services, type, {});
       await context.sendActivity({ attachments: [cardAttachment(card)] });
     });
   }
-  onCardAction(app, services, 'request.confirm', (context, data) => confirmRequest(context, services, data));
-  onCardAction(app, services, 'mine.list', (context) => listMine(context, services));
-  onCardAction(app, services, 'request.view', (context, data) => viewRequest(context, services, data));
-  onCardAction(app, services, 'request.withdraw', (context, data) => withdrawRequest(context, services, data));
-  onCommand(app, 'mine.typed', /\bmijn\s+aanvragen\b|^\s*(aanvragen|status)\s*[?!.]*\s*$/i, async (context) => {
+  onCardAction(app, services, 'request.confirm', 'personal', (context, data) => confirmRequest(context, services, data));
+  onCardAction(app, services, 'mine.list', 'personal', (context) => listMine(context, services));
+  onCardAction(app, services, 'request.view', 'personal', (context, data) => viewRequest(context, services, data));
+  onCardAction(app, services, 'request.withdraw', 'personal', (context, data) => withdrawRequest(context, services, data));
+  onCommand(app, 'mine.typed', /\bmijn\s+aanvragen\b|^\s*(aanvragen|status)\s*[?!.]*\s*$/i, 'personal', async (context) => {
     await context.sendActivity({ attachments: [cardAttachment(await listMine(context, services))] });
   });
 }

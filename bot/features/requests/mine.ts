@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { OPEN_STATUSES, REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
-import { loadRequest, recordEvent } from '../../store/requests.ts';
+import { auditRead, loadRequest, recordEvent } from '../../store/requests.ts';
 import { lockFor } from '../../store/locks.ts';
 import { decide, rolesFor } from '../../domain/requests/lifecycle.ts';
 import { coordinatorOrHome } from './dialogs.ts';
@@ -58,7 +58,7 @@ export async function viewRequest(context: TurnContext, services: Services, data
   if ('card' in who) return who.card;
   const request = await visibleRequest(services, who.actor, data.requestId);
   if (!request) return notFound();
-  await services.db.auditEntry.create({ data: { actorId: who.actor.personId, action: 'request.view', subjectType: 'request', subjectId: request.id } });
+  await auditRead(services.db, who.actor.personId, request.id, 'request.view', services.now());
   return coordinatorSummary(services.db, request, services.now());
 }
 

@@ -111,8 +111,9 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
   return facts;
 }
 
-const NOTICES: Record<string, (consultant: string, note?: string) => string> = {
-  handover: (_c, note) => note ?? 'Overgedragen.',
+/** Notices on the shared card: seen by everyone in the channel, so never a free text. */
+const NOTICES: Record<string, (consultant: string) => string> = {
+  handover: () => 'Overgedragen. De overdrachtsnotitie staat bij de details (druk op "Bijwerken").',
   unlinked: (c) => `Let op: ${c} heeft nog geen kanaal gekoppeld, daarom staat deze aanvraag hier. Koppel een kanaal met "koppel ${c}" in het kanaal van de consulent.`,
   thuiszittersteam: () => 'Kopie voor het Thuiszittersteam.',
 };
@@ -121,15 +122,56 @@ export interface ChannelView {
   /** Buttons for this viewer; the shared card (everyone) gets "Bijwerken" and a refresh instead. */
   actions?: { title: string; verb: string; data?: Record<string, unknown> }[];
   message?: string;
+  /** The viewer may read the pupil details (lifecycle.ts mayReadDetails); otherwise the shared facts only. */
+  details: boolean;
 }
 
-/** The card in the channel, rendered from the current state when it is sent or updated. */
+/** The appointment without its address: the shared card says when, and whether at school, online, … */
+function appointmentForEveryone(appointment: { date: string; time: string; place: string } | null): { label: string; value: string }[] {
+  if (!appointment) return [];
+  const known = ['Op school', 'Online (Teams)', 'Telefonisch'];
+  const place = known.includes(appointment.place) ? appointment.place : 'Ander adres';
+  return [{ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${place}` }];
+}
+
+async function handlerName(db: Db, request: RequestWithContext) {
+  if (!request.handlerId) return [];
+  const handler = await db.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
+  return handler ? [{ label: 'Opgepakt door', value: handler.name }] : [];
+}
+
+/** The last hand-over note, for those who handle the case (never on the shared card, never to the school). */
+function handoverNote(request: RequestWithContext): { label: string; value: string }[] {
+  const last = [...request.events].reverse().find((e) => e.action === 'handover' && e.note);
+  return last?.note ? [{ label: 'Overdracht', value: last.note }] : [];
+}
+
+/**
+ * The card in the channel, rendered from the current state when it is sent or updated. The shared card
+ * (no `view`) is read by everyone in the channel: type, school, reference, status, who handles it and the
+ * next appointment — no pupil details. Those come with the user-specific view, for those entitled only.
+ */
 export async function renderRequestChannelCard(db: Db, args: Record<string, unknown>, now = new Date(), view?: ChannelView) {
   const request = await loadRequest(db, String(args.requestId));
   if (!request) return null;
   const status = request.status as RequestStatus;
-  const notice = typeof args.notice === 'string' ? NOTICES[args.notice]?.(request.consultant.name, typeof args.note === 'string' ? args.note : undefined) : undefined;
+  const notice = typeof args.notice === 'string' ? NOTICES[args.notice]?.(request.consultant.name) : undefined;
   const shared = !view;
+  const details = view?.details === true;
+  const facts = details
+    ? [
+        { label: 'Status', value: STATUS_LABEL[status] },
+        ...(await caseworkFacts(db, request)),
+        ...handoverNote(request),
+        { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
+        ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'channel', now),
+      ]
+    : [
+        { label: 'Status', value: STATUS_LABEL[status] },
+        ...(await handlerName(db, request)),
+        ...(OPEN_STATUSES.includes(status) ? appointmentForEveryone(request.appointment as { date: string; time: string; place: string } | null) : []),
+        { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
+      ];
   const card = requestChannelCard({
     actions: view?.actions ?? (status === 'closed' || status === 'withdrawn' ? [] : [{ title: 'Bijwerken', verb: 'request.refresh', data: { requestId: request.id } }]),
     message: view?.message,
@@ -139,13 +181,8 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
     reference: request.reference,
     school: request.school.name,
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
-    facts: [
-      { label: 'Status', value: STATUS_LABEL[status] },
-      ...(await caseworkFacts(db, request)),
-      { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
-      ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'channel', now),
-    ],
-    warnings: status === 'closed' || status === 'withdrawn' ? [] : requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request),
+    facts,
+    warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request) : [],
   });
   return { card, summary: `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference}: ${request.school.name}` };
 }
