@@ -14,7 +14,8 @@ export interface Harness {
   db: Database;
   connector: FakeConnector;
   botUrl: string;
-  client(user: ClientOptions['user'], conversation?: ClientOptions['conversation']): TeamsClient;
+  /** A Teams client of the SWV's tenant; `as` changes tenant or service URL (an outsider, a forged activity). */
+  client(user: ClientOptions['user'], conversation?: ClientOptions['conversation'], as?: Partial<Pick<ClientOptions, 'tenantId' | 'serviceUrl'>>): TeamsClient;
   /** Sends everything the outbox holds that is due now. */
   deliver(): Promise<number>;
   /** Stops the bot (not the database), as a restart would. */
@@ -57,8 +58,8 @@ export async function startHarness(options: { db?: Database } = {}): Promise<Har
     get botUrl() {
       return `http://127.0.0.1:${bot.port}/api/messages`;
     },
-    client: (user, conversation) =>
-      new TeamsClient({ botUrl: harness.botUrl, serviceUrl: connector.url, tenantId: TENANT_ID, user, conversation }),
+    client: (user, conversation, as) =>
+      new TeamsClient({ botUrl: harness.botUrl, serviceUrl: connector.url, tenantId: TENANT_ID, user, conversation, ...as }),
     deliver: () => bot.delivery.drain(),
     restart: async () => {
       await stopWithoutDb(bot);

@@ -14,7 +14,7 @@ export interface ClientOptions {
   tenantId: string;
   user: TeamsUser;
   /** Personal chat by default; a channel when teamId/channelId are given. */
-  conversation?: { id: string; type: 'personal' } | { id: string; type: 'channel'; teamId: string; channelId: string };
+  conversation?: { id: string; type: 'personal' | 'groupChat' } | { id: string; type: 'channel'; teamId: string; channelId: string };
 }
 
 export interface InvokeResult {
@@ -50,7 +50,7 @@ export class TeamsClient {
         id: this.conversationId,
         conversationType: conv?.type ?? 'personal',
         tenantId: this.options.tenantId,
-        isGroup: conv?.type === 'channel' ? true : undefined,
+        isGroup: conv?.type === 'channel' || conv?.type === 'groupChat' ? true : undefined,
       },
       channelData,
       locale: 'nl-NL',
