@@ -159,7 +159,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     const invokesBefore = await invokesSent(ui);
     await ui.openChannel(CHANNEL);
     const card = await ui.waitForBotMessage(`Spreekuur ${reference}: Obs De Regenboog`, { scope: thread(), timeoutMs: 15_000 });
-    expect(card).toContain(QUESTION);
+    expect(card).not.toContain(QUESTION); // the shared card: no details for everyone in the channel
     expect(card).toContain('Nieuw, nog niet opgepakt');
 
     // Universal Actions: the card has refresh.userIds = [Anouk]. Teams would fetch her own view by itself; the
@@ -180,6 +180,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     }
     await button('Oppakken').waitFor({ timeout: 10_000 });
     expect(await button('Overdragen').isVisible()).toBe(true);
+    expect(await ui.lastBotMessageText(thread())).toContain(QUESTION); // her own view has the details
     await ui.screenshot(shot('2-own-view'), { scrollTo: thread() });
 
     // The answer to "Oppakken" is her own view; the bot's update of the card for everyone follows at once.
