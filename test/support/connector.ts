@@ -19,6 +19,15 @@ export interface Fault {
   retryAfterSeconds?: number;
 }
 
+/** Random faults on writes, as a flaky Teams would answer (the fault matrix, test/faults). */
+export interface Chaos {
+  /** Share of writes that fail, 0…1. */
+  rate: number;
+  kinds: ('429' | '500' | 'timeout' | 'reset')[];
+  /** How long a "timeout" holds the request before dropping it. */
+  hangMs?: number;
+}
+
 /**
  * A local stand-in for the Bot Connector (the Teams side of the bot's outgoing calls):
  * records every post, update and new conversation, answers member look-ups, and can fail
@@ -30,8 +39,16 @@ export class FakeConnector {
   readonly created: CreatedConversation[] = [];
   readonly members = new Map<string, Record<string, unknown>>();
   private faults: Fault[] = [];
+  private chaos?: Chaos;
+  /** Faults injected by chaos, by kind; `lostAnswers` are writes that were recorded but whose answer never came back. */
+  readonly injected: Record<string, number> = {};
+  readonly lostAnswers = new Set<string>();
   private server?: http.Server;
   url = '';
+
+  setChaos(chaos: Chaos | undefined): void {
+    this.chaos = chaos;
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -85,6 +102,30 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
+    const isWrite = req.method === 'POST' || req.method === 'PUT';
+    let dropAnswer = false;
+    if (isWrite && this.chaos && Math.random() < this.chaos.rate) {
+      const kind = this.chaos.kinds[Math.floor(Math.random() * this.chaos.kinds.length)]!;
+      this.injected[kind] = (this.injected[kind] ?? 0) + 1;
+      if (kind === '429') return send(429, { error: { code: 'Throttled', message: 'injected 429' } }, { 'retry-after': '1' });
+      if (kind === '500') return send(500, { error: { code: 'Injected', message: 'injected 500' } });
+      if (kind === 'reset' && Math.random() < 0.5) return void req.socket.destroy(); // refused before it was done
+      // A timeout or a late reset: Teams did the work, but the answer never arrives.
+      dropAnswer = true;
+    }
+    if (dropAnswer) {
+      const hang = this.chaos!.hangMs ?? 20_000;
+      const lost = (_status: number, json?: unknown) => {
+        const id = (json as { id?: string; activityId?: string } | undefined)?.activityId ?? (json as { id?: string } | undefined)?.id;
+        if (id) this.lostAnswers.add(id);
+        setTimeout(() => req.socket.destroy(), hang).unref();
+      };
+      return this.route(req, parts, body, url, lost);
+    }
+    return this.route(req, parts, body, url, send);
+  }
+
+  private route(req: http.IncomingMessage, parts: string[], body: any, url: URL, send: (status: number, json?: unknown, headers?: Record<string, string>) => void) {
     const isWrite = req.method === 'POST' || req.method === 'PUT';
     if (isWrite && this.faults.length) {
       const fault = this.faults.shift()!;
