@@ -26,6 +26,8 @@ export interface Chaos {
   kinds: ('429' | '500' | 'timeout' | 'reset')[];
   /** How long a "timeout" holds the request before dropping it. */
   hangMs?: number;
+  /** The first N writes fail for sure, one kind after the other (so a short run always meets every kind). */
+  firstWrites?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export class FakeConnector {
   readonly members = new Map<string, Record<string, unknown>>();
   private faults: Fault[] = [];
   private chaos?: Chaos;
+  private writes = 0;
   /** Faults injected by chaos, by kind; `lostAnswers` are writes that were recorded but whose answer never came back. */
   readonly injected: Record<string, number> = {};
   readonly lostAnswers = new Set<string>();
@@ -48,6 +51,7 @@ export class FakeConnector {
 
   setChaos(chaos: Chaos | undefined): void {
     this.chaos = chaos;
+    this.writes = 0;
   }
 
   async start(): Promise<this> {
@@ -104,8 +108,10 @@ export class FakeConnector {
     };
     const isWrite = req.method === 'POST' || req.method === 'PUT';
     let dropAnswer = false;
-    if (isWrite && this.chaos && Math.random() < this.chaos.rate) {
-      const kind = this.chaos.kinds[Math.floor(Math.random() * this.chaos.kinds.length)]!;
+    const forced = isWrite && this.chaos && this.writes < (this.chaos.firstWrites ?? 0);
+    if (isWrite) this.writes++;
+    if (isWrite && this.chaos && (forced || Math.random() < this.chaos.rate)) {
+      const kind = forced ? this.chaos.kinds[(this.writes - 1) % this.chaos.kinds.length]! : this.chaos.kinds[Math.floor(Math.random() * this.chaos.kinds.length)]!;
       this.injected[kind] = (this.injected[kind] ?? 0) + 1;
       if (kind === '429') return send(429, { error: { code: 'Throttled', message: 'injected 429' } }, { 'retry-after': '1' });
       if (kind === '500') return send(500, { error: { code: 'Injected', message: 'injected 500' } });
