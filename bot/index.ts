@@ -18,6 +18,7 @@ import { signRequestLink } from './features/casework/ics.ts';
 import { icsRoute } from './features/casework/icsRoute.ts';
 import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
+import { organisationTenantIds } from './store/directory.ts';
 
 export interface RunningBot {
   port: number;
@@ -70,7 +71,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
   };
 
-  const gate = new TenantGate(database.prisma, { localMode: !config.credentials, servedTenants: config.servedTenants });
+  const gate = new TenantGate(() => organisationTenantIds(database.prisma), { localMode: !config.credentials, servedTenants: config.servedTenants });
   let server: RunningServer;
   try {
     server = await startServer(

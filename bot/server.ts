@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application } from '@microsoft/teams-ai';
 import { safeError, type Logger } from './log.ts';
+import type { HttpRoute } from './httpRoute.ts';
 import { getRoute } from './teams/turn.ts';
 import { answerRefusal, type TenantGate } from './teams/trust.ts';
 
@@ -20,10 +21,6 @@ export interface ServerDeps {
   routes?: HttpRoute[];
 }
 
-export interface HttpRoute {
-  path: string;
-  handle(params: Record<string, string>): Promise<{ status: number; contentType: string; body: string; filename?: string }>;
-}
 
 export interface RunningServer {
   port: number;

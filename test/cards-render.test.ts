@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardExamples } from '../cards/examples.ts';
+import { cardExamples } from './support/cardExamples.ts';
 import { checkTeamsCard, MAX_CARD_BYTES, startCardRenderer, type CardRenderer } from './support/cardRenderer.ts';
 
 let renderer: CardRenderer;

@@ -66,3 +66,9 @@ export async function activeSwv(db: Db) {
   // One deployment serves one SWV today; the model allows more.
   return db.swv.findFirst({ orderBy: { createdAt: 'asc' } });
 }
+
+/** The tenants the SWVs in the directory name. */
+export async function organisationTenantIds(db: Db): Promise<string[]> {
+  const swvs = await db.swv.findMany({ where: { tenantId: { not: null } }, select: { tenantId: true } });
+  return swvs.map((s) => s.tenantId!);
+}

@@ -3,7 +3,6 @@
 import { isIP } from 'node:net';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { noticeCard } from '../../cards/notice.ts';
-import type { Db } from '../store/database.ts';
 
 export type Refusal = 'tenant' | 'noTenantConfigured' | 'serviceUrl';
 export type Verdict = { ok: true; tenantId?: string } | { ok: false; reason: Refusal; tenantId?: string };
@@ -37,15 +36,15 @@ export class TenantGate {
   private cached?: { at: number; tenants: Set<string> };
 
   constructor(
-    private readonly db: Db,
+    /** The tenants of the SWVs in the directory (`swv.tenantId` from the organisation file). */
+    private readonly organisationTenants: () => Promise<string[]>,
     private readonly options: { localMode: boolean; servedTenants: string[] },
   ) {}
 
   /** BOT_TENANT_ID plus the tenants of the SWVs in the organisation file (re-read every 30 s: imports run elsewhere). */
   async servedTenants(now = Date.now()): Promise<Set<string>> {
     if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.tenants;
-    const swvs = await this.db.swv.findMany({ where: { tenantId: { not: null } }, select: { tenantId: true } });
-    const tenants = new Set([...this.options.servedTenants, ...swvs.map((s) => s.tenantId!)].map((t) => t.trim().toLowerCase()));
+    const tenants = new Set([...this.options.servedTenants, ...(await this.organisationTenants())].map((t) => t.trim().toLowerCase()));
     this.cached = { at: now, tenants };
     return tenants;
   }

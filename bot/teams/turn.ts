@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
 import { actorByAadObjectId, linkByEmail } from '../store/directory.ts';
+import { rememberPersonalChat, rememberTeamsUserId, rememberTenantService } from '../store/conversations.ts';
 import { tenantOf } from './trust.ts';
 
 const ROUTE_KEY = Symbol('sot.route');
@@ -52,45 +53,22 @@ export async function memberEmail(context: TurnContext, services: Services): Pro
   }
 }
 
-/** What this process already stored (per database), so that a turn writes only when something changed. */
-const stored = new WeakMap<object, Map<string, string>>();
-function needsWrite(db: object, key: string, value: string): boolean {
-  const known = stored.get(db) ?? new Map<string, string>();
-  stored.set(db, known);
-  if (known.get(key) === value) return false;
-  known.set(key, value);
-  return true;
-}
-
 /**
  * Remembers how to reach this user and tenant later (proactive messages need the
  * conversation id and service URL from an earlier activity).
  */
 export async function rememberConversation(context: TurnContext, services: Services, actor: Actor | null): Promise<void> {
   const a = context.activity;
-  const tenantId = a.conversation?.tenantId ?? a.channelData?.tenant?.id;
+  // As Teams spells it: the sender looks the service URL up by the organisation file's tenant id.
+  const tenantId: string | undefined = a.conversation?.tenantId ?? a.channelData?.tenant?.id;
   const { db } = services;
-  if (tenantId && a.serviceUrl && needsWrite(db, `tenant:${tenantId}`, a.serviceUrl)) {
-    await db.tenantService.upsert({
-      where: { tenantId },
-      create: { tenantId, serviceUrl: a.serviceUrl },
-      update: { serviceUrl: a.serviceUrl },
-    });
-  }
+  if (tenantId && a.serviceUrl) await rememberTenantService(db, tenantId, a.serviceUrl);
   if (actor && a.from?.id && actor.teamsUserId !== a.from.id) {
-    await db.person.update({ where: { id: actor.personId }, data: { teamsUserId: a.from.id } });
+    await rememberTeamsUserId(db, actor.personId, a.from.id);
     actor.teamsUserId = a.from.id;
   }
   if (!isPersonalChat(context) || !a.conversation?.id || !a.serviceUrl) return;
-  const data = { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, tenantId, userId: a.from.id };
-  if (!needsWrite(db, `chat:${actor?.personId ?? a.from?.aadObjectId}`, `${data.conversationId}|${data.serviceUrl}|${data.userId}`)) return;
-  if (actor) {
-    await db.personalConversation.upsert({ where: { personId: actor.personId }, create: { personId: actor.personId, ...data }, update: data });
-  } else if (a.from?.aadObjectId) {
-    await db.unknownUserConversation.upsert({
-      where: { aadObjectId: a.from.aadObjectId },
-      create: { aadObjectId: a.from.aadObjectId, ...data },
-      update: data,
-    });
-  }
+  const chat = { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, tenantId, userId: a.from.id };
+  if (actor) await rememberPersonalChat(db, { personId: actor.personId }, chat);
+  else if (a.from?.aadObjectId) await rememberPersonalChat(db, { aadObjectId: a.from.aadObjectId }, chat);
 }

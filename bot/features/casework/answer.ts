@@ -1,27 +1,12 @@
 // Vraag stellen → the coordinator answers in their 1:1 chat; the answer goes to the thread and history.
-import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { actionFormCard } from '../../../cards/actionForm.ts';
+import { answerCard } from '../../../cards/answer.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import type { RequestStatus } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { coordinatorSummary } from '../requests/views.ts';
 import { act, loadCase } from './act.ts';
-
-export function answerCard(data: { requestId: string; title: string; lines: string[]; values?: Record<string, string>; errors?: Record<string, string> }): AdaptiveCardJson {
-  // formId: the same answer arriving twice is recorded once.
-  return actionFormCard({
-    title: data.title,
-    subtitle: 'Uw consulent vraagt om informatie',
-    intro: data.lines.join('\n\n'),
-    inputs: [{ kind: 'text', id: 'answer', label: 'Uw antwoord', multiline: true, maxLength: 2000 }],
-    values: data.values,
-    errors: data.errors,
-    submit: { title: 'Antwoord versturen', verb: 'request.answer', data: { requestId: data.requestId, formId: crypto.randomUUID() } },
-    cancel: { verb: 'request.view', data: { requestId: data.requestId } },
-  });
-}
 
 export async function answerForm(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
   const ctx = await loadCase(context, services, data);

@@ -1,5 +1,5 @@
 import type { Logger } from '../../log.ts';
-import type { HttpRoute } from '../../server.ts';
+import type { HttpRoute } from '../../httpRoute.ts';
 import type { Db } from '../../store/database.ts';
 import { jesInvitation, verifyRequestLink } from './ics.ts';
 

@@ -3,7 +3,7 @@ import { enqueue } from '../../delivery/outbox.ts';
 import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
 import type { Tx } from '../../store/database.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
-import { answerCard } from './answer.ts';
+import { answerCard } from '../../../cards/answer.ts';
 
 /** Tells the coordinator who filed the request what happened, in their 1:1 chat. */
 export async function notifyCoordinator(

@@ -1,13 +1,13 @@
 // Every card the bot can show, with sample data: test/cards-render.test.ts renders each one with
 // the official Adaptive Cards renderer. A new card gets an example here.
-import { noticeCard } from './notice.ts';
-import { registrationCard } from './registration.ts';
-import { registrationReviewCard } from './registrationReview.ts';
-import { welcomeCard } from './welcome.ts';
-import { formCard } from '../bot/features/requests/forms.ts';
-import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard, requestSummaryCard } from './requestCards.ts';
-import type { SchoolContext } from '../bot/features/requests/schoolContext.ts';
-import { actionFormCard } from './actionForm.ts';
+import { noticeCard } from '../../cards/notice.ts';
+import { registrationCard } from '../../cards/registration.ts';
+import { registrationReviewCard } from '../../cards/registrationReview.ts';
+import { welcomeCard } from '../../cards/welcome.ts';
+import { formCard } from '../../bot/features/requests/forms.ts';
+import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard, requestSummaryCard } from '../../cards/requestCards.ts';
+import type { SchoolContext } from '../../bot/features/requests/schoolContext.ts';
+import { actionFormCard } from '../../cards/actionForm.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
