@@ -79,7 +79,7 @@ export function requestChannelCard(data: {
     actions: (data.actions ?? []).map((a) => ({ ...a, data: a.data ?? {} })),
     message: data.message ?? '',
   });
-  if (data.refresh && data.refresh.userIds.length) {
+  if (data.refresh?.userIds.length) {
     card.refresh = {
       action: { type: 'Action.Execute', title: 'Bijwerken', verb: data.refresh.verb, data: data.refresh.data },
       userIds: data.refresh.userIds.slice(0, 60), // Teams refreshes automatically for at most 60 users

@@ -18,7 +18,10 @@ export interface CardAction {
 }
 
 function walk(node: unknown, visit: (n: Record<string, any>) => void) {
-  if (Array.isArray(node)) return node.forEach((n) => walk(n, visit));
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit);
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   const obj = node as Record<string, any>;
   visit(obj);
@@ -47,8 +50,8 @@ export function textOf(card: Card): string {
   const parts: string[] = [];
   walk([card.body, card.actions], (n) => {
     if (n.type === 'TextBlock' || n.type === 'TextRun') parts.push(String(n.text));
-    if (n.type === 'RichTextBlock') (n.inlines ?? []).forEach((i: any) => parts.push(typeof i === 'string' ? i : String(i.text)));
-    if (n.type === 'FactSet') (n.facts ?? []).forEach((f: any) => parts.push(`${f.title}: ${f.value}`));
+    if (n.type === 'RichTextBlock') for (const i of n.inlines ?? []) parts.push(typeof i === 'string' ? i : String(i.text));
+    if (n.type === 'FactSet') for (const f of n.facts ?? []) parts.push(`${f.title}: ${f.value}`);
     if (typeof n.type === 'string' && n.type.startsWith('Action.') && n.title) parts.push(String(n.title));
     if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.label) parts.push(String(n.label));
   });

@@ -98,7 +98,10 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
       const result = await runOrgImport(orgFile, { env, onLine: onLine('org:import'), track });
       if (result.code !== 0) throw new Error(`org:import ${orgFile} failed (exit ${result.code}):\n${result.output}`);
     }
-    return startBotProcess({ port: botPort, env, timeoutMs, onLine: onLine('bot'), track: (proc) => (track(proc), botSpawned()) });
+    return startBotProcess({ port: botPort, env, timeoutMs, onLine: onLine('bot'), track: (proc) => {
+      track(proc);
+      botSpawned();
+    } });
   })();
   const playgroundReady = startPlaygroundProcess({
     port: playgroundPort,

@@ -24,7 +24,7 @@ export function verifyRequestLink(secret: string, requestId: string, token: stri
 export async function jesInvitation(db: Db, requestId: string): Promise<string | null> {
   const request = await loadRequest(db, requestId);
   const appointment = request?.appointment as { date: string; time: string; place: string } | null | undefined;
-  if (!request || request.type !== 'jes' || !appointment || request.status === 'closed' || request.status === 'withdrawn') return null;
+  if (request?.type !== 'jes' || !appointment || request.status === 'closed' || request.status === 'withdrawn') return null;
   const details = request.details as unknown as JesInput;
   const start = DateTime.fromISO(`${appointment.date}T${appointment.time}`, { zone: ZONE });
   const calendar = ical({ name: 'JES-overleg', prodId: { company: 'SOT', product: 'SOT-bot', language: 'NL' }, method: ICalCalendarMethod.PUBLISH });
