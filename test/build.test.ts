@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFreePort, spawnNode, waitForHttp } from '../scripts/dev.ts';
+import { findFreePort, spawnNode, waitForHttp } from '../scripts/dev/processes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-build-'));

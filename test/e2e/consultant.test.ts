@@ -14,10 +14,14 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, readPlaygroundConfig } from '../../scripts/dev.ts';
+import { REPO_ROOT } from '../../scripts/dev/paths.ts';
+import { readPlaygroundConfig } from '../../scripts/dev/playgroundConfig.ts';
 import { textOf, type Card } from '../support/cards.ts';
 import { isoDay } from '../support/dates.ts';
-import { chromiumAvailable, playgroundConfigAs, startPlaygroundWithUi, type PlaygroundStack, type PlaygroundUi } from '../support/playground.ts';
+import { startPlaygroundWithUi, type PlaygroundStack } from '../support/playground.ts';
+import { type PlaygroundUi } from '../support/playgroundUi.ts';
+import { chromiumAvailable } from '../support/chromium.ts';
+import { playgroundConfigAs } from '../../scripts/dev/playgroundConfig.ts';
 import { TeamsClient, type ClientOptions, type InvokeResult } from '../support/teamsClient.ts';
 
 const ZONE = 'Europe/Amsterdam';

@@ -3,8 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ORG_FILE, REPO_ROOT, readPlaygroundConfig } from '../../scripts/dev.ts';
-import { PlaygroundUi, chromiumAvailable, startPlaygroundStack, type PlaygroundStack } from '../support/playground.ts';
+import { DEMO_ORG_FILE, REPO_ROOT } from '../../scripts/dev/paths.ts';
+import { readPlaygroundConfig } from '../../scripts/dev/playgroundConfig.ts';
+import { startPlaygroundStack, type PlaygroundStack } from '../support/playground.ts';
+import { PlaygroundUi } from '../support/playgroundUi.ts';
+import { chromiumAvailable } from '../support/chromium.ts';
 
 /** Visible text the welcome card (the bot's answer to "hallo" from a known coordinator) must contain. */
 const WELCOME_TEXT = 'Spreekuur';

@@ -5,10 +5,12 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../scripts/dev.ts';
+import { REPO_ROOT } from '../../scripts/dev/paths.ts';
 import { isoDay } from '../support/dates.ts';
 import { clock } from '../support/clock.ts';
-import { chromiumAvailable, startPlaygroundWithUi, type PlaygroundStack, type PlaygroundUi } from '../support/playground.ts';
+import { startPlaygroundWithUi, type PlaygroundStack } from '../support/playground.ts';
+import { type PlaygroundUi } from '../support/playgroundUi.ts';
+import { chromiumAvailable } from '../support/chromium.ts';
 
 const ZONE = 'Europe/Amsterdam';
 const CHANNEL = 'Spreekuur Anouk Bos';

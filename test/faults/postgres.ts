@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../../scripts/dev.ts';
+import { findFreePort } from '../../scripts/dev/processes.ts';
 
 const PGBIN = '/usr/lib/postgresql/15/bin';
 
