@@ -19,6 +19,7 @@ import { icsRoute } from './features/casework/icsRoute.ts';
 import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
 import { organisationTenantIds } from './store/directory.ts';
+import { claimActivity, releaseActivity } from './store/seenActivities.ts';
 
 export interface RunningBot {
   port: number;
@@ -61,11 +62,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
 
   const adapter = createTeamsAdapter(config.credentials);
-  const recentActivities = new RecentActivities();
+  const recentActivities = new RecentActivities({
+    claim: (key) => claimActivity(database.prisma, key, new Date()),
+    release: (key) => releaseActivity(database.prisma, key),
+  });
   const app = createApp(adapter, config.credentials?.appId ?? '', services, recentActivities);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: safeError(error) }, 'unhandled turn error');
-    recentActivities.forget(RecentActivities.keyOf(context.activity));
+    await recentActivities.forget(RecentActivities.keyOf(context.activity)).catch(() => undefined);
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het opnieuw.').catch(() => {});
     }

@@ -24,7 +24,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
 
   app.turn('beforeTurn', async (context) => {
     const a = context.activity;
-    if (a.id && a.type !== ActivityTypes.Invoke && recent.isRepeat(RecentActivities.keyOf(a))) {
+    if (a.id && a.type !== ActivityTypes.Invoke && (await recent.isHandled(RecentActivities.keyOf(a)))) {
       setRoute(context, 'duplicate');
       return false;
     }

@@ -1,22 +1,39 @@
+/** Where handled activities are recorded for every instance (bot/store/seenActivities.ts). */
+export interface SharedActivityLog {
+  claim(key: string): Promise<boolean>;
+  release(key: string): Promise<void>;
+}
+
 /**
- * Teams may deliver the same activity twice (retries after a slow answer). Messages and
- * conversation updates seen recently are skipped; card actions are idempotent by themselves and
- * must always get their answer, so they are not filtered here.
+ * Teams may deliver the same activity twice (retries after a slow answer), possibly to another
+ * instance. Messages and conversation updates seen recently are skipped: a fast check in memory, then
+ * one insert in the shared log. Card actions are idempotent by themselves and must always get their
+ * answer, so they are not filtered here.
  */
 export class RecentActivities {
   private readonly seen = new Map<string, number>();
   constructor(
+    private readonly shared?: SharedActivityLog,
     private readonly ttlMs = 10 * 60_000,
     private readonly max = 5_000,
   ) {}
+
+  /** True when this or another instance already handled the activity. */
+  async isHandled(key: string, now = Date.now()): Promise<boolean> {
+    if (this.isRepeat(key, now)) return true;
+    if (!this.shared) return false;
+    if (await this.shared.claim(key)) return false;
+    return true;
+  }
 
   static keyOf(activity: { id?: string; conversation?: { id?: string } }): string {
     return `${activity.conversation?.id}|${activity.id}`;
   }
 
   /** A turn that failed did not handle the activity: Teams' retry must get through. */
-  forget(key: string): void {
+  async forget(key: string): Promise<void> {
     this.seen.delete(key);
+    await this.shared?.release(key);
   }
 
   /** True when this activity id was already handled within the time window. */

@@ -9,6 +9,7 @@ import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestType } from '../../domai
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
 import { anonymiseExpiredRequests } from '../retention/anonymise.ts';
+import { purgeSeenActivities } from '../../store/seenActivities.ts';
 import type { Services } from '../../services.ts';
 import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
 
@@ -63,6 +64,10 @@ export class ReminderScheduler {
     } catch (err) {
       this.services.logger.error({ err: safeError(err) }, 'retention run failed'); // reminders still go out
     }
+    // Handled-activity ids are only needed while Teams may still retry (minutes); real time, like the ids.
+    await purgeSeenActivities(this.services.db, new Date(Date.now() - 86_400_000)).catch((err) =>
+      this.services.logger.error({ err: safeError(err) }, 'purging handled activity ids failed'),
+    );
     if (!inOfficeHours(now)) return 0;
     this.queued = 0;
     await this.agenda(now);
