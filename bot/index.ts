@@ -39,6 +39,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Tests run reminders themselves (reminders.runOnce) at a moment they choose. */
   scheduleReminders?: boolean;
+  /** How long a call to Teams may take (default 15 s; tests use less). */
+  teamsTimeoutMs?: number;
 }
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
@@ -50,7 +52,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const linkSecret = config.linkSecret ?? localLinkSecret(config.dataDir);
   const clients = createConnectorClients(config.credentials);
-  const sender = new TeamsSender(database.prisma, clients);
+  const sender = new TeamsSender(database.prisma, clients, options.teamsTimeoutMs);
   let delivery: DeliveryWorker | undefined;
   const services: Services = {
     db: database.prisma,

@@ -3,11 +3,16 @@ import { enqueue } from '../bot/delivery/outbox.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { importFixture, PEOPLE } from './support/org.ts';
 import { textOf } from './support/cards.ts';
+import { clock } from './support/clock.ts';
+import { DeliveryWorker } from '../bot/delivery/worker.ts';
+import { TeamsSender } from '../bot/delivery/teamsSender.ts';
+import { createConnectorClients } from '../bot/teams/adapter.ts';
+import { createLogger } from '../bot/log.ts';
 
 let h: Harness;
 let evaChat: string;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ teamsTimeoutMs: 1_000 });
   await importFixture(h.db);
   const eva = h.client(PEOPLE.eva);
   await eva.say('hallo'); // gives the bot a chat with Eva
@@ -117,5 +122,56 @@ describe('delivery to Teams', () => {
     await h.db.prisma.delivery.update({ where: { dedupeKey: key }, data: { lockedUntil: new Date(Date.now() - 1) } });
     await h.deliver();
     expect(postsWith('bericht lease')).toHaveLength(1);
+  });
+
+  it('a Teams call that never answers times out; the worker goes on with other conversations and retries it', async () => {
+    const key = await queueNotice('hang');
+    h.connector.failNext({ delayMs: 5_000 }); // longer than the 1 s timeout of this harness
+    const started = Date.now();
+    await h.deliver();
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const r = await row(key);
+    expect(r.status).toBe('pending');
+    expect(r.attempts).toBe(1);
+    await makeDue(key);
+    await h.deliver();
+    expect((await row(key)).status).toBe('sent');
+  });
+
+  it('parks a message that failed for a day: later messages to the same person go out, the office hears once', async () => {
+    const poison = await queueNotice('poison');
+    await h.db.prisma.delivery.update({ where: { dedupeKey: poison }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    const after = await queueNotice('after-poison');
+    h.connector.failNext({ status: 503 });
+    await h.deliver();
+    expect((await row(poison)).status).toBe('parked');
+    expect((await row(poison)).deadAt).toBeInstanceOf(Date);
+    expect(postsWith('bericht after-poison')).toHaveLength(1);
+    expect((await row(after)).status).toBe('sent');
+
+    const morning = clock.weekdayIn(1);
+    await h.bot.reminders.runOnce(morning);
+    await h.deliver();
+    await h.bot.reminders.runOnce(new Date(morning.getTime() + 3_600_000));
+    await h.deliver();
+    const digests = h.connector.cardsIn(evaChat).filter((c) => textOf(c).includes('Niet afgeleverd in Teams'));
+    expect(digests).toHaveLength(1);
+    expect(textOf(digests[0]!)).toContain('1 berichten aan een persoon (te lang geprobeerd)');
+  });
+
+  it('a second instance never sends a row whose send is still in flight (the lease is renewed)', async () => {
+    const key = await queueNotice('in-flight');
+    const logger = createLogger('silent');
+    const worker = (name: string) =>
+      new DeliveryWorker(h.db.prisma, new TeamsSender(h.db.prisma, createConnectorClients(undefined), 10_000), {}, logger.child({ name }), 60_000, { leaseSeconds: 1, heartbeatMs: 200 });
+    const a = worker('a');
+    const b = worker('b');
+    h.connector.failNext({ delayMs: 2_500 }); // Teams is slow: longer than the lease
+    const first = a.drain();
+    await new Promise((r) => setTimeout(r, 1_500)); // the original lease has run out by now
+    await b.drain();
+    await first;
+    expect(postsWith('bericht in-flight')).toHaveLength(1);
+    expect((await row(key)).status).toBe('sent');
   });
 });

@@ -1,27 +1,63 @@
 /** A message that can never be delivered (no retry helps). */
 export class UndeliverableError extends Error {}
 
-export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
+export type RetryDecision =
+  | { retry: true; delayMs: number; reason: string }
+  /** `park`: retried too long — kept as a dead letter for the office; otherwise a permanent failure. */
+  | { retry: false; reason: string; park?: boolean; programmingError?: boolean };
 
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 15 * 60_000;
-/** After this many attempts (about a week at the maximum delay) a message is given up. */
-const MAX_ATTEMPTS = 700;
+/** After this long of retrying a message is parked, so later messages to the same person or thread move on. */
+export const MAX_RETRY_MS = 24 * 3_600_000;
 
-/** Teams answers that mean "try again later" (see the Teams rate-limit guidance). */
-const RETRYABLE_STATUS = new Set([408, 409, 412, 429, 500, 502, 503, 504]);
+/** Teams answers that mean "try again later" (see the Teams rate-limit guidance); other 4xx never get better. */
+const RETRYABLE_STATUS = new Set([408, 412, 429]);
+/** Network trouble: the request may not have arrived, or its answer got lost. */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'REQUEST_SEND_ERROR',
+  'REQUEST_ABORTED_ERROR',
+]);
 
-export function retryDecision(err: unknown, attempts: number): RetryDecision {
+type ErrorLike = { name?: string; statusCode?: number; status?: number; code?: string; message?: string; retryable?: boolean; response?: { headers?: unknown; status?: number }; cause?: unknown };
+
+function isNetworkError(e: ErrorLike): boolean {
+  if (e.code && (NETWORK_CODES.has(e.code) || e.code.startsWith('UND_ERR_'))) return true;
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  if (/timeout|timed out|socket hang up|aborted/i.test(e.message ?? '')) return true;
+  return !!e.cause && typeof e.cause === 'object' && isNetworkError(e.cause as ErrorLike);
+}
+
+/**
+ * What to do after a failed send: retry (network trouble, timeouts, 5xx, 408/412/429 with Retry-After),
+ * give up (other 4xx, a message that can never be sent, a programming error), or park it once it has
+ * been retried for MAX_RETRY_MS.
+ */
+export function retryDecision(err: unknown, attempts: number, ageMs = 0): RetryDecision {
   if (err instanceof UndeliverableError) return { retry: false, reason: err.message };
-  const e = err as { statusCode?: number; status?: number; code?: string; message?: string; retryable?: boolean; response?: { headers?: unknown; status?: number } };
+  const e = (err ?? {}) as ErrorLike;
   const status = e.statusCode ?? e.status ?? e.response?.status;
   const reason = status ? `HTTP ${status}` : (e.code ?? e.message ?? 'unknown error').slice(0, 200);
-  const retryable = e.retryable === true || status === undefined || RETRYABLE_STATUS.has(status);
-  if (!retryable || attempts >= MAX_ATTEMPTS) return { retry: false, reason };
+  let retryable: boolean;
+  if (status !== undefined) retryable = status >= 500 || RETRYABLE_STATUS.has(status);
+  else if (e.retryable === true || isNetworkError(e)) retryable = true;
+  else return { retry: false, reason, programmingError: true };
+  if (!retryable) return { retry: false, reason };
   const retryAfterMs = readRetryAfter(e.response?.headers);
-  const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(attempts - 1, 20));
+  const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(Math.max(attempts - 1, 0), 20));
   const jitter = Math.random() * 0.2 * backoff;
-  return { retry: true, delayMs: Math.max(retryAfterMs ?? 0, Math.round(backoff + jitter)), reason };
+  const delayMs = Math.max(retryAfterMs ?? 0, Math.round(backoff + jitter));
+  if (ageMs + delayMs > MAX_RETRY_MS) return { retry: false, reason: `${reason} (${Math.round(MAX_RETRY_MS / 3_600_000)} uur geprobeerd)`, park: true };
+  return { retry: true, delayMs, reason };
 }
 
 function readRetryAfter(headers: unknown): number | undefined {

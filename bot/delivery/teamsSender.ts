@@ -6,10 +6,16 @@ import { UndeliverableError } from './retryPolicy.ts';
 
 /** Sends outbox messages through the Bot Connector (Teams, or the local stand-in in tests). */
 export class TeamsSender implements MessageSender {
+  /** Every call to Teams gives up after this long (a connector that never answers must not stall the worker). */
+  private readonly options: { timeout: number };
+
   constructor(
     private readonly db: Db,
     private readonly clients: ConnectorClients,
-  ) {}
+    timeoutMs = 15_000,
+  ) {
+    this.options = { timeout: timeoutMs };
+  }
 
   async send(target: ResolvedTarget, message: { text?: string; card?: Record<string, unknown>; summary?: string }): Promise<SentMessage> {
     const activity: Partial<Activity> = {
@@ -21,7 +27,7 @@ export class TeamsSender implements MessageSender {
     switch (target.type) {
       case 'conversation': {
         const client = await this.clients.forServiceUrl(target.serviceUrl);
-        const res = await client.conversations.sendToConversation(target.conversationId, activity as Activity);
+        const res = await client.conversations.sendToConversation(target.conversationId, activity as Activity, this.options);
         return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: res.id };
       }
       case 'person':
@@ -32,10 +38,10 @@ export class TeamsSender implements MessageSender {
       case 'update': {
         const client = await this.clients.forServiceUrl(target.serviceUrl);
         if (target.type === 'update') {
-          await client.conversations.updateActivity(target.conversationId, target.activityId, { ...activity, id: target.activityId } as Activity);
+          await client.conversations.updateActivity(target.conversationId, target.activityId, { ...activity, id: target.activityId } as Activity, this.options);
           return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: target.activityId };
         }
-        const res = await client.conversations.replyToActivity(target.conversationId, target.activityId, activity as Activity);
+        const res = await client.conversations.replyToActivity(target.conversationId, target.activityId, activity as Activity, this.options);
         return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: res.id };
       }
     }
@@ -45,7 +51,7 @@ export class TeamsSender implements MessageSender {
     const conversation = await this.db.personalConversation.findUnique({ where: { personId } });
     if (conversation) {
       const client = await this.clients.forServiceUrl(conversation.serviceUrl);
-      const res = await client.conversations.sendToConversation(conversation.conversationId, activity as Activity);
+      const res = await client.conversations.sendToConversation(conversation.conversationId, activity as Activity, this.options);
       return { serviceUrl: conversation.serviceUrl, conversationId: conversation.conversationId, activityId: res.id };
     }
     // No chat yet: Teams can open one when the app is installed for the person.
@@ -60,8 +66,8 @@ export class TeamsSender implements MessageSender {
       tenantId: person.swv.tenantId ?? undefined,
       channelData: person.swv.tenantId ? { tenant: { id: person.swv.tenantId } } : undefined,
     } as ConversationParameters;
-    const created = await client.conversations.createConversation(params);
-    const res = await client.conversations.sendToConversation(created.id, activity as Activity);
+    const created = await client.conversations.createConversation(params, this.options);
+    const res = await client.conversations.sendToConversation(created.id, activity as Activity, this.options);
     return { serviceUrl, conversationId: created.id, activityId: res.id };
   }
 
@@ -78,7 +84,7 @@ export class TeamsSender implements MessageSender {
       tenantId: target.tenantId,
       activity,
     } as unknown as ConversationParameters;
-    const created = await client.conversations.createConversation(params);
+    const created = await client.conversations.createConversation(params, this.options);
     return { serviceUrl, conversationId: created.id, activityId: created.activityId ?? created.id.split('messageid=')[1] };
   }
 

@@ -30,9 +30,18 @@ interface ClaimedRow {
   target: DeliveryTarget;
   payload: DeliveryPayload;
   attempts: number;
+  createdAt: Date;
 }
 
-const LEASE_SECONDS = 60;
+export interface WorkerTiming {
+  /** A claimed row is leased this long; another instance takes it over only after the lease ran out. */
+  leaseSeconds: number;
+  /** While a send is in flight its lease is renewed this often, so another instance never takes the row over. */
+  heartbeatMs: number;
+}
+const DEFAULT_TIMING: WorkerTiming = { leaseSeconds: 60, heartbeatMs: 20_000 };
+/** A send that hangs anyway (past the sender's own per-call timeout) is abandoned after this long. */
+const SEND_DEADLINE_MS = 45_000;
 /** Teams allows 7 messages a second per thread; stay below it. */
 const MIN_GAP_PER_THREAD_MS = 200;
 
@@ -53,6 +62,7 @@ export class DeliveryWorker {
     private readonly renderers: Record<string, PayloadRenderer>,
     private readonly logger: Logger,
     private readonly pollMs: number,
+    private readonly timing: WorkerTiming = DEFAULT_TIMING,
   ) {}
 
   start(): void {
@@ -123,7 +133,7 @@ export class DeliveryWorker {
 
   private async claim(): Promise<ClaimedRow[]> {
     return this.db.$queryRaw<ClaimedRow[]>`
-      UPDATE "Delivery" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+      UPDATE "Delivery" SET "lockedUntil" = now() + make_interval(secs => ${this.timing.leaseSeconds}), attempts = attempts + 1
       WHERE id IN (
         SELECT d.id FROM "Delivery" d
         WHERE d.status = 'pending' AND d."nextAttemptAt" <= now()
@@ -135,7 +145,7 @@ export class DeliveryWorker {
         ORDER BY d."createdAt", d.id
         LIMIT 10
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, "dedupeKey", "targetKey", target, payload, attempts`;
+      RETURNING id, "dedupeKey", "targetKey", target, payload, attempts, "createdAt"`;
   }
 
   private async deliver(row: ClaimedRow): Promise<void> {
@@ -148,12 +158,12 @@ export class DeliveryWorker {
       }
       const target = await this.resolve(row.target);
       await this.pace(row.targetKey);
-      const sent = await this.sender.send(target, message);
+      const sent = await this.withLease(row.id, () => this.sender.send(target, message));
       this.lastSentAt.set(row.targetKey, Date.now());
       await this.finish(row.id, 'sent', sent);
       log.info({ outcome: 'sent' }, 'delivery sent');
     } catch (err) {
-      const decision = retryDecision(err, row.attempts);
+      const decision = retryDecision(err, row.attempts, Date.now() - new Date(row.createdAt).getTime());
       if (decision.retry) {
         await this.db.delivery.update({
           where: { id: row.id },
@@ -161,12 +171,36 @@ export class DeliveryWorker {
         });
         log.warn({ outcome: 'retry', delayMs: decision.delayMs, reason: decision.reason }, 'delivery will be retried');
       } else {
+        // A dead letter: the order key no longer waits for it (only pending rows block), the office hears of it.
+        const status = decision.park ? 'parked' : 'failed';
         await this.db.delivery.update({
           where: { id: row.id },
-          data: { status: 'failed', lockedUntil: null, lastError: decision.reason },
+          data: { status, lockedUntil: null, lastError: decision.reason, deadAt: new Date() },
         });
-        log.error({ outcome: 'failed', reason: decision.reason }, 'delivery failed permanently');
+        if (decision.programmingError) log.error({ outcome: status, err: safeError(err) }, 'delivery failed: programming error');
+        else log.error({ outcome: status, reason: decision.reason }, 'delivery given up');
       }
+    }
+  }
+
+  /** Runs a send while renewing the row's lease; gives up after SEND_DEADLINE_MS whatever the sender does. */
+  private async withLease<T>(id: string, send: () => Promise<T>): Promise<T> {
+    const heartbeat = setInterval(() => {
+      void this.db.$executeRaw`UPDATE "Delivery" SET "lockedUntil" = now() + make_interval(secs => ${this.timing.leaseSeconds}) WHERE id = ${id}`.catch(() => undefined);
+    }, this.timing.heartbeatMs);
+    heartbeat.unref?.();
+    let deadline: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        send(),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => reject(Object.assign(new Error('send timed out'), { name: 'TimeoutError' })), SEND_DEADLINE_MS);
+          deadline.unref?.();
+        }),
+      ]);
+    } finally {
+      clearInterval(heartbeat);
+      clearTimeout(deadline);
     }
   }
 

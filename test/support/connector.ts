@@ -15,8 +15,11 @@ export interface CreatedConversation {
   params: Record<string, any>;
 }
 export interface Fault {
-  status: number;
+  /** Answer with this status; without it, the write is done normally (after `delayMs`). */
+  status?: number;
   retryAfterSeconds?: number;
+  /** Answer only after this long (a slow Teams); a status-less fault with a long delay is a hang. */
+  delayMs?: number;
 }
 
 /** Random faults on writes, as a flaky Teams would answer (the fault matrix, test/faults). */
@@ -131,12 +134,16 @@ export class FakeConnector {
     return this.route(req, parts, body, url, send);
   }
 
-  private route(req: http.IncomingMessage, parts: string[], body: any, url: URL, send: (status: number, json?: unknown, headers?: Record<string, string>) => void) {
+  private async route(req: http.IncomingMessage, parts: string[], body: any, url: URL, send: (status: number, json?: unknown, headers?: Record<string, string>) => void) {
     const isWrite = req.method === 'POST' || req.method === 'PUT';
     if (isWrite && this.faults.length) {
       const fault = this.faults.shift()!;
-      send(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
-      return;
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (req.socket.destroyed) return; // the caller gave up waiting
+      if (fault.status !== undefined) {
+        send(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+        return;
+      }
     }
     // /v3/conversations
     if (parts[0] === 'v3' && parts[1] === 'conversations') {

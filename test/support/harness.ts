@@ -43,12 +43,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** The real bot on a free port, a real database, and a stand-in Bot Connector. */
-export async function startHarness(options: { db?: Database } = {}): Promise<Harness> {
+export async function startHarness(options: { db?: Database; teamsTimeoutMs?: number } = {}): Promise<Harness> {
   const db = options.db ?? (await createTestDatabase());
   const connector = await new FakeConnector().start();
   const config = testConfig();
   const logger = createLogger(config.logLevel);
-  let bot = await startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now });
+  const start = () => startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now, teamsTimeoutMs: options.teamsTimeoutMs });
+  let bot = await start();
   const harness: Harness = {
     get bot() {
       return bot;
@@ -63,7 +64,7 @@ export async function startHarness(options: { db?: Database } = {}): Promise<Har
     deliver: () => bot.delivery.drain(),
     restart: async () => {
       await stopWithoutDb(bot);
-      bot = await startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now });
+      bot = await start();
     },
     close: async () => {
       await stopWithoutDb(bot);

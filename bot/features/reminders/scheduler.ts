@@ -10,6 +10,7 @@ import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/tim
 import { safeError } from '../../log.ts';
 import { anonymiseExpiredRequests } from '../retention/anonymise.ts';
 import { purgeSeenActivities } from '../../store/seenActivities.ts';
+import { queueUndeliveredDigest } from '../../delivery/deadLetters.ts';
 import type { Services } from '../../services.ts';
 import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
 
@@ -70,6 +71,7 @@ export class ReminderScheduler {
     );
     if (!inOfficeHours(now)) return 0;
     this.queued = 0;
+    if (isWeekday(now) && (await queueUndeliveredDigest(this.services.db, now))) this.queued++;
     await this.agenda(now);
     await this.unpicked(now);
     await this.reportingDuty(now);
