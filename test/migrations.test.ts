@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,17 +32,36 @@ describe('the embedded database', () => {
   it('refuses a second process on the same data directory, and frees it on close', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-lock-'));
     const dataDir = path.join(dir, 'data');
-    fs.writeFileSync(`${dataDir}.lock`, `${process.ppid}@${os.hostname()}`); // a living process here holds it
-    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik door een ander proces/);
-    fs.writeFileSync(`${dataDir}.lock`, `999999999@${os.hostname()}`); // left behind by a process that is gone
     const db = await openDatabase({ kind: 'embedded', dataDir });
-    expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(`${process.pid}@${os.hostname()}`);
-    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik/); // not twice in one process either
+    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik door een ander proces/); // not twice in one process
+    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', openInChild(dataDir)], { encoding: 'utf8' });
+    expect(other.stderr + other.stdout).toMatch(/in gebruik door een ander proces/);
     await db.close();
-    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+    const again = await openDatabase({ kind: 'embedded', dataDir });
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is free again at once after the holder was killed (SIGKILL), whatever its pid', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-lock-'));
+    const dataDir = path.join(dir, 'data');
+    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `${openInChild(dataDir)}; console.log('open'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => String(d).includes('open') && resolve()));
+    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik/);
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    const db = await openDatabase({ kind: 'embedded', dataDir });
+    expect(await db.migrate()).toEqual([]); // the killed process had migrated it; the data is intact
+    await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/** A child process that opens (and migrates) the embedded database in `dataDir`. */
+function openInChild(dataDir: string): string {
+  const module = path.join(import.meta.dirname, '../bot/store/database.ts');
+  return `const { openDatabase } = await import(${JSON.stringify(module)}); const db = await openDatabase({ kind: 'embedded', dataDir: ${JSON.stringify(dataDir)} }); await db.migrate()`;
+}
 
 describe('migrations', () => {
   it('are applied once when two instances start at the same moment, and recorded for Prisma', async () => {

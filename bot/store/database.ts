@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -7,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, type MigrationFile, type SqlRunner } from './migrate.ts';
+import { lockDataDir } from './dataDirLock.ts';
 
 export type Db = PrismaClient;
 
@@ -34,52 +33,9 @@ export interface Database {
   pglite?: PGlite;
 }
 
-/**
- * The embedded database allows one process per data directory; a second one (say an import while
- * the bot runs) would damage it. A lock file beside the directory makes the second one stop.
- */
-function lockDataDir(dataDir: string): () => void {
-  const file = `${path.resolve(dataDir)}.lock`;
-  const me = `${process.pid}@${os.hostname()}`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      fs.writeFileSync(file, me, { flag: 'wx' });
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw inUse(dataDir, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '?');
-      const holder = fs.readFileSync(file, 'utf8');
-      const [pid, host] = holder.split('@');
-      // Only a lock of a process on this machine that is gone may be taken over.
-      if (holder === me || host !== os.hostname() || isAlive(Number(pid))) throw inUse(dataDir, holder);
-      fs.rmSync(file, { force: true });
-    }
-  }
-  return () => {
-    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === me) fs.rmSync(file);
-  };
-}
-
-function inUse(dataDir: string, holder: string): Error {
-  return new Error(
-    `De ingebouwde database in ${dataDir} is in gebruik door een ander proces (${holder}). ` +
-      'Stop dat proces eerst (bijvoorbeeld de bot), of gebruik PostgreSQL via DATABASE_URL.',
-  );
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') return openPostgres(target.url);
-  const unlock = target.kind === 'embedded' ? lockDataDir(target.dataDir) : () => {};
+  const unlock = target.kind === 'embedded' ? await lockDataDir(target.dataDir) : async () => {};
   const pglite =
     target.kind === 'embedded'
       ? await PGlite.create(target.dataDir)
@@ -111,7 +67,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
-      unlock();
+      await unlock();
     },
   };
 }
