@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../bot/store/database.ts';
 
 /** The file named after `--`, as text; null (after a Dutch message) when it is missing or unreadable. */
 export function readInputFile(usage: string, decode: (bytes: Buffer) => string = (b) => b.toString('utf8')): { file: string; text: string } | null {
-  const file = process.argv.slice(2).find((arg) => arg !== '--');
+  const file = process.argv.slice(2).find((arg) => arg !== '--' && !arg.startsWith('--'));
   if (!file) {
     console.error(usage);
     return null;

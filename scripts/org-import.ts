@@ -2,13 +2,17 @@
 // Reads an organisation file (see shared contract, section 1) and brings the database in line with it.
 // All-or-nothing: any error in the file, and nothing is changed.
 import { parseOrgFileText } from '../bot/features/organisation/orgFile.ts';
-import { describeImportSummary, importOrganisation, OrgImportConflictError } from '../bot/features/organisation/importOrganisation.ts';
+import { describeImportSummary, importOrganisation, OrgImportConflictError, OrgImportTooDrasticError } from '../bot/features/organisation/importOrganisation.ts';
 import { readInputFile, withDatabase } from './cli.ts';
 
 const ACTOR = 'cli:org-import';
 
+const USAGE = 'Gebruik: npm run org:import -- [--dry-run] [--force] BESTAND.json';
+
 async function main(): Promise<number> {
-  const input = readInputFile('Gebruik: npm run org:import -- BESTAND.json');
+  const dryRun = process.argv.includes('--dry-run');
+  const force = process.argv.includes('--force');
+  const input = readInputFile(USAGE);
   if (!input) return 1;
   const result = parseOrgFileText(input.text);
   if (!result.ok) {
@@ -19,12 +23,20 @@ async function main(): Promise<number> {
   }
   return withDatabase(
     async (db) => {
-      console.log(describeImportSummary(await importOrganisation(db.prisma, result.file, ACTOR)));
+      const summary = await importOrganisation(db.prisma, result.file, ACTOR, { dryRun, force });
+      if (!dryRun) {
+        console.log(describeImportSummary(summary));
+        return;
+      }
+      console.log(`Proefdraai (--dry-run), er is niets gewijzigd. ${describeImportSummary(summary).replace('Organisatie geïmporteerd:', 'Het bestand zou dit doen:')}`);
+      for (const warning of summary.warnings ?? []) console.log(`  Let op: ${warning}. Zonder --force wordt dit geweigerd.`);
     },
     (err) =>
       err instanceof OrgImportConflictError
         ? `Het bestand past niet bij wat al in de database staat. Er is niets gewijzigd:\n${err.problems.map((p) => `  ${p}`).join('\n')}`
-        : undefined,
+        : err instanceof OrgImportTooDrasticError
+          ? `Dit bestand is geweigerd; er is niets gewijzigd:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\nKlopt dit toch (bijvoorbeeld een nieuw schooljaar)? Bekijk het eerst met --dry-run en importeer dan met --force.`
+          : undefined,
   );
 }
 

@@ -11,6 +11,7 @@ import {
   describeImportSummary,
   importOrganisation,
   OrgImportConflictError,
+  OrgImportTooDrasticError,
 } from '../bot/features/organisation/importOrganisation.ts';
 import { createEmptyPostgresDatabase, createTestDatabase } from './support/testDatabase.ts';
 
@@ -222,6 +223,32 @@ describe('importOrganisation', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('refuses a file that would deactivate every admin or most people, unless forced; a dry run changes nothing', async () => {
+    await importOrganisation(db, orgFile(example()), 'test');
+    const before = await snapshot(db);
+    const empty = { ...example(), people: [], consultants: [], schools: [], roles: {} };
+    const validEmpty = validateOrgFile(empty);
+    if (!validEmpty.ok) throw new Error(JSON.stringify(validEmpty.errors)); // the contract allows it: the guard must hold
+    const refused = await importOrganisation(db, validEmpty.file, 'test').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OrgImportTooDrasticError);
+    expect((refused as OrgImportTooDrasticError).problems.join('\n')).toMatch(/beheerder/);
+    expect(await snapshot(db)).toEqual(before);
+
+    const noAdmins = example();
+    noAdmins.roles.admins = [];
+    const refusedAdmins = await importOrganisation(db, orgFile(noAdmins), 'test').catch((e: unknown) => e);
+    expect((refusedAdmins as OrgImportTooDrasticError).problems).toHaveLength(1);
+
+    const dry = await importOrganisation(db, validEmpty.file, 'test', { dryRun: true });
+    expect(dry.people.deactivated).toBe(5);
+    expect(dry.warnings!.length).toBe(2);
+    expect(await snapshot(db)).toEqual(before);
+
+    const forced = await importOrganisation(db, validEmpty.file, 'test', { force: true });
+    expect(forced.people.deactivated).toBe(5);
+    expect(await db.person.count({ where: { active: true } })).toBe(0);
+  });
+
   it('a second import of the same file writes nothing', async () => {
     await importOrganisation(db, orgFile(example()), 'test');
     const before = await snapshot(db);
@@ -249,7 +276,8 @@ describe('importOrganisation', () => {
     raw.roles.admins = [];
     raw.schools[0].coordinators = [];
 
-    const summary = await importOrganisation(db, orgFile(raw), 'test');
+    // Eva is the only admin: without --force this is refused (see the test on drastic files).
+    const summary = await importOrganisation(db, orgFile(raw), 'test', { force: true });
 
     expect(summary.people).toEqual({ created: 0, updated: 0, deactivated: 2 });
     expect(summary.coordinators).toEqual({ added: 0, removed: 1 });
@@ -438,8 +466,8 @@ describe('npm run org:import', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const run = (file: string) =>
-    execFileAsync('npx', ['tsx', 'scripts/org-import.ts', file], { cwd: root, env }).then(
+  const run = (file: string, ...flags: string[]) =>
+    execFileAsync('npx', ['tsx', 'scripts/org-import.ts', ...flags, file], { cwd: root, env }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
     );
@@ -463,4 +491,27 @@ describe('npm run org:import', () => {
     expect(result.stdout).toContain('Organisatie geïmporteerd:');
     expect(result.stdout).toContain('2 scholen nieuw');
   });
+
+  it('--dry-run says what would change; a file that empties the office is refused until --force', async () => {
+    await prepareDatabase();
+    expect((await run(fixture('org.example.json'))).code).toBe(0);
+    const emptied = path.join(dataDir, '..', `${path.basename(dataDir)}-empty.json`);
+    fs.writeFileSync(emptied, JSON.stringify({ ...example(), people: [], consultants: [], schools: [], roles: {} }));
+    try {
+      const dry = await run(emptied, '--dry-run');
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('Proefdraai (--dry-run), er is niets gewijzigd');
+      expect(dry.stdout).toContain('5 personen inactief gezet');
+      expect(dry.stdout).toContain('Zonder --force wordt dit geweigerd');
+      const refused = await run(emptied);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('--force');
+      expect(refused.stderr).toContain('er is niets gewijzigd');
+      const forced = await run(emptied, '--force');
+      expect(forced.code).toBe(0);
+      expect(forced.stdout).toContain('5 personen inactief gezet');
+    } finally {
+      fs.rmSync(emptied, { force: true });
+    }
+  }, 120_000);
 });

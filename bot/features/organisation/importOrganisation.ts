@@ -15,6 +15,8 @@ export type ImportSummary = {
   coordinators: { added: number; removed: number };
   /** Schools whose list of standing JES members was replaced. */
   jes: { schoolsUpdated: number };
+  /** A dry run: what would have been refused without --force. */
+  warnings?: string[];
 };
 
 /** The file is valid, but does not fit what the database already holds; nothing was changed. */
@@ -26,13 +28,62 @@ export class OrgImportConflictError extends Error {
 
 const counts = (): KindCounts => ({ created: 0, updated: 0, deactivated: 0 });
 
+/** The file would take the SWV's office away, or most of its people: refused unless forced. Nothing was changed. */
+export class OrgImportTooDrasticError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Organisation file would deactivate too much:\n${problems.join('\n')}`);
+  }
+}
+
+export interface ImportOptions {
+  /** Compute what would change, then roll everything back. */
+  dryRun?: boolean;
+  /** Apply even when all admins or more than half of the people would be deactivated. */
+  force?: boolean;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
+async function activeCounts(tx: Tx, code: string) {
+  const swv = await tx.swv.findUnique({ where: { code } });
+  if (!swv) return { people: 0, admins: 0 };
+  const [people, admins] = await Promise.all([
+    tx.person.count({ where: { swvId: swv.id, active: true } }),
+    tx.person.count({ where: { swvId: swv.id, active: true, isAdmin: true } }),
+  ]);
+  return { people, admins };
+}
+
+/** Why an import is too drastic to apply without --force (empty: fine). */
+function drasticChanges(before: { people: number; admins: number }, after: { people: number; admins: number }): string[] {
+  const problems: string[] = [];
+  if (before.admins > 0 && after.admins === 0) problems.push(`alle ${before.admins} beheerder(s) van het SOT-bureau zouden inactief worden; dan kan niemand meer aanmeldingen beoordelen`);
+  const gone = before.people - after.people;
+  if (before.people > 0 && gone > before.people / 2) problems.push(`${gone} van de ${before.people} actieve personen zouden inactief worden (meer dan de helft)`);
+  return problems;
+}
+
 /**
  * Applies a validated organisation file, all-or-nothing. Writes only differences, so importing
  * the same file again writes nothing (not even an audit entry).
  */
-export async function importOrganisation(db: Db, file: OrgFile, actor: string): Promise<ImportSummary> {
+export async function importOrganisation(db: Db, file: OrgFile, actor: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  try {
+    return await applyImport(db, file, actor, options);
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.summary;
+    throw err;
+  }
+}
+
+function applyImport(db: Db, file: OrgFile, actor: string, options: ImportOptions): Promise<ImportSummary> {
   return db.$transaction(
     async (tx) => {
+      const before = await activeCounts(tx, file.swv.code);
       const summary: ImportSummary = {
         changed: false,
         swv: { created: false, updated: false },
@@ -52,6 +103,10 @@ export async function importOrganisation(db: Db, file: OrgFile, actor: string): 
         summary.swv.updated ||
         [summary.people, summary.consultants, summary.schools].some((c) => c.created + c.updated + c.deactivated > 0) ||
         summary.coordinators.added + summary.coordinators.removed + summary.jes.schoolsUpdated > 0;
+      const problems = drasticChanges(before, await activeCounts(tx, file.swv.code));
+      if (problems.length && !options.force && !options.dryRun) throw new OrgImportTooDrasticError(problems);
+      // A dry run rolls back here: it saw exactly what the import would do, and changed nothing.
+      if (options.dryRun) throw new DryRunRollback({ ...summary, warnings: problems });
       if (summary.changed) {
         await tx.auditEntry.create({
           data: { actorId: actor, action: 'org.import', subjectType: 'swv', subjectId: swv.id, details: summary },
