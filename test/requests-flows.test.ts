@@ -126,6 +126,18 @@ describe('several schools, duplicates, access', () => {
     expect(textOf(forged.card!)).toContain('Kies een van uw scholen');
   });
 
+  it('control characters in a text (a NUL pasted from another program) are cleaned at Controleren and stored clean', async () => {
+    const carla = h.client(PEOPLE.carla);
+    await carla.say('spreekuur');
+    const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Met\u0000 een nul\u0007teken' });
+    expect(textOf(review.card!)).toContain('Met een nulteken');
+    const sent = await carla.press(review.card!, 'Versturen');
+    const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))?.[0];
+    expect(reference).toBeDefined();
+    const stored = await h.db.prisma.request.findUniqueOrThrow({ where: { reference } });
+    expect(JSON.stringify(stored.details)).toContain('Met een nulteken');
+  });
+
   it('a double click on Versturen creates one request and one post', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../time.ts';
 import type { FieldErrors } from './types.ts';
+import { cleanText } from '../text.ts';
 
 /**
  * Reads card input values (always strings, or absent) and collects Dutch errors per field.
@@ -21,9 +22,11 @@ export class FormReader {
     this.errors[field] ??= message;
   }
 
+  /** The value as typed, cleaned of control characters (text.ts), trimmed; objects and arrays count as empty. */
   raw(field: string): string {
     const v = this.values[field];
-    return v === undefined || v === null ? '' : String(v).trim();
+    if (v === undefined || v === null || typeof v === 'object') return '';
+    return cleanText(String(v)).trim();
   }
 
   text(field: string, opts: { required?: string; max: number; label: string }): string {

@@ -1,6 +1,7 @@
 // Vraag stellen → the coordinator answers in their 1:1 chat; the answer goes to the thread and history.
 import type { TurnContext } from 'botbuilder';
 import { answerCard } from '../../../cards/answer.ts';
+import { cleanText } from '../../domain/text.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import type { RequestStatus } from '../../domain/requests/types.ts';
@@ -17,7 +18,7 @@ export async function answerForm(context: TurnContext, services: Services, data:
 export async function submitAnswer(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  const answer = typeof data.answer === 'string' ? data.answer.trim() : '';
+  const answer = typeof data.answer === 'string' ? cleanText(data.answer).trim() : '';
   const title = `Vraag over ${ctx.request.reference}`;
   if (!answer) return answerCard({ requestId: ctx.request.id, title, lines: [ctx.request.openQuestion ?? ''], errors: { answer: 'Vul uw antwoord in.' } });
   if (answer.length > 2000) return answerCard({ requestId: ctx.request.id, title, lines: [ctx.request.openQuestion ?? ''], values: { answer }, errors: { answer: `Uw antwoord is te lang: maximaal 2000 tekens (nu ${answer.length}).` } });

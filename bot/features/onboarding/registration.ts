@@ -9,6 +9,7 @@ import type { Services } from '../../services.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { activeSwv } from '../../store/directory.ts';
 import { lockFor } from '../../store/locks.ts';
+import { cleanText } from '../../domain/text.ts';
 import { memberEmail, resolveActor } from '../../teams/turn.ts';
 
 const SubmitSchema = z.object({
@@ -54,7 +55,7 @@ export async function submitRegistration(context: TurnContext, services: Service
   }
   const schools = await activeSchools(db);
   const values = { schoolId: String(data.schoolId ?? ''), role: String(data.role ?? '') };
-  const parsed = SubmitSchema.safeParse(data);
+  const parsed = SubmitSchema.safeParse({ ...data, role: typeof data.role === 'string' ? cleanText(data.role) : data.role });
   const school = parsed.success ? schools.find((s) => s.id === parsed.data.schoolId) : undefined;
   if (!parsed.success || !school) {
     const errors: Record<string, string> = {};

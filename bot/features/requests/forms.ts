@@ -6,6 +6,7 @@ import { parseThuiszitter, TZ_KIND, TZ_REASONS, YES_NO } from '../../domain/requ
 import { defaultParticipantSelection, JES_LOCATION, parseJes, participantChoices, type StandingMember } from '../../domain/requests/jes.ts';
 import { URGENCY, type FieldErrors, type Parsed, type Pupil, type RequestType } from '../../domain/requests/types.ts';
 import { schoolLine, type SchoolContext } from './schoolContext.ts';
+import { cleanText } from '../../domain/text.ts';
 
 export interface ParsedRequest {
   details: Record<string, unknown>;
@@ -54,12 +55,20 @@ export function parseForm(type: RequestType, school: SchoolContext, values: Reco
   return { ok: true, value: { details: r.value as unknown as Record<string, unknown> } };
 }
 
-/** Keeps only the inputs of the form (Teams merges action data and input values into one object). */
+/** No form has more inputs, and no input is longer (the parsers give the exact limits per field). */
+const MAX_INPUTS = 60;
+const MAX_INPUT_LENGTH = 5_000;
+
+/**
+ * Keeps only the inputs of the form (Teams merges action data and input values into one object), cleaned
+ * of control characters; they travel on in the review card, so nothing unbounded or invisible goes along.
+ */
 export function formValues(data: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(data)) {
-    if (['schoolId', 'submissionId', 'type', 'values', 'verb'].includes(k)) continue;
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  for (const [k, v] of Object.entries(data).slice(0, MAX_INPUTS + 10)) {
+    if (['schoolId', 'submissionId', 'type', 'values', 'verb'].includes(k) || k.length > 100) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = cleanText(String(v)).slice(0, MAX_INPUT_LENGTH);
+    if (Object.keys(out).length >= MAX_INPUTS) break;
   }
   return out;
 }
