@@ -59,6 +59,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     nudgeDelivery: () => delivery?.nudge(),
     now: options.now ?? clockFrom(config.clockStart),
+    databaseAvailable: () => database.ping().then(() => true, () => false),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
   };
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
@@ -81,7 +82,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let server: RunningServer;
   try {
     server = await startServer(
-      { adapter, app, logger, gate, ping: database.ping, routes: [icsRoute(database.prisma, linkSecret, logger)] },
+      {
+        adapter,
+        app,
+        logger,
+        gate,
+        ping: database.ping,
+        abandoned: (context) => recentActivities.forget(RecentActivities.keyOf(context.activity)),
+        routes: [icsRoute(database.prisma, linkSecret, logger)],
+      },
       { port: config.port, host: config.host },
     );
   } catch (err) {

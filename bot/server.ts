@@ -5,6 +5,8 @@ import { safeError, type Logger } from './log.ts';
 import type { HttpRoute } from './httpRoute.ts';
 import { getRoute } from './teams/turn.ts';
 import { answerRefusal, type TenantGate } from './teams/trust.ts';
+import { answerUnavailable } from './teams/unavailable.ts';
+import type { TurnContext } from 'botbuilder';
 
 /** One limit for every body: Teams activities are far smaller. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -17,6 +19,8 @@ export interface ServerDeps {
   gate: TenantGate;
   /** Resolves when the database answers; rejects otherwise. */
   ping: () => Promise<void>;
+  /** A turn was abandoned (the database is down): Teams' retry of this activity must be handled. */
+  abandoned?: (context: TurnContext) => Promise<void>;
   /** Further GET routes of features (e.g. calendar files). */
   routes?: HttpRoute[];
 }
@@ -72,18 +76,28 @@ export async function startServer(deps: ServerDeps, options: { port: number; hos
     res.status = (code: number) => setStatus(refusedStatus ?? code);
     try {
       await adapter.process(req, res, async (context) => {
-        const verdict = await deps.gate.check(context.activity);
-        if (!verdict.ok) {
-          route = `refused:${verdict.reason}`;
-          refusedStatus = await answerRefusal(context, verdict);
-          logger.warn({ reason: verdict.reason, tenantId: verdict.tenantId, activityType: context.activity.type }, 'activity refused');
-          return;
-        }
         try {
+          const verdict = await deps.gate.check(context.activity);
+          if (!verdict.ok) {
+            route = `refused:${verdict.reason}`;
+            refusedStatus = await answerRefusal(context, verdict);
+            logger.warn({ reason: verdict.reason, tenantId: verdict.tenantId, activityType: context.activity.type }, 'activity refused');
+            return;
+          }
           await app.run(context);
-        } finally {
-          // The context is revoked once the turn ends; read the route while it lives.
           route = getRoute(context) ?? 'unrouted';
+        } catch (err) {
+          route = getRoute(context) ?? 'unrouted';
+          // The database is down: nothing was stored. Say so instead of "something went wrong", and let
+          // Teams retry a message (503) once it is back.
+          if (await deps.ping().then(() => false, () => true)) {
+            route = `unavailable:${route}`;
+            refusedStatus = await answerUnavailable(context);
+            await deps.abandoned?.(context).catch(() => undefined);
+            logger.warn({ err: safeError(err), activityType: context.activity.type }, 'database unavailable during a turn');
+            return;
+          }
+          throw err;
         }
       });
       if (res.statusCode >= 400) outcome = `http ${res.statusCode}`;

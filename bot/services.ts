@@ -8,6 +8,8 @@ export interface Services {
   /** Tells the delivery worker that new messages were committed. */
   nudgeDelivery(): void;
   now(): Date;
+  /** False while the database does not answer (to tell people to try again instead of "something went wrong"). */
+  databaseAvailable(): Promise<boolean>;
   /** Signed web address of a planned JES-overleg's calendar file (for external participants). */
   icsUrl(requestId: string): string;
 }

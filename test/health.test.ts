@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness.ts';
+import { PEOPLE } from './support/org.ts';
+import { textOf } from './support/cards.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,5 +20,18 @@ describe('GET /healthz', () => {
     const down = await fetch(url);
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'database unavailable' });
+  });
+
+  it('while the database is down: a card action gets a Dutch "try again" card, a message 503 so Teams retries', async () => {
+    // (the database was closed by the test above)
+    const carla = h.client(PEOPLE.carla);
+    const action = await carla.execute('mine.list');
+    expect(action.status).toBe(200);
+    expect(textOf(action.card!)).toContain('Probeer het zo opnieuw');
+    expect(textOf(action.card!)).toContain('Er is niets opgeslagen');
+    const started = await carla.execute('spreekuur.start');
+    expect(textOf(started.card!)).toContain('Probeer het zo opnieuw');
+    expect((await carla.say('mijn aanvragen')).status).toBe(503);
+    expect((await carla.say('hallo')).status).toBe(503);
   });
 });

@@ -5,6 +5,7 @@ import { noticeCard } from '../../cards/notice.ts';
 import type { Services } from '../services.ts';
 import { setRoute } from './turn.ts';
 import { safeError } from '../log.ts';
+import { UNAVAILABLE_TEXT } from './unavailable.ts';
 
 export type App = Application<TurnState>;
 
@@ -54,6 +55,10 @@ export function onCardAction<T = Record<string, unknown>>(
     try {
       return await handler(context, (data ?? {}) as T);
     } catch (err) {
+      if (!(await services.databaseAvailable())) {
+        services.logger.warn({ err: safeError(err), route: String(verb) }, 'card action while the database is unavailable');
+        return noticeCard({ title: 'Probeer het zo opnieuw', tone: 'warning', paragraphs: [UNAVAILABLE_TEXT] }) as AdaptiveCardJson;
+      }
       services.logger.error({ err: safeError(err), route: String(verb) }, 'card action failed');
       return noticeCard({
         title: 'Er ging iets mis',
