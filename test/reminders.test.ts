@@ -15,7 +15,7 @@ beforeAll(async () => {
   h = await startHarness();
   await importFixture(h.db);
   for (const p of [PEOPLE.carla, PEOPLE.dirk, PEOPLE.eva, PEOPLE.anna]) await h.client(p).say('hallo');
-  const parsed = parseAgendaFile('a.csv', fs.readFileSync(path.join(import.meta.dirname, 'fixtures/jaaragenda.example.csv'), 'utf8'));
+  const parsed = parseAgendaFile('a.csv', fs.readFileSync(path.join(import.meta.dirname, 'fixtures/jaaragenda.example.csv'), 'utf8'), clock.now());
   if (!parsed.ok) throw new Error('fixture');
   await importAgenda(h.db.prisma, parsed.entries, 'test');
 });

@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/time.ts';
+import { cleanText } from '../../domain/text.ts';
 
 export const AUDIENCES = ['PO', 'VO', 'alle'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -24,14 +25,31 @@ export type AgendaResult = { ok: true; entries: AgendaEntry[] } | { ok: false; e
 
 const HEADER = ['datum', 'titel', 'omschrijving', 'doelgroep', 'herinneren'];
 const MAX_REMIND_DAYS = 365;
+const MAX_TITLE = 200;
+const MAX_DESCRIPTION = 2000;
+/** A year agenda is about this school year and the next: dates from last year up to two years ahead. */
+const YEARS_BACK = 1;
+const YEARS_AHEAD = 2;
 
-export function parseAgendaFile(fileName: string, text: string): AgendaResult {
-  const body = text.replace(/^\uFEFF/, '');
-  if (/\.ics$/i.test(fileName) || body.trimStart().startsWith('BEGIN:VCALENDAR')) return parseIcs(body);
-  return parseCsvAgenda(body);
+/** The same limits for both formats: dates in a sane window, reminder days capped, texts bounded. */
+function checkLimits(entry: AgendaEntry, now: Date): string[] {
+  const problems: string[] = [];
+  const year = Number(entry.date.slice(0, 4));
+  const thisYear = DateTime.fromJSDate(now, { zone: ZONE }).year;
+  if (year < thisYear - YEARS_BACK || year > thisYear + YEARS_AHEAD) problems.push(`datum ${entry.date} ligt niet tussen ${thisYear - YEARS_BACK} en ${thisYear + YEARS_AHEAD}; controleer het jaartal.`);
+  if (entry.remindDays.some((d) => d > MAX_REMIND_DAYS)) problems.push(`herinneren kan hoogstens ${MAX_REMIND_DAYS} dagen van tevoren.`);
+  if (!entry.title) problems.push('titel ontbreekt.');
+  if (entry.title.length > MAX_TITLE) problems.push(`titel is langer dan ${MAX_TITLE} tekens.`);
+  if (entry.description.length > MAX_DESCRIPTION) problems.push(`omschrijving is langer dan ${MAX_DESCRIPTION} tekens.`);
+  return problems;
 }
 
-function parseCsvAgenda(text: string): AgendaResult {
+export function parseAgendaFile(fileName: string, text: string, now: Date = new Date()): AgendaResult {
+  const body = cleanText(text.replace(/^\uFEFF/, ''));
+  return /\.ics$/i.test(fileName) || body.trimStart().startsWith('BEGIN:VCALENDAR') ? parseIcs(body, now) : parseCsvAgenda(body, now);
+}
+
+function parseCsvAgenda(text: string, now: Date): AgendaResult {
   let rows: string[][];
   let lineOf: number[] = [];
   try {
@@ -54,14 +72,16 @@ function parseCsvAgenda(text: string): AgendaResult {
     const [datum, titel, omschrijving, doelgroep, herinneren] = row as [string, string, string, string, string];
     const when = parseWhen(datum);
     if (!when) fail(`datum "${datum}" is geen geldige datum; gebruik JJJJ-MM-DD of JJJJ-MM-DDTUU:MM.`);
-    if (!titel) fail('titel ontbreekt.');
-    if (titel.length > 200) fail('titel is langer dan 200 tekens.');
-    if (omschrijving.length > 2000) fail('omschrijving is langer dan 2000 tekens.');
     const audience = AUDIENCES.find((a) => a.toLowerCase() === doelgroep.toLowerCase());
     if (!audience) fail(`doelgroep "${doelgroep}" moet PO, VO of alle zijn.`);
     const days = parseRemindDays(herinneren);
     if (!days) fail(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
-    if (when && titel && audience && days) entries.push({ ...when, title: titel, description: omschrijving, audience, remindDays: days });
+    if (when && audience && days) {
+      const entry = { ...when, title: titel, description: omschrijving, audience, remindDays: days };
+      const problems = checkLimits(entry, now);
+      problems.forEach(fail);
+      if (!problems.length) entries.push(entry);
+    }
   });
   if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${lineOf[i + 1] ?? i + 2}`);
@@ -84,7 +104,7 @@ function parseRemindDays(text: string): number[] | null {
 }
 
 /** Outlook / Google Calendar export: each VEVENT is an item; VALARM triggers become reminder days. */
-function parseIcs(text: string): AgendaResult {
+function parseIcs(text: string, now: Date): AgendaResult {
   let events: ICAL.Component[];
   try {
     events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
@@ -111,8 +131,11 @@ function parseIcs(text: string): AgendaResult {
       .map((alarm) => alarm.getFirstPropertyValue('trigger'))
       .filter((t): t is ICAL.Duration => t instanceof ICAL.Duration && t.isNegative)
       .map((d) => Math.round(d.toSeconds() / -86_400))
-      .filter((d) => d >= 0);
-    entries.push({ ...local, title: event.summary.slice(0, 200), description: (event.description ?? '').slice(0, 2000), audience, remindDays: [...new Set(remindDays)].sort((a, b) => b - a) });
+      .filter((d) => d >= 0); // too many days ahead is refused by checkLimits, as in the CSV
+    const entry = { ...local, title: event.summary, description: event.description ?? '', audience, remindDays: [...new Set(remindDays)].sort((a, b) => b - a) };
+    const problems = checkLimits(entry, now);
+    for (const message of problems) errors.push({ where, message });
+    if (!problems.length) entries.push(entry);
   });
   if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `afspraak ${i + 1}`);
