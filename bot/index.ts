@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { createLogger, safeError, type Logger } from './log.ts';
 import { openDatabase, type Database } from './store/database.ts';
-import { createConnectorClients, createTeamsAdapter } from './teams/adapter.ts';
+import { createConnectorClients, createTeamsAdapter, type AuthOverrides } from './teams/adapter.ts';
 import { createApp } from './teams/app.ts';
 import { RecentActivities } from './teams/duplicates.ts';
 import { ReminderScheduler } from './features/reminders/scheduler.ts';
@@ -41,6 +41,8 @@ export interface StartOptions {
   scheduleReminders?: boolean;
   /** How long a call to Teams may take (default 15 s; tests use less). */
   teamsTimeoutMs?: number;
+  /** Tests: a local OpenID metadata document for incoming tokens. */
+  authOverrides?: AuthOverrides;
 }
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
@@ -64,7 +66,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
 
-  const adapter = createTeamsAdapter(config.credentials);
+  const adapter = createTeamsAdapter(config.credentials, options.authOverrides);
   const recentActivities = new RecentActivities({
     claim: (key) => claimActivity(database.prisma, key, new Date()),
     release: (key) => releaseActivity(database.prisma, key),

@@ -3,21 +3,49 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
+import { StatusCodes } from 'botbuilder';
 import type { BotCredentials } from '../config.ts';
 
-function authOptions(credentials?: BotCredentials): ConfigurationBotFrameworkAuthenticationOptions {
+/**
+ * Test-only: where botbuilder finds the keys and issuer of channel tokens (test/support/openid.ts serves
+ * a local OpenID metadata document). Production always uses botbuilder's own defaults.
+ */
+export type AuthOverrides = Pick<Partial<ConfigurationBotFrameworkAuthenticationOptions>, 'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'>;
+
+function authOptions(credentials?: BotCredentials, overrides: AuthOverrides = {}): ConfigurationBotFrameworkAuthenticationOptions {
   // Empty strings = local mode: no token checks on incoming requests, no tokens on outgoing ones.
+  // SingleTenant passes the tenant, so botbuilder also checks it in tokens issued by the tenant.
   return {
     MicrosoftAppId: credentials?.appId ?? '',
     MicrosoftAppPassword: credentials?.appPassword ?? '',
     MicrosoftAppType: credentials?.appType ?? 'MultiTenant',
     MicrosoftAppTenantId: credentials?.tenantId ?? '',
+    ...overrides,
   } as ConfigurationBotFrameworkAuthenticationOptions;
 }
 
-export function createTeamsAdapter(credentials?: BotCredentials): TeamsAdapter {
-  return new TeamsAdapter(authOptions(credentials));
+/**
+ * botbuilder lets a token with a bad signature or a future `nbf` escape as a plain jsonwebtoken error,
+ * which it answers with 500; those are the caller's fault and get 401 like every other bad token.
+ */
+class SotTeamsAdapter extends TeamsAdapter {
+  // biome-ignore lint/suspicious/noExplicitAny: botbuilder's overloads
+  override async processActivity(...args: any[]): Promise<any> {
+    try {
+      return await (super.processActivity as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+    } catch (err) {
+      const name = (err as Error | undefined)?.name;
+      if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') {
+        throw new AuthenticationError('Unauthorized. Invalid token.', StatusCodes.UNAUTHORIZED);
+      }
+      throw err;
+    }
+  }
+}
+
+export function createTeamsAdapter(credentials?: BotCredentials, overrides?: AuthOverrides): TeamsAdapter {
+  return new SotTeamsAdapter(authOptions(credentials, overrides));
 }
 
 /** Creates Bot Connector clients for proactive sends (the delivery worker). */

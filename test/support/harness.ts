@@ -1,5 +1,6 @@
 import { startBot, type RunningBot } from '../../bot/index.ts';
 import type { Config } from '../../bot/config.ts';
+import type { AuthOverrides } from '../../bot/teams/adapter.ts';
 import { createLogger } from '../../bot/log.ts';
 import type { Database } from '../../bot/store/database.ts';
 import { FakeConnector } from './connector.ts';
@@ -43,12 +44,20 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** The real bot on a free port, a real database, and a stand-in Bot Connector. */
-export async function startHarness(options: { db?: Database; teamsTimeoutMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  db?: Database;
+  teamsTimeoutMs?: number;
+  /** Teams mode: these credentials, and incoming tokens checked against a local OpenID document. */
+  config?: Partial<Config>;
+  authOverrides?: AuthOverrides;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = options.db ?? (await createTestDatabase());
   const connector = await new FakeConnector().start();
-  const config = testConfig();
+  const config = testConfig(options.config);
   const logger = createLogger(config.logLevel);
-  const start = () => startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now, teamsTimeoutMs: options.teamsTimeoutMs });
+  const start = () => startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now, teamsTimeoutMs: options.teamsTimeoutMs, authOverrides: options.authOverrides });
   let bot = await start();
   const harness: Harness = {
     get bot() {
