@@ -9,6 +9,17 @@ export interface BotCredentials {
   tenantId?: string;
 }
 
+export interface RetentionSettings {
+  /** Decided registrations (and pending ones nobody decided) are deleted after this many days. */
+  registrationDays: number;
+  /** Chats of people who never became known are forgotten after this many days without contact. */
+  unknownContactDays: number;
+  /** An open request without any activity for this many days is closed as expired. */
+  inactiveRequestDays: number;
+  /** …and an anonymous sparring that never went further, after this many days. */
+  sparringDays: number;
+}
+
 export interface Config {
   port: number;
   /** Interface to listen on: loopback unless HOST says otherwise (e.g. 0.0.0.0 behind a proxy). */
@@ -25,6 +36,8 @@ export interface Config {
   reminderIntervalMs: number;
   /** Days after closing before a request's pupil data and free text are removed. */
   retentionDays: number;
+  /** The other retention periods (bot/features/retention). */
+  retention: RetentionSettings;
   /** Address where people reach this server (links in cards, e.g. calendar files). */
   publicUrl: string;
   /**
@@ -68,6 +81,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   REMINDER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10_000).max(60 * 60_000).default(15 * 60_000)),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
+  REGISTRATION_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  UNKNOWN_CONTACT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  INACTIVE_REQUEST_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(7).max(3650).default(365)),
+  SPARRING_INACTIVE_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(7).max(3650).default(90)),
   PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
   LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),
   CLOCK_START: z.preprocess(blankToUndefined, z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional()),
@@ -120,6 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryPollMs: e.DELIVERY_POLL_MS,
     reminderIntervalMs: e.REMINDER_INTERVAL_MS,
     retentionDays: e.RETENTION_DAYS,
+    retention: {
+      registrationDays: e.REGISTRATION_RETENTION_DAYS,
+      unknownContactDays: e.UNKNOWN_CONTACT_RETENTION_DAYS,
+      inactiveRequestDays: e.INACTIVE_REQUEST_DAYS,
+      sparringDays: e.SPARRING_INACTIVE_DAYS,
+    },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     linkSecret: e.LINK_SECRET,
     servedTenants: tenantId ? [tenantId] : [],

@@ -100,7 +100,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     throw err;
   }
   delivery.start();
-  const reminders = new ReminderScheduler(services, config.reminderIntervalMs, config.retentionDays);
+  const reminders = new ReminderScheduler(services, config.reminderIntervalMs, { retentionDays: config.retentionDays, ...config.retention });
   if (options.scheduleReminders !== false) reminders.start();
   logger.info({ port: server.port, database: database.kind, mode: config.credentials ? 'teams' : 'local' }, 'SOT bot started');
 

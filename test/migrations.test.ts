@@ -40,7 +40,7 @@ describe('the embedded database', () => {
     const again = await openDatabase({ kind: 'embedded', dataDir });
     await again.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('is free again at once after the holder was killed (SIGKILL), whatever its pid', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-lock-'));
@@ -54,7 +54,7 @@ describe('the embedded database', () => {
     expect(await db.migrate()).toEqual([]); // the killed process had migrated it; the data is intact
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 });
 
 /** A child process that opens (and migrates) the embedded database in `dataDir`. */

@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     deliveryPollMs: 60_000,
     reminderIntervalMs: 3_600_000,
     retentionDays: 730,
+    retention: { registrationDays: 90, unknownContactDays: 90, inactiveRequestDays: 365, sparringDays: 90 },
     publicUrl: 'http://127.0.0.1:0',
     linkSecret: 'test-link-secret-0123456789',
     ...overrides,

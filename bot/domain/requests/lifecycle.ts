@@ -39,6 +39,12 @@ export const RULES: Record<RequestAction, Rule> = {
   withdraw: { from: ['new'], roles: ['coordinator'], to: 'withdrawn' },
 };
 
+/**
+ * Expiry is no person's action and not in the table above: the retention job closes an open request
+ * after a long time without activity (bot/features/retention/expire.ts), with this outcome.
+ */
+export const EXPIRED_OUTCOME = 'Verlopen: lange tijd geen activiteit';
+
 export type Decision = { allowed: true; to?: RequestStatus } | { allowed: false; reason: 'role' | 'state' | 'type' };
 
 /** May someone with these roles do this action on a request of this type in this state? */

@@ -8,7 +8,7 @@ import { hasReportingDuty, weeksAbsent } from '../../domain/requests/thuiszitter
 import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
-import { anonymiseExpiredRequests } from '../retention/anonymise.ts';
+import { applyRetention, type RetentionPolicy } from '../retention/index.ts';
 import { purgeSeenActivities } from '../../store/seenActivities.ts';
 import { queueUndeliveredDigest } from '../../delivery/deadLetters.ts';
 import type { Services } from '../../services.ts';
@@ -32,7 +32,7 @@ export class ReminderScheduler {
   constructor(
     private readonly services: Services,
     private readonly intervalMs: number,
-    private readonly retentionDays: number,
+    private readonly retention: RetentionPolicy,
   ) {}
 
   private stopped = false;
@@ -60,8 +60,8 @@ export class ReminderScheduler {
   /** Queues every reminder due at `now`; returns how many new ones were queued. Also applies retention. */
   async runOnce(now: Date): Promise<number> {
     try {
-      const anonymised = await anonymiseExpiredRequests(this.services.db, now, this.retentionDays);
-      if (anonymised) this.services.logger.info({ anonymised }, 'requests anonymised after the retention period');
+      const done = await applyRetention(this.services.db, now, this.retention);
+      if (Object.values(done).some((n) => n > 0)) this.services.logger.info(done, 'retention applied');
     } catch (err) {
       this.services.logger.error({ err: safeError(err) }, 'retention run failed'); // reminders still go out
     }

@@ -101,6 +101,7 @@ const EVENT_LABEL: Record<string, string> = {
   close: 'Afgerond',
   report: 'Melding DUO/OT vastgelegd',
   identify: 'Leerling alsnog genoemd',
+  expire: 'Automatisch afgesloten (lange tijd geen activiteit)',
 };
 
 /** One line per history entry. Notes of hand-overs are internal to the SOT and left out for schools. */
