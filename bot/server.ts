@@ -6,7 +6,7 @@ import type { HttpRoute } from './httpRoute.ts';
 import { getRoute } from './teams/turn.ts';
 import { answerRefusal, type TenantGate } from './teams/trust.ts';
 import { answerUnavailable } from './teams/unavailable.ts';
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 
 /** One limit for every body: Teams activities are far smaller. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -86,6 +86,10 @@ export async function startServer(deps: ServerDeps, options: { port: number; hos
           }
           await app.run(context);
           route = getRoute(context) ?? 'unrouted';
+          // An invoke nobody handles (another kind of invoke, a forged name) is the caller's fault: 400, not 501.
+          if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+            await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'Onbekende actie.' } } });
+          }
         } catch (err) {
           route = getRoute(context) ?? 'unrouted';
           // The database is down: nothing was stored. Say so instead of "something went wrong", and let
