@@ -490,7 +490,7 @@ describe('npm run org:import', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Organisatie geïmporteerd:');
     expect(result.stdout).toContain('2 scholen nieuw');
-  });
+  }, 90_000);
 
   it('--dry-run says what would change; a file that empties the office is refused until --force', async () => {
     await prepareDatabase();
