@@ -69,6 +69,6 @@ export async function rememberConversation(context: TurnContext, services: Servi
   }
   if (!isPersonalChat(context) || !a.conversation?.id || !a.serviceUrl) return;
   const chat = { conversationId: a.conversation.id, serviceUrl: a.serviceUrl, tenantId, userId: a.from.id };
-  if (actor) await rememberPersonalChat(db, { personId: actor.personId }, chat);
-  else if (a.from?.aadObjectId) await rememberPersonalChat(db, { aadObjectId: a.from.aadObjectId }, chat);
+  if (actor) await rememberPersonalChat(db, { personId: actor.personId }, chat, services.now());
+  else if (a.from?.aadObjectId) await rememberPersonalChat(db, { aadObjectId: a.from.aadObjectId }, chat, services.now());
 }

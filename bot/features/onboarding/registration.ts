@@ -72,7 +72,7 @@ export async function submitRegistration(context: TurnContext, services: Service
     const pending = await tx.registration.findFirst({ where: { aadObjectId, status: 'pending' }, include: { school: true } });
     if (pending) return { registrationId: pending.id, school: pending.school.name, created: false };
     const registration = await tx.registration.create({
-      data: { aadObjectId, name, email, schoolId: school.id, role: parsed.data.role },
+      data: { aadObjectId, name, email, schoolId: school.id, role: parsed.data.role, createdAt: services.now() },
     });
     await tx.auditEntry.create({
       data: { action: 'registration.submit', subjectType: 'registration', subjectId: registration.id, details: { schoolId: school.id } },
