@@ -131,6 +131,7 @@ function organisation(count: number) {
   };
 }
 
+const clientAad = (client: TeamsClient) => (client as unknown as { options: { user: { aadObjectId: string } } }).options.user.aadObjectId;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Presses until the bot answers with a card: a click that got no answer (bot down, 5xx) is pressed again, as a person would. */
@@ -195,6 +196,11 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       return new TeamsClient({ botUrl, serviceUrl: connector.url, tenantId: TENANT, user: { id: `29:c${n}`, aadObjectId: `20000000-0000-4000-8000-00000000${n}`, name: `Coördinator ${n}` } });
     });
     const deadline = Date.now() + 300_000;
+    /** The agenda reminder in the 1:1 chat as the user opened it, or as the bot opened it by the user's AAD id. */
+    const remindersTo = (client: TeamsClient) => {
+      const chats = [client.conversationId, `a:personal-${clientAad(client)}`];
+      return connector.posts.filter((p) => chats.includes(p.conversationId) && JSON.stringify(p.activity).includes('Foutentest-agendapunt'));
+    };
     const tags: string[] = [];
 
     // The fault that runs alongside the coordinators.
@@ -249,7 +255,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     const drainDeadline = Date.now() + (options.drainTimeoutMs ?? 120_000);
     let reminders = 0;
     for (;;) {
-      reminders = new Set(connector.posts.filter((p) => String(JSON.stringify(p.activity)).includes('Foutentest-agendapunt')).map((p) => p.conversationId)).size;
+      reminders = clients.filter((client) => remindersTo(client).length > 0).length;
       const posted = connector.created.filter((c) => c.params.channelData?.channel?.id === CHANNEL.channelId).length;
       if (reminders >= options.coordinators && posted >= tags.length) {
         await sleep(3_000); // anything that would come twice has come by now
@@ -303,7 +309,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       }
     }
     for (const client of clients) {
-      const posts = connector.posts.filter((p) => p.conversationId === client.conversationId && JSON.stringify(p.activity).includes('Foutentest-agendapunt'));
+      const posts = remindersTo(client);
       const copies = posts.map((p) => p.activity);
       if (copies.length === 0) {
         lost++;

@@ -150,7 +150,9 @@ export class FakeConnector {
       if (parts.length === 2 && req.method === 'POST') {
         const channelId = body.channelData?.channel?.id;
         const activityId = body.activity ? newId() : undefined;
-        const id = channelId ? `${channelId};messageid=${activityId}` : `a:${newId()}`;
+        // Teams gives a bot and a user one 1:1 chat: the same id every time it is opened.
+        const member = body.members?.[0]?.id;
+        const id = channelId ? `${channelId};messageid=${activityId}` : member ? `a:personal-${member}` : `a:${newId()}`;
         this.created.push({ id, activityId, params: body });
         if (body.activity) this.posts.push({ conversationId: id, id: activityId!, activity: body.activity });
         send(201, { id, activityId });
