@@ -227,7 +227,8 @@ async function main() {
       } finally {
         await prof.stop();
       }
-      const file = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profDir, f)).at(-1);
+      // The main thread's profile (thread 0); the other one is the module loader's thread of `--import tsx`.
+      const file = fs.readdirSync(profDir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f)).map((f) => path.join(profDir, f)).at(-1);
       if (file) {
         results.profile = { ...summariseProfile(file, window), file, coordinators: PROFILE_LEVEL, level };
         log(`profile: ${file} (${results.profile.windowed ? 'load window only' : 'whole process'}); top areas: ${results.profile.byArea.slice(0, 4).map((a) => `${a.area} ${(a.share * 100).toFixed(0)}%`).join(', ')}`);

@@ -32,10 +32,7 @@ export function areaOf(url: string, fn: string): string {
   if (fn === '(garbage collector)') return 'GC';
   if (fn === '(program)') return '(program: V8/native, unattributed)';
   if (fn === '(root)') return '(root)';
-  if (url.startsWith('wasm://')) {
-    // Two WebAssembly modules run in the bot: PGlite (PostgreSQL compiled to WASM) and Prisma's query compiler (Rust).
-    return /::|rust|core_|alloc|prisma|quaint|query_|serde|hashbrown|wasm_bindgen|dlmalloc|__rg_|__rust/i.test(fn) ? 'wasm: Prisma query compiler' : 'wasm: PGlite (PostgreSQL)';
-  }
+  if (url.startsWith('wasm://')) return 'wasm';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) {
     const pkg = nm[1]!;
@@ -79,12 +76,40 @@ export function summariseProfile(file: string, window?: { fromUs: number; toUs: 
   let total = 0;
   for (const v of self.values()) total += v;
 
+  // WebAssembly frames have no names worth reading; a module is named by the package whose JavaScript
+  // calls into it (PGlite's PostgreSQL, Prisma's query compiler, …).
+  const wasmOwner = new Map<string, Map<string, number>>();
+  const callerOf = (id: number) => {
+    let cur = parent.get(id);
+    const skip = (url: string) => url === '' || url.startsWith('wasm://') || url.startsWith('node:');
+    while (cur !== undefined && skip(byId.get(cur)!.callFrame.url)) cur = parent.get(cur);
+    return cur === undefined ? '?' : areaOf(byId.get(cur)!.callFrame.url, byId.get(cur)!.callFrame.functionName);
+  };
+  for (const n of profile.nodes) {
+    if (!n.callFrame.url.startsWith('wasm://')) continue;
+    let cur = parent.get(n.id);
+    while (cur !== undefined && (byId.get(cur)!.callFrame.url === '' || byId.get(cur)!.callFrame.url.startsWith('wasm://'))) cur = parent.get(cur);
+    const caller = cur === undefined ? '?' : areaOf(byId.get(cur)!.callFrame.url, byId.get(cur)!.callFrame.functionName);
+    const votes = wasmOwner.get(n.callFrame.url) ?? new Map<string, number>();
+    votes.set(caller, (votes.get(caller) ?? 0) + 1);
+    wasmOwner.set(n.callFrame.url, votes);
+  }
+  const wasmArea = (url: string) => {
+    const votes = [...(wasmOwner.get(url) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+    const owner = votes[0]?.[0] ?? '?';
+    if (owner.includes('pglite')) return 'wasm: PGlite (PostgreSQL engine)';
+    if (owner.includes('prisma')) return 'wasm: Prisma query compiler';
+    return `wasm called from ${owner}`;
+  };
+
   const areas = new Map<string, number>();
   const fns = new Map<string, { area: string; us: number }>();
   for (const [id, us] of self) {
     const n = byId.get(id)!;
     const { functionName, url, lineNumber } = n.callFrame;
-    const area = areaOf(url, functionName);
+    let area = url.startsWith('wasm://') ? wasmArea(url) : areaOf(url, functionName);
+    // Native functions (I/O, JSON, crypto, …) count for the package that called them.
+    if (area === '(native / anonymous)') area = `native, called from ${callerOf(id)}`;
     areas.set(area, (areas.get(area) ?? 0) + us);
     const key = `${functionName || '(anonymous)'} ${url ? `${short(url)}:${lineNumber + 1}` : ''}`.trim();
     const f = fns.get(key) ?? { area, us: 0 };

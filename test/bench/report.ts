@@ -115,7 +115,7 @@ export function renderReport(r: ReportInput): string {
           return [
             run.db,
             f.expected,
-            f.queueError ? `failed: ${f.queueError}` : `${f.queued} in ${ms(f.queueMs)} ms`,
+            f.queueError ? `failed: ${f.queueError}` : `${f.queued} in ${(f.queueMs / 1000).toFixed(1)} s`,
             f.received,
             f.complete ? `${(f.elapsedMs / 1000).toFixed(1)} s` : `not all after ${(f.elapsedMs / 1000).toFixed(0)} s`,
             `${(f.idealMs / 1000).toFixed(1)} s`,
@@ -179,6 +179,10 @@ export function renderReport(r: ReportInput): string {
       out.push(table(['turn', 'ms (alone)', 'statements', 'round trips', 'transactions', 'statements by kind and table'], w.steps.map((x) => [x.step, ms(x.ms), x.statements, x.roundTrips, x.transactions, x.detail])));
       out.push('');
     }
+    const steady = res.walks.at(-1)!.steps;
+    out.push('Statements in order (S select, I insert, U update), steady state:', '');
+    for (const st of steady.filter((x) => /help \(3\)|spreekuur|Controleren|Versturen/.test(x.step))) out.push(`- **${st.step}**: ${st.sequence}`);
+    out.push('');
     out.push(
       table(
         ['background work', 'ms', 'statements', 'round trips', 'transactions', 'statements by kind and table'],

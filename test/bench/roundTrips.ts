@@ -25,6 +25,8 @@ export interface StepCount {
   transactions: number;
   /** Statements grouped, e.g. "select Person, select Consultant, …". */
   detail: string;
+  /** Statements in order, e.g. "S Person → S Consultant → BEGIN → I Request → … → COMMIT". */
+  sequence: string;
 }
 
 export interface ConcurrencyDb {
@@ -60,6 +62,9 @@ function count(step: string, ms: number, snap: Snapshot): StepCount {
     roundTrips: snap.statements.length,
     transactions: snap.transactions.length,
     detail: describeStatements(snap.statements),
+    sequence: snap.statements
+      .map((st) => (['begin', 'commit', 'rollback'].includes(st.kind) ? st.kind.toUpperCase() : `${st.kind === 'other' ? '' : st.kind[0]!.toUpperCase()} ${st.table}`.trim()))
+      .join(' → '),
   };
 }
 
