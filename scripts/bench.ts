@@ -12,6 +12,7 @@
 //   --fanout-timeout 420    seconds to wait for the fan-out at most
 //   --level-timeout 240     seconds per load level at most
 //   --no-coldstart --no-profile --no-roundtrips --no-report
+//   --profile --roundtrips  add these to --quick
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,9 +45,16 @@ const { values: args } = parseArgs({
     'no-report': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     roundtrips: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
+if (args.help) {
+  const self = fs.readFileSync(new URL(import.meta.url), 'utf8');
+  const lines = self.split('\n');
+  console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.slice(3)).join('\n'));
+  process.exit(0);
+}
 
 const quick = args.quick;
 const levels = (args.levels ?? (quick ? '1,20' : '1,50,200')).split(',').map(Number).filter((n) => n > 0);
