@@ -209,7 +209,7 @@ async function main() {
       results.echoRss = echo.memory();
       if (fanoutCount > 0) {
         log(`${db}: fan-out to ${orgCoordinators} coordinators, tenant budget ${tenantRps}/s (ideal ${Math.round(orgCoordinators / tenantRps)} s, waiting at most ${fanoutTimeoutMs / 1000} s)`);
-        run.fanout = await runFanout({ bot, connector, expected: orgCoordinators, tenantRps, timeoutMs: fanoutTimeoutMs, log });
+        run.fanout = await runFanout({ bot, connector, expected: orgCoordinators, tenantRps, timeoutMs: fanoutTimeoutMs, probeUser: 0, log });
         const f = run.fanout;
         log(`${db}: fan-out ${f.received}/${f.expected} in ${Math.round(f.elapsedMs / 1000)} s (ideal ${Math.round(f.idealMs / 1000)} s), 429s ${f.throttled}, duplicated ${f.duplicated}${f.queueError ? `; queueing failed: ${f.queueError}` : ''}`);
         run.rssAfterFanout = bot.memory();

@@ -73,7 +73,11 @@ async function run(c: Command): Promise<unknown> {
 process.on('message', (c: Command) => {
   run(c).then(
     (result) => send({ id: c.id, ok: true, result }),
-    (err) => send({ id: c.id, ok: false, error: String((err as Error)?.stack ?? err) }),
+    (err) => {
+      // Prisma's messages start with a blank line: keep name, code and the message on one line.
+      const e = err as { name?: string; code?: string; message?: string };
+      send({ id: c.id, ok: false, error: `${e?.name ?? 'Error'}${e?.code ? ` ${e.code}` : ''}: ${String(e?.message ?? err).replace(/\s+/g, ' ').trim()}` });
+    },
   );
 });
 process.on('disconnect', () => {

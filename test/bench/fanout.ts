@@ -5,7 +5,10 @@
 // coordinator at `tenantRps`), 429s, lost and duplicated messages.
 import type { Child } from './children.ts';
 import type { BenchConnector } from './connector.ts';
+import { Poster } from './driver.ts';
+import { coordinator } from './org.ts';
 import { FANOUT_TITLE } from './prepare.ts';
+import { summarise, type Summary } from './stats.ts';
 
 export interface FanoutResult {
   expected: number;
@@ -28,6 +31,38 @@ export interface FanoutResult {
   retried: number;
   /** Delivered count at fixed moments, to see the rate over time. */
   progress: { atS: number; received: number }[];
+  /**
+   * A coordinator typing "help" every half second meanwhile: how the bot answers while it queues and
+   * sends (queueing = while runOnce runs; sending = afterwards).
+   */
+  probe: { queueing: Summary; sending: Summary; errors: number };
+}
+
+/** Sends "help" as one coordinator, one request at a time, until stopped; latencies by phase. */
+function startProbe(bot: Child, connector: BenchConnector, user: number, phase: () => 'queueing' | 'sending') {
+  const poster = new Poster(`http://127.0.0.1:${bot.port}/api/messages`, connector.url, coordinator(user));
+  const samples: { queueing: number[]; sending: number[] } = { queueing: [], sending: [] };
+  let errors = 0;
+  let stopped = false;
+  const done = (async () => {
+    while (!stopped) {
+      const p = phase();
+      const t0 = performance.now();
+      try {
+        const r = await poster.say('help');
+        if (r.status >= 300) errors++;
+        else samples[p].push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await done;
+    return { queueing: summarise(samples.queueing), sending: summarise(samples.sending), errors };
+  };
 }
 
 export async function runFanout(opts: {
@@ -36,6 +71,8 @@ export async function runFanout(opts: {
   expected: number;
   tenantRps: number;
   timeoutMs: number;
+  /** Coordinator number of the probe that types "help" meanwhile. */
+  probeUser: number;
   log?: (line: string) => void;
 }): Promise<FanoutResult> {
   const { bot, connector, expected, tenantRps } = opts;
@@ -48,13 +85,16 @@ export async function runFanout(opts: {
   let queued = 0;
   let queueMs = NaN;
   let queueError: string | undefined;
+  let phase: 'queueing' | 'sending' = 'queueing';
+  const stopProbe = startProbe(bot, connector, opts.probeUser, () => phase);
   try {
     const r = await bot.call<{ queued: number; ms: number }>('runReminders', {}, opts.timeoutMs);
     queued = r.queued;
     queueMs = r.ms;
   } catch (err) {
-    queueError = String((err as Error).message).split('\n')[0]!.slice(0, 300);
+    queueError = String((err as Error).message).replace(/\s+/g, ' ').trim().slice(0, 400);
   }
+  phase = 'sending';
   const progress: { atS: number; received: number }[] = [];
   let nextMark = 10_000;
   let lastChange = performance.now();
@@ -65,7 +105,7 @@ export async function runFanout(opts: {
     if (elapsed >= nextMark) {
       progress.push({ atS: Math.round(elapsed / 1000), received: connector.watched.size });
       opts.log?.(`  fan-out: ${connector.watched.size}/${expected} after ${Math.round(elapsed / 1000)} s (429s: ${connector.stats.throttled})`);
-      nextMark += 10_000;
+      while (nextMark <= elapsed) nextMark += 10_000;
     }
     if (connector.watched.size !== lastCount) {
       lastCount = connector.watched.size;
@@ -74,6 +114,7 @@ export async function runFanout(opts: {
       break; // nothing was queued and nothing arrives
     }
   }
+  const probe = await stopProbe();
   const complete = connector.watched.size >= expected;
   const elapsedMs = complete && connector.lastWatchedAt ? connector.lastWatchedAt - startedAt : performance.now() - t0;
   // Late duplicates (a retry of a message that did arrive) show up within a few seconds.
@@ -109,5 +150,6 @@ export async function runFanout(opts: {
     outbox,
     retried,
     progress,
+    probe,
   };
 }

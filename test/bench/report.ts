@@ -134,6 +134,15 @@ export function renderReport(r: ReportInput): string {
     for (const run of fan) {
       const p = run.fanout!.progress;
       if (p.length) out.push('', `Delivered over time (${run.db}): ${p.map((x) => `${x.atS} s: ${x.received}`).join(', ')}.`);
+      const pr = run.fanout!.probe;
+      if (pr) {
+        const t = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+        const phase = (x: { n: number; p50: number; p95: number; max: number }) => (x.n ? `p50 ${t(x.p50)}, p95 ${t(x.p95)}, max ${t(x.max)} (n=${x.n})` : 'no answer');
+        out.push(
+          '',
+          `Meanwhile (${run.db}) one coordinator typed "help" every 0.5 s: while runOnce queued, ${phase(pr.queueing)}; while the worker sent, ${phase(pr.sending)}${pr.errors ? `; ${pr.errors} errors` : ''}.`,
+        );
+      }
     }
   }
 
