@@ -6,13 +6,17 @@
 //
 //   npm run faults                      # embedded database, plus a throw-away PostgreSQL server when it can be started
 //   FAULTS_DATABASE_URL=postgres://… npm run faults
-//   npm run faults -- --quick           # the short form (what npm test runs)
+//   npm run faults -- --quick           # a shorter run
+//   npm run faults -- --only SIGKILL    # one scenario
 import fs from 'node:fs';
 import os from 'node:os';
 import { runScenario, type DatabaseChoice, type ScenarioOptions, type ScenarioResult } from '../test/faults/scenario.ts';
 import { startThrowawayPostgres } from '../test/faults/postgres.ts';
 
 const quick = process.argv.includes('--quick');
+/** --only TEXT: just the scenarios whose name contains TEXT (e.g. --only SIGKILL). */
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1]?.toLowerCase() : undefined;
 const write = process.argv.includes('--write');
 const coordinators = quick ? 5 : 20;
 const requestsEach = quick ? 1 : 2;
@@ -52,7 +56,7 @@ else if (!quick) {
 }
 
 for (const db of databases) {
-  for (const scenario of matrix(db.choice, db.restart)) {
+  for (const scenario of matrix(db.choice, db.restart).filter((s) => !only || s.name.toLowerCase().includes(only))) {
     console.log(`${db.label}: ${scenario.name} …`);
     const result = await runScenario(scenario);
     results.push({ ...result, database: db.label });

@@ -195,7 +195,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       const n = String(i).padStart(4, '0');
       return new TeamsClient({ botUrl, serviceUrl: connector.url, tenantId: TENANT, user: { id: `29:c${n}`, aadObjectId: `20000000-0000-4000-8000-00000000${n}`, name: `Coördinator ${n}` } });
     });
-    const deadline = Date.now() + 300_000;
+    // Every kill costs a restart (seconds on a loaded machine): the filing phase gets time for them.
+    const deadline = Date.now() + 300_000 + (options.kills ?? 0) * 20_000;
     /** The agenda reminder in the 1:1 chat as the user opened it, or as the bot opened it by the user's AAD id. */
     const remindersTo = (client: TeamsClient) => {
       const chats = [client.conversationId, `a:personal-${clientAad(client)}`];
