@@ -93,7 +93,7 @@ const machine = {
 };
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
-export interface DbRun {
+interface DbRun {
   db: 'embedded' | 'postgres';
   skipped?: string;
   prepared?: Prepared;
