@@ -4,7 +4,7 @@
 // with real HTTP clients and a Bot Connector stand-in (test/bench/connector.ts), and appends the figures
 // to BENCHMARKS.md. See BENCHMARKS.md for what is measured and how.
 //
-//   --quick                 1 and 20 coordinators, 500 fan-out, embedded only, no profile, no round trips (~2 min)
+//   --quick                 1 and 20 coordinators, 500 fan-out, embedded only; no cold start, profile or round trips (~1.5 min)
 //   --levels 1,50,200       concurrent coordinators per level
 //   --db embedded,postgres  databases (PostgreSQL: BENCH_DATABASE_URL, else a throw-away server like .ci/run)
 //   --fanout 10000          coordinators the year-agenda reminder goes to (0: skip)
@@ -12,7 +12,7 @@
 //   --fanout-timeout 420    seconds to wait for the fan-out at most
 //   --level-timeout 240     seconds per load level at most
 //   --no-coldstart --no-profile --no-roundtrips --no-report
-//   --profile --roundtrips  add these to --quick
+//   --coldstart --profile --roundtrips   add these to --quick
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     'fanout-timeout': { type: 'string' },
     'level-timeout': { type: 'string', default: '240' },
     'no-coldstart': { type: 'boolean', default: false },
+    coldstart: { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     'no-roundtrips': { type: 'boolean', default: false },
     'no-report': { type: 'boolean', default: false },
@@ -63,7 +64,7 @@ const fanoutCount = Number(args.fanout ?? (quick ? 500 : 10_000));
 const tenantRps = Number(args['tenant-rps']);
 const fanoutTimeoutMs = Number(args['fanout-timeout'] ?? (quick ? 90 : 420)) * 1000;
 const levelTimeoutMs = Number(args['level-timeout']) * 1000;
-const doColdStart = !args['no-coldstart'];
+const doColdStart = !args['no-coldstart'] && (!quick || args.coldstart);
 const doProfile = !args['no-profile'] && (!quick || args.profile);
 const doRoundTrips = !args['no-roundtrips'] && (!quick || args.roundtrips);
 /** Walks per coordinator: a single coordinator walks several times so its percentiles mean something. */
@@ -92,7 +93,7 @@ const machine = {
 };
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 
-export interface DbRun {
+interface DbRun {
   db: 'embedded' | 'postgres';
   skipped?: string;
   prepared?: Prepared;

@@ -92,7 +92,10 @@ export async function runFanout(opts: {
     queued = r.queued;
     queueMs = r.ms;
   } catch (err) {
-    queueError = String((err as Error).message).replace(/\s+/g, ' ').trim().slice(0, 400);
+    // Prisma quotes the calling code first; the reason comes after it.
+    const message = String((err as Error).message).replace(/\s+/g, ' ').trim();
+    const reason = /(Transaction API error:.*|Transaction already closed.*)$/.exec(message)?.[1];
+    queueError = (reason ? `${message.split(':')[0]}: ${reason}` : message).slice(0, 400);
   }
   phase = 'sending';
   const progress: { atS: number; received: number }[] = [];

@@ -49,7 +49,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export function renderReport(r: ReportInput): string {
   const out: string[] = [];
   const s = r.settings;
-  out.push(`## ${r.started.toISOString().replace('T', ' ').slice(0, 16)} UTC — \`${r.command}\``);
+  out.push(`### Run ${r.started.toISOString().replace('T', ' ').slice(0, 16)} UTC — \`${r.command}\``);
   out.push('');
   out.push(
     `Machine: ${r.machine.nproc} cores (nproc), ${r.machine.memGiB} GiB memory, Node ${r.machine.node}; commit ${r.machine.commit}${r.machine.dirty ? ' (with uncommitted changes)' : ''}. ` +
@@ -93,7 +93,7 @@ export function renderReport(r: ReportInput): string {
       }
     }
   }
-  out.push('', '### Coordinator load (ms; turns/s = completed turns per second of wall time)', '');
+  out.push('', '#### Coordinator load (ms; turns/s = completed turns per second of wall time)', '');
   out.push(
     table(
       ['database', 'coordinators', 'bot', 'message p50', 'p95', 'p99', 'card action p50', 'p95', 'p99', 'turns/s', 'errors', 'message ×floor p50/p95/p99', 'action ×floor p50/p95/p99'],
@@ -106,7 +106,7 @@ export function renderReport(r: ReportInput): string {
   // Fan-out.
   const fan = r.dbRuns.filter((run) => run.fanout);
   if (fan.length) {
-    out.push('', '### Reminder fan-out (year-agenda item due today → every coordinator)', '');
+    out.push('', '#### Reminder fan-out (year-agenda item due today → every coordinator)', '');
     out.push(
       table(
         ['database', 'coordinators', 'runOnce (queueing)', 'delivered', 'time to all', 'ideal at budget', '× ideal', '429s', 'requests', 'peak req/s', 'lost', 'duplicated', 'outbox at end', 'rows retried'],
@@ -149,7 +149,7 @@ export function renderReport(r: ReportInput): string {
   // Cold start and memory.
   if (r.coldStart) {
     const c = r.coldStart;
-    out.push('', '### Cold start to healthy (`/healthz` 200; `node --import tsx bot/index.ts`, embedded database)', '');
+    out.push('', '#### Cold start to healthy (`/healthz` 200; `node --import tsx bot/index.ts`, embedded database)', '');
     out.push(
       table(
         ['start', 'ms'],
@@ -163,7 +163,7 @@ export function renderReport(r: ReportInput): string {
   }
   const mem = r.dbRuns.filter((run) => run.rssAfterLoad);
   if (mem.length) {
-    out.push('', '### Memory (resident set of the bot process)', '');
+    out.push('', '#### Memory (resident set of the bot process)', '');
     out.push(
       table(
         ['database', 'after the load levels', 'peak so far', 'after the fan-out', 'peak'],
@@ -177,7 +177,7 @@ export function renderReport(r: ReportInput): string {
 
   // Round trips.
   for (const rt of r.roundTrips) {
-    out.push('', `### Database round trips per turn (${rt.db})`, '');
+    out.push('', `#### Database round trips per turn (${rt.db})`, '');
     if (!rt.result) {
       out.push(`Not measured: ${rt.error}`);
       continue;
@@ -232,7 +232,7 @@ export function renderReport(r: ReportInput): string {
   // Profile.
   if (r.profile) {
     const p = r.profile;
-    out.push('', `### CPU profile (\`node --cpu-prof\`, embedded database, ${p.coordinators} coordinators at once)`, '');
+    out.push('', `#### CPU profile (\`node --cpu-prof\`, embedded database, ${p.coordinators} coordinators at once)`, '');
     out.push(
       `${p.windowed ? 'Samples of the load window only' : 'Whole process (the load window could not be matched)'}: ${(p.busyMs / 1000).toFixed(1)} s on CPU of ${(p.totalMs / 1000).toFixed(1)} s sampled` +
         `${p.level ? `; the load: message p50 ${ms(p.level.message.p50)} ms, card action p50 ${ms(p.level.action.p50)} ms (profiler attached)` : ''}. Profile: \`${p.file}\`.`,

@@ -8,12 +8,11 @@ import { findAction, fillInputs, textOf } from '../support/cards.ts';
 import type { Child } from './children.ts';
 import type { BenchConnector } from './connector.ts';
 import { describeStatements, type Statement, type TxRecord } from './dbCounters.ts';
-import { Poster, runLevel } from './driver.ts';
+import { BENCH_NOW, Poster, runLevel } from './driver.ts';
 import { coordinator } from './org.ts';
 import { sampleLockWaits } from './postgres.ts';
 import { summarise, type Summary } from './stats.ts';
 import { TestClock } from '../support/clock.ts';
-import { BENCH_NOW } from './driver.ts';
 
 export interface StepCount {
   step: string;
