@@ -257,7 +257,12 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     let reminders = 0;
     for (;;) {
       reminders = clients.filter((client) => remindersTo(client).length > 0).length;
-      const posted = connector.created.filter((c) => c.params.channelData?.channel?.id === CHANNEL.channelId).length;
+      // Distinct requests posted: a duplicate must not make the wait end before the last one arrived.
+      const posted = new Set(
+        connector.created
+          .filter((c) => c.params.channelData?.channel?.id === CHANNEL.channelId)
+          .map((c) => /SOT-\d{4}-\d{4}/.exec(JSON.stringify(c.params.activity))?.[0]),
+      ).size;
       if (reminders >= options.coordinators && posted >= tags.length) {
         await sleep(3_000); // anything that would come twice has come by now
         break;
