@@ -19,7 +19,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { BenchConnector, PER_CONVERSATION_LIMITS } from '../test/bench/connector.ts';
-import { spawnChild, ROOT, type Child } from '../test/bench/children.ts';
+import { spawnChild, ROOT } from '../test/bench/children.ts';
 import { BENCH_CLOCK_START, runLevel, type LevelResult } from '../test/bench/driver.ts';
 import { coordinator } from '../test/bench/org.ts';
 import { prepareDatabase, type Prepared } from '../test/bench/prepare.ts';

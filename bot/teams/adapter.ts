@@ -30,7 +30,6 @@ function authOptions(credentials?: BotCredentials, overrides: AuthOverrides = {}
  * which it answers with 500; those are the caller's fault and get 401 like every other bad token.
  */
 class SotTeamsAdapter extends TeamsAdapter {
-  // biome-ignore lint/suspicious/noExplicitAny: botbuilder's overloads
   override async processActivity(...args: any[]): Promise<any> {
     try {
       return await (super.processActivity as (...a: unknown[]) => Promise<unknown>).apply(this, args);

@@ -128,7 +128,10 @@ export class BenchConnector {
     let conversation: Window | undefined;
     if (isSend && conversationId && this.limits.perConversation) {
       conversation = this.conversations.get(conversationId);
-      if (!conversation) this.conversations.set(conversationId, (conversation = new Window(PER_CONVERSATION_LIMITS)));
+      if (!conversation) {
+        conversation = new Window(PER_CONVERSATION_LIMITS);
+        this.conversations.set(conversationId, conversation);
+      }
     }
     const wait = Math.max(this.tenant.wait(now), conversation?.wait(now) ?? 0);
     if (wait > 0) return wait;

@@ -19,7 +19,7 @@ import { readPlaygroundConfig } from '../../scripts/dev/playgroundConfig.ts';
 import { textOf, type Card } from '../support/cards.ts';
 import { isoDay } from '../support/dates.ts';
 import { startPlaygroundWithUi, type PlaygroundStack } from '../support/playground.ts';
-import { type PlaygroundUi } from '../support/playgroundUi.ts';
+import type { PlaygroundUi } from '../support/playgroundUi.ts';
 import { chromiumAvailable } from '../support/chromium.ts';
 import { playgroundConfigAs } from '../../scripts/dev/playgroundConfig.ts';
 import { TeamsClient, type ClientOptions, type InvokeResult } from '../support/teamsClient.ts';

@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../../scripts/dev/paths.ts';
 import { isoDay } from '../support/dates.ts';
 import { clock } from '../support/clock.ts';
 import { startPlaygroundWithUi, type PlaygroundStack } from '../support/playground.ts';
-import { type PlaygroundUi } from '../support/playgroundUi.ts';
+import type { PlaygroundUi } from '../support/playgroundUi.ts';
 import { chromiumAvailable } from '../support/chromium.ts';
 
 const ZONE = 'Europe/Amsterdam';

@@ -65,10 +65,13 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
   }
   const errors: AgendaError[] = [];
   const entries: AgendaEntry[] = [];
-  data.forEach((row, i) => {
+  for (const [i, row] of data.entries()) {
     const where = `regel ${lineOf[i + 1] ?? i + 2}`;
     const fail = (message: string) => errors.push({ where, message });
-    if (row.length !== HEADER.length) return fail(`verwacht ${HEADER.length} kolommen gescheiden door ";", gevonden ${row.length}.`);
+    if (row.length !== HEADER.length) {
+      fail(`verwacht ${HEADER.length} kolommen gescheiden door ";", gevonden ${row.length}.`);
+      continue;
+    }
     const [datum, titel, omschrijving, doelgroep, herinneren] = row as [string, string, string, string, string];
     const when = parseWhen(datum);
     if (!when) fail(`datum "${datum}" is geen geldige datum; gebruik JJJJ-MM-DD of JJJJ-MM-DDTUU:MM.`);
@@ -82,7 +85,7 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
       problems.forEach(fail);
       if (!problems.length) entries.push(entry);
     }
-  });
+  }
   if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${lineOf[i + 1] ?? i + 2}`);
 }
@@ -113,16 +116,24 @@ function parseIcs(text: string, now: Date): AgendaResult {
   }
   const errors: AgendaError[] = [];
   const entries: AgendaEntry[] = [];
-  events.forEach((component, i) => {
+  for (const [i, component] of events.entries()) {
     const where = `afspraak ${i + 1}`;
-    if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return;
+    const refuse = (message: string) => errors.push({ where, message });
+    if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') continue;
     if (component.hasProperty('rrule')) {
-      return errors.push({ where, message: `"${String(component.getFirstPropertyValue('summary') ?? '')}" is een herhalende afspraak; zet elke datum als losse afspraak in de agenda.` });
+      refuse(`"${String(component.getFirstPropertyValue('summary') ?? '')}" is een herhalende afspraak; zet elke datum als losse afspraak in de agenda.`);
+      continue;
     }
     const event = new ICAL.Event(component);
     const start = event.startDate;
-    if (!start) return errors.push({ where, message: 'heeft geen begindatum (DTSTART).' });
-    if (!event.summary) return errors.push({ where, message: 'heeft geen titel (SUMMARY).' });
+    if (!start) {
+      refuse('heeft geen begindatum (DTSTART).');
+      continue;
+    }
+    if (!event.summary) {
+      refuse('heeft geen titel (SUMMARY).');
+      continue;
+    }
     const local = localStart(start, component);
     const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
     const audience = AUDIENCES.find((a) => categories.some((c) => c.toLowerCase() === a.toLowerCase())) ?? 'alle';
@@ -134,9 +145,9 @@ function parseIcs(text: string, now: Date): AgendaResult {
       .filter((d) => d >= 0); // too many days ahead is refused by checkLimits, as in the CSV
     const entry = { ...local, title: event.summary, description: event.description ?? '', audience, remindDays: [...new Set(remindDays)].sort((a, b) => b - a) };
     const problems = checkLimits(entry, now);
-    for (const message of problems) errors.push({ where, message });
+    for (const message of problems) refuse(message);
     if (!problems.length) entries.push(entry);
-  });
+  }
   if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `afspraak ${i + 1}`);
 }
