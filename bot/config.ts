@@ -59,7 +59,10 @@ const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional()
 
 const EnvSchema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-  HOST: z.preprocess(blankToUndefined, z.string().ip({ message: 'moet een IP-adres zijn, bijv. 127.0.0.1 of 0.0.0.0' }).default('127.0.0.1')),
+  HOST: z.preprocess(
+    blankToUndefined,
+    z.string().ip({ message: 'moet een IP-adres zijn, bijv. 127.0.0.1 of 0.0.0.0' }).default('127.0.0.1'),
+  ),
   NODE_ENV: optionalText,
   DATABASE_URL: z.preprocess(
     blankToUndefined,
@@ -79,15 +82,29 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalText,
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
-  REMINDER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10_000).max(60 * 60_000).default(15 * 60_000)),
+  REMINDER_INTERVAL_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .max(60 * 60_000)
+      .default(15 * 60_000),
+  ),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
   REGISTRATION_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   UNKNOWN_CONTACT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   INACTIVE_REQUEST_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(7).max(3650).default(365)),
   SPARRING_INACTIVE_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(7).max(3650).default(90)),
-  PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional()),
+  PUBLIC_URL: z.preprocess(
+    blankToUndefined,
+    z.string().url('moet een volledig webadres zijn, bijv. https://sot-bot.example.nl').optional(),
+  ),
   LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'moet ten minste 16 tekens zijn').optional()),
-  CLOCK_START: z.preprocess(blankToUndefined, z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional()),
+  CLOCK_START: z.preprocess(
+    blankToUndefined,
+    z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional(),
+  ),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
 });
 
@@ -119,9 +136,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production (links in cards must reach this server)');
   if ((production || appId) && !e.LINK_SECRET) {
-    problems.push('LINK_SECRET: required with bot credentials or NODE_ENV=production (signs links such as calendar files; at least 16 random characters)');
+    problems.push(
+      'LINK_SECRET: required with bot credentials or NODE_ENV=production (signs links such as calendar files; at least 16 random characters)',
+    );
   }
-  if (e.CLOCK_START && (production || appId)) problems.push('CLOCK_START: only for local mode (tests and demos), never with bot credentials or NODE_ENV=production');
+  if (e.CLOCK_START && (production || appId))
+    problems.push('CLOCK_START: only for local mode (tests and demos), never with bot credentials or NODE_ENV=production');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -129,9 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     production,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
     credentials: appId ? { appId, appPassword: appPassword ?? '', appType, tenantId } : undefined,
     logLevel: e.LOG_LEVEL,
     deliveryPollMs: e.DELIVERY_POLL_MS,

@@ -61,7 +61,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     nudgeDelivery: () => delivery?.nudge(),
     now: options.now ?? clockFrom(config.clockStart),
-    databaseAvailable: () => database.ping().then(() => true, () => false),
+    databaseAvailable: () =>
+      database.ping().then(
+        () => true,
+        () => false,
+      ),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
   };
   delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
@@ -80,7 +84,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
   };
 
-  const gate = new TenantGate(() => organisationTenantIds(database.prisma), { localMode: !config.credentials, servedTenants: config.servedTenants });
+  const gate = new TenantGate(() => organisationTenantIds(database.prisma), {
+    localMode: !config.credentials,
+    servedTenants: config.servedTenants,
+  });
   let server: RunningServer;
   try {
     server = await startServer(
@@ -100,7 +107,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     throw err;
   }
   delivery.start();
-  const reminders = new ReminderScheduler(services, config.reminderIntervalMs, { retentionDays: config.retentionDays, ...config.retention });
+  const reminders = new ReminderScheduler(services, config.reminderIntervalMs, {
+    retentionDays: config.retentionDays,
+    ...config.retention,
+  });
   if (options.scheduleReminders !== false) reminders.start();
   logger.info({ port: server.port, database: database.kind, mode: config.credentials ? 'teams' : 'local' }, 'SOT bot started');
 

@@ -11,7 +11,11 @@ export function safeError(err: unknown): { type: string; code?: string; stack?: 
   return {
     type: e?.name ?? typeof err,
     code: typeof e?.code === 'string' ? e.code : undefined,
-    stack: e?.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8).join('\n'),
+    stack: e?.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .slice(0, 8)
+      .join('\n'),
   };
 }
 

@@ -25,7 +25,6 @@ export interface ServerDeps {
   routes?: HttpRoute[];
 }
 
-
 export interface RunningServer {
   port: number;
   /** Stops accepting requests and waits for turns in progress. */
@@ -48,7 +47,13 @@ function requireJson(req: restify.Request, res: restify.Response, next: restify.
 /** The least an activity must be before botbuilder sees it (it answers 500 to `{}`). */
 function requireActivity(req: restify.Request, res: restify.Response, next: restify.Next) {
   const body = req.body as unknown;
-  const ok = !!body && typeof body === 'object' && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string' && (body as { type: string }).type.length > 0 && (body as { type: string }).type.length <= 100;
+  const ok =
+    !!body &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    typeof (body as { type?: unknown }).type === 'string' &&
+    (body as { type: string }).type.length > 0 &&
+    (body as { type: string }).type.length <= 100;
   if (!ok) {
     res.send(400, { error: 'Geen geldige activiteit: een JSON-object met een "type" is nodig.' });
     return next(false);
@@ -63,7 +68,10 @@ export async function startServer(deps: ServerDeps, options: { port: number; hos
   let drained: (() => void) | undefined;
 
   // maxBodySize reaches restify's bodyReader (its type definitions leave it out).
-  const parseJson = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES } as restify.plugins.JsonBodyParserOptions);
+  const parseJson = restify.plugins.jsonBodyParser({
+    mapParams: false,
+    maxBodySize: MAX_BODY_BYTES,
+  } as restify.plugins.JsonBodyParserOptions);
   server.post('/api/messages', requireJson, ...parseJson, requireActivity, async (req: restify.Request, res: restify.Response) => {
     inFlight++;
     const started = performance.now();
@@ -94,7 +102,12 @@ export async function startServer(deps: ServerDeps, options: { port: number; hos
           route = getRoute(context) ?? 'unrouted';
           // The database is down: nothing was stored. Say so instead of "something went wrong", and let
           // Teams retry a message (503) once it is back.
-          if (await deps.ping().then(() => false, () => true)) {
+          if (
+            await deps.ping().then(
+              () => false,
+              () => true,
+            )
+          ) {
             route = `unavailable:${route}`;
             refusedStatus = await answerUnavailable(context);
             await deps.abandoned?.(context).catch(() => undefined);

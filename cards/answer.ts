@@ -4,7 +4,13 @@ import { actionFormCard } from './actionForm.ts';
 import type { AdaptiveCardJson } from './render.ts';
 
 /** The question, and a box for the answer. */
-export function answerCard(data: { requestId: string; title: string; lines: string[]; values?: Record<string, string>; errors?: Record<string, string> }): AdaptiveCardJson {
+export function answerCard(data: {
+  requestId: string;
+  title: string;
+  lines: string[];
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}): AdaptiveCardJson {
   // formId: the same answer arriving twice is recorded once.
   return actionFormCard({
     title: data.title,

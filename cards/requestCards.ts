@@ -3,7 +3,13 @@ import { renderTemplate } from './render.ts';
 export type Fact = { label: string; value: string };
 type Button = { title: string; verb: string; data?: Record<string, unknown> };
 
-export function chooseSchoolCard(data: { title: string; verb: string; schools: { id: string; name: string }[]; value?: string; error?: string }) {
+export function chooseSchoolCard(data: {
+  title: string;
+  verb: string;
+  schools: { id: string; name: string }[];
+  value?: string;
+  error?: string;
+}) {
   return renderTemplate('chooseSchool', {
     title: data.title,
     verb: data.verb,

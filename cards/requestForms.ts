@@ -26,16 +26,68 @@ function bind(ids: readonly string[], data: FormCardData) {
     schoolLine: data.schoolLine,
     values,
     errors,
-    errorSummary: count ? `Niet alles is goed ingevuld (${count} ${count === 1 ? 'punt' : 'punten'}). Wat u al invulde, staat er nog; pas de rood gemelde velden aan.` : '',
+    errorSummary: count
+      ? `Niet alles is goed ingevuld (${count} ${count === 1 ? 'punt' : 'punten'}). Wat u al invulde, staat er nog; pas de rood gemelde velden aan.`
+      : '',
   };
 }
 
-export const SPREEKUUR_FIELDS = ['question', 'withWhom', 'withWhomOther', 'pupilMode', 'pupilInitials', 'pupilGroup', 'moment1Date', 'moment1Part', 'moment2Date', 'moment2Part', 'moment3Date', 'moment3Part', 'form', 'urgency'] as const;
-export const THUISZITTER_FIELDS = ['kind', 'pupilAnonymous', 'pupilName', 'pupilBirthDate', 'firstAbsentDate', 'reason', 'reasonOther', 'leerplichtInformed', 'leerplichtDate', 'otReported', 'tried', 'question'] as const;
-export const JES_FIELDS = ['subject', 'question', 'smwName', 'smwEmail', 'participants', 'otherName', 'otherEmail', 'moment1Date', 'moment1Time', 'moment2Date', 'moment2Time', 'moment3Date', 'moment3Time', 'location', 'address'] as const;
+export const SPREEKUUR_FIELDS = [
+  'question',
+  'withWhom',
+  'withWhomOther',
+  'pupilMode',
+  'pupilInitials',
+  'pupilGroup',
+  'moment1Date',
+  'moment1Part',
+  'moment2Date',
+  'moment2Part',
+  'moment3Date',
+  'moment3Part',
+  'form',
+  'urgency',
+] as const;
+export const THUISZITTER_FIELDS = [
+  'kind',
+  'pupilAnonymous',
+  'pupilName',
+  'pupilBirthDate',
+  'firstAbsentDate',
+  'reason',
+  'reasonOther',
+  'leerplichtInformed',
+  'leerplichtDate',
+  'otReported',
+  'tried',
+  'question',
+] as const;
+export const JES_FIELDS = [
+  'subject',
+  'question',
+  'smwName',
+  'smwEmail',
+  'participants',
+  'otherName',
+  'otherEmail',
+  'moment1Date',
+  'moment1Time',
+  'moment2Date',
+  'moment2Time',
+  'moment3Date',
+  'moment3Time',
+  'location',
+  'address',
+] as const;
 
 export function spreekuurFormCard(
-  data: FormCardData & { withWhom: Record<string, string>; pupil: Record<string, string>; dayParts: Record<string, string>; forms: Record<string, string>; urgency: Record<string, string> },
+  data: FormCardData & {
+    withWhom: Record<string, string>;
+    pupil: Record<string, string>;
+    dayParts: Record<string, string>;
+    forms: Record<string, string>;
+    urgency: Record<string, string>;
+  },
 ) {
   return renderTemplate('spreekuurForm', {
     ...bind(SPREEKUUR_FIELDS, { ...data, values: { urgency: 'normaal', ...data.values } }),
@@ -59,7 +111,13 @@ export function thuiszitterFormCard(
 }
 
 export function jesFormCard(
-  data: FormCardData & { fixedParticipants: string; hasSmw: boolean; participants: Choice[]; locations: Record<string, string>; defaultParticipants: string },
+  data: FormCardData & {
+    fixedParticipants: string;
+    hasSmw: boolean;
+    participants: Choice[];
+    locations: Record<string, string>;
+    defaultParticipants: string;
+  },
 ) {
   return renderTemplate('jesForm', {
     ...bind(JES_FIELDS, { ...data, values: { participants: data.defaultParticipants, ...data.values } }),

@@ -10,7 +10,11 @@ export interface WelcomeCardData {
 /** The menu: the three request types a coordinator can start. */
 export const MENU_OPTIONS = [
   { verb: 'spreekuur.start', title: 'Spreekuur aanvragen', description: 'Een vraag kort bespreken met uw SOT-consulent.' },
-  { verb: 'thuiszitter.start', title: 'Thuiszitter melden', description: 'Een leerling die thuiszit of dreigt thuis te komen zitten (anoniem sparren kan).' },
+  {
+    verb: 'thuiszitter.start',
+    title: 'Thuiszitter melden',
+    description: 'Een leerling die thuiszit of dreigt thuis te komen zitten (anoniem sparren kan).',
+  },
   { verb: 'jes.start', title: 'JES-overleg plannen', description: 'Een overleg met jeugdhulp, SMW en leerplicht.' },
   { verb: 'mine.list', title: 'Mijn aanvragen', description: 'Wat u heeft aangevraagd en hoe het ervoor staat.' },
 ];

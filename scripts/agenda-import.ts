@@ -18,7 +18,9 @@ async function main(): Promise<number> {
   if (!input) return 1;
   const result = parseAgendaFile(input.file, input.text);
   if (!result.ok) {
-    console.error(`De jaaragenda bevat ${result.errors.length === 1 ? '1 fout' : `${result.errors.length} fouten`}. Er is niets gewijzigd. Pas het bestand aan en probeer het opnieuw:`);
+    console.error(
+      `De jaaragenda bevat ${result.errors.length === 1 ? '1 fout' : `${result.errors.length} fouten`}. Er is niets gewijzigd. Pas het bestand aan en probeer het opnieuw:`,
+    );
     for (const error of result.errors) console.error(`  ${error.where}: ${error.message}`);
     return 1;
   }

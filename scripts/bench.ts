@@ -53,12 +53,23 @@ const { values: args } = parseArgs({
 if (args.help) {
   const self = fs.readFileSync(new URL(import.meta.url), 'utf8');
   const lines = self.split('\n');
-  console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.slice(3)).join('\n'));
+  console.log(
+    lines
+      .slice(
+        0,
+        lines.findIndex((l) => !l.startsWith('//')),
+      )
+      .map((l) => l.slice(3))
+      .join('\n'),
+  );
   process.exit(0);
 }
 
 const quick = args.quick;
-const levels = (args.levels ?? (quick ? '1,20' : '1,50,200')).split(',').map(Number).filter((n) => n > 0);
+const levels = (args.levels ?? (quick ? '1,20' : '1,50,200'))
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const dbs = (args.db ?? (quick ? 'embedded' : 'embedded,postgres')).split(',') as ('embedded' | 'postgres')[];
 const fanoutCount = Number(args.fanout ?? (quick ? 500 : 10_000));
 const tenantRps = Number(args['tenant-rps']);
@@ -149,18 +160,36 @@ async function ensurePostgres(): Promise<string | undefined> {
   return pgUrl;
 }
 
-async function databaseFor(db: 'embedded' | 'postgres', name: string): Promise<{ env: { DATA_DIR?: string; DATABASE_URL?: string }; target: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string }; drop: () => Promise<void> } | undefined> {
+async function databaseFor(
+  db: 'embedded' | 'postgres',
+  name: string,
+): Promise<
+  | {
+      env: { DATA_DIR?: string; DATABASE_URL?: string };
+      target: { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+      drop: () => Promise<void>;
+    }
+  | undefined
+> {
   if (db === 'embedded') {
     const dataDir = path.join(runDir, `${name}-data`);
     // The cold-start measurement leaves a migrated folder: reuse it rather than boot and migrate another.
     const migrated = results.coldStart?.dataDir;
     if (migrated && fs.existsSync(migrated) && name.startsWith('load-')) fs.renameSync(migrated, dataDir);
-    return { env: { DATA_DIR: dataDir }, target: { kind: 'embedded', dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      env: { DATA_DIR: dataDir },
+      target: { kind: 'embedded', dataDir },
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const server = await ensurePostgres();
   if (!server) return undefined;
   const created = await createDatabase(server);
-  return { env: { DATABASE_URL: created.url, DATA_DIR: path.join(runDir, `${name}-files`) }, target: { kind: 'postgres', url: created.url }, drop: created.drop };
+  return {
+    env: { DATABASE_URL: created.url, DATA_DIR: path.join(runDir, `${name}-files`) },
+    target: { kind: 'postgres', url: created.url },
+    drop: created.drop,
+  };
 }
 
 const loadCoordinators = 1 + levels.reduce((a, b) => a + b, 0) + (doProfile ? PROFILE_LEVEL + 1 : 0);
@@ -187,9 +216,19 @@ async function main() {
       continue;
     }
     log(`${db}: preparing ${orgCoordinators} coordinators`);
-    run.prepared = await prepareDatabase(database.target, { coordinators: orgCoordinators, serviceUrl: connector.url, orgFile: path.join(runDir, `org-${orgCoordinators}.json`) });
-    log(`${db}: prepared in ${Math.round(run.prepared.totalMs / 1000)} s (organisation import ${Math.round(run.prepared.importMs / 1000)} s)`);
-    const bot = await spawnChild({ script: 'test/bench/botProcess.ts', env: botEnv(database.env), logFile: path.join(runDir, `bot-${db}.log`) });
+    run.prepared = await prepareDatabase(database.target, {
+      coordinators: orgCoordinators,
+      serviceUrl: connector.url,
+      orgFile: path.join(runDir, `org-${orgCoordinators}.json`),
+    });
+    log(
+      `${db}: prepared in ${Math.round(run.prepared.totalMs / 1000)} s (organisation import ${Math.round(run.prepared.importMs / 1000)} s)`,
+    );
+    const bot = await spawnChild({
+      script: 'test/bench/botProcess.ts',
+      env: botEnv(database.env),
+      logFile: path.join(runDir, `bot-${db}.log`),
+    });
     const botUrl = `http://127.0.0.1:${bot.port}/api/messages`;
     try {
       await runLevel({ botUrl, connector, target: 'bot', users: [coordinator(0)], rounds: 1, timeoutMs: 120_000 });
@@ -209,10 +248,22 @@ async function main() {
       run.rssAfterLoad = bot.memory();
       results.echoRss = echo.memory();
       if (fanoutCount > 0) {
-        log(`${db}: fan-out to ${orgCoordinators} coordinators, tenant budget ${tenantRps}/s (ideal ${Math.round(orgCoordinators / tenantRps)} s, waiting at most ${fanoutTimeoutMs / 1000} s)`);
-        run.fanout = await runFanout({ bot, connector, expected: orgCoordinators, tenantRps, timeoutMs: fanoutTimeoutMs, probeUser: 0, log });
+        log(
+          `${db}: fan-out to ${orgCoordinators} coordinators, tenant budget ${tenantRps}/s (ideal ${Math.round(orgCoordinators / tenantRps)} s, waiting at most ${fanoutTimeoutMs / 1000} s)`,
+        );
+        run.fanout = await runFanout({
+          bot,
+          connector,
+          expected: orgCoordinators,
+          tenantRps,
+          timeoutMs: fanoutTimeoutMs,
+          probeUser: 0,
+          log,
+        });
         const f = run.fanout;
-        log(`${db}: fan-out ${f.received}/${f.expected} in ${Math.round(f.elapsedMs / 1000)} s (ideal ${Math.round(f.idealMs / 1000)} s), 429s ${f.throttled}, duplicated ${f.duplicated}${f.queueError ? `; queueing failed: ${f.queueError}` : ''}`);
+        log(
+          `${db}: fan-out ${f.received}/${f.expected} in ${Math.round(f.elapsedMs / 1000)} s (ideal ${Math.round(f.idealMs / 1000)} s), 429s ${f.throttled}, duplicated ${f.duplicated}${f.queueError ? `; queueing failed: ${f.queueError}` : ''}`,
+        );
         run.rssAfterFanout = bot.memory();
       }
     } finally {
@@ -223,12 +274,24 @@ async function main() {
       log('CPU profile of the bot under the 50-coordinator load (embedded)');
       const profDir = path.join(runDir, 'cpu-profile');
       fs.mkdirSync(profDir, { recursive: true });
-      const prof = await spawnChild({ script: 'test/bench/botProcess.ts', env: botEnv(database.env), logFile: path.join(runDir, 'bot-profile.log'), nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+      const prof = await spawnChild({
+        script: 'test/bench/botProcess.ts',
+        env: botEnv(database.env),
+        logFile: path.join(runDir, 'bot-profile.log'),
+        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+      });
       const profUrl = `http://127.0.0.1:${prof.port}/api/messages`;
       let level: LevelResult | undefined;
       let window: { fromUs: number; toUs: number } | undefined;
       try {
-        await runLevel({ botUrl: profUrl, connector, target: 'bot', users: [coordinator(loadCoordinators - PROFILE_LEVEL - 1)], rounds: 1, timeoutMs: 120_000 });
+        await runLevel({
+          botUrl: profUrl,
+          connector,
+          target: 'bot',
+          users: [coordinator(loadCoordinators - PROFILE_LEVEL - 1)],
+          rounds: 1,
+          timeoutMs: 120_000,
+        });
         const fromUs = await prof.call<number>('clock');
         const users = Array.from({ length: PROFILE_LEVEL }, (_, i) => coordinator(loadCoordinators - PROFILE_LEVEL + i));
         level = await runLevel({ botUrl: profUrl, connector, target: 'bot', users, rounds: 1, timeoutMs: levelTimeoutMs });
@@ -237,10 +300,19 @@ async function main() {
         await prof.stop();
       }
       // The main thread's profile (thread 0); the other one is the module loader's thread of `--import tsx`.
-      const file = fs.readdirSync(profDir).filter((f) => /\.0\.\d+\.cpuprofile$/.test(f)).map((f) => path.join(profDir, f)).at(-1);
+      const file = fs
+        .readdirSync(profDir)
+        .filter((f) => /\.0\.\d+\.cpuprofile$/.test(f))
+        .map((f) => path.join(profDir, f))
+        .at(-1);
       if (file) {
         results.profile = { ...summariseProfile(file, window), file, coordinators: PROFILE_LEVEL, level };
-        log(`profile: ${file} (${results.profile.windowed ? 'load window only' : 'whole process'}); top areas: ${results.profile.byArea.slice(0, 4).map((a) => `${a.area} ${(a.share * 100).toFixed(0)}%`).join(', ')}`);
+        log(
+          `profile: ${file} (${results.profile.windowed ? 'load window only' : 'whole process'}); top areas: ${results.profile.byArea
+            .slice(0, 4)
+            .map((a) => `${a.area} ${(a.share * 100).toFixed(0)}%`)
+            .join(', ')}`,
+        );
       } else results.notes.push('The CPU profile was not written (the profiled bot did not exit cleanly).');
     }
     await database.drop().catch(() => {});
@@ -256,9 +328,18 @@ async function main() {
       log(`${db}: database round trips per turn (instrumented bot)`);
       try {
         await prepareDatabase(database.target, { coordinators: 2 + ROUNDTRIP_CONCURRENT, serviceUrl: connector.url });
-        const bot = await spawnChild({ script: 'test/bench/botProcess.ts', env: { ...botEnv(database.env), BENCH_INSTRUMENT: '1' }, logFile: path.join(runDir, `bot-roundtrips-${db}.log`) });
+        const bot = await spawnChild({
+          script: 'test/bench/botProcess.ts',
+          env: { ...botEnv(database.env), BENCH_INSTRUMENT: '1' },
+          logFile: path.join(runDir, `bot-roundtrips-${db}.log`),
+        });
         try {
-          const result = await measureRoundTrips({ bot, connector, concurrent: ROUNDTRIP_CONCURRENT, databaseUrl: database.target.kind === 'postgres' ? database.target.url : undefined });
+          const result = await measureRoundTrips({
+            bot,
+            connector,
+            concurrent: ROUNDTRIP_CONCURRENT,
+            databaseUrl: database.target.kind === 'postgres' ? database.target.url : undefined,
+          });
           results.roundTrips.push({ db, result });
           const w = result.walks[1]!.steps;
           log(`${db}: round trips ${w.map((s) => `${s.step} ${s.roundTrips}`).join(', ')}`);
@@ -294,7 +375,17 @@ const report = renderReport({
   wallS: (performance.now() - t0) / 1000,
   command,
   machine: { ...machine, loadEnd: os.loadavg() },
-  settings: { quick, levels, roundsFor, fanout: fanoutCount, orgCoordinators, tenantRps, perConversation: PER_CONVERSATION_LIMITS, fanoutTimeoutS: fanoutTimeoutMs / 1000, levelTimeoutS: levelTimeoutMs / 1000 },
+  settings: {
+    quick,
+    levels,
+    roundsFor,
+    fanout: fanoutCount,
+    orgCoordinators,
+    tenantRps,
+    perConversation: PER_CONVERSATION_LIMITS,
+    fanoutTimeoutS: fanoutTimeoutMs / 1000,
+    levelTimeoutS: levelTimeoutMs / 1000,
+  },
   postgresNote: pgProblem,
   ...results,
 });
@@ -307,5 +398,6 @@ if (!args['no-report']) {
   log(`appended to BENCHMARKS.md; raw results in ${runDir}/results.json`);
 }
 // Keep logs, results and the profile; the database folders are large.
-for (const entry of fs.readdirSync(runDir)) if (entry.endsWith('-data')) fs.rmSync(path.join(runDir, entry), { recursive: true, force: true });
+for (const entry of fs.readdirSync(runDir))
+  if (entry.endsWith('-data')) fs.rmSync(path.join(runDir, entry), { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const outIndex = process.argv.indexOf('--out');
 const dist = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', dist], { cwd: root, stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', dist],
+  { cwd: root, stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 for (const dir of ['cards/templates', 'prisma/migrations']) {
   fs.cpSync(path.join(root, dir), path.join(dist, dir), { recursive: true });

@@ -11,10 +11,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BOT_ENTRY, DEMO_ORG_FILE, DEMO_ROLE, ORG_IMPORT_SCRIPT, PLAYGROUND_CLI, PLAYGROUND_CONFIG, REPO_ROOT, TSX_CLI } from './dev/paths.ts';
+import {
+  BOT_ENTRY,
+  DEMO_ORG_FILE,
+  DEMO_ROLE,
+  ORG_IMPORT_SCRIPT,
+  PLAYGROUND_CLI,
+  PLAYGROUND_CONFIG,
+  REPO_ROOT,
+  TSX_CLI,
+} from './dev/paths.ts';
 import { readPlaygroundConfig, type PlaygroundConfig } from './dev/playgroundConfig.ts';
 import { describeExit, isPortFree, tail, type ManagedProcess } from './dev/processes.ts';
-import { localBotEnv, runOrgImport, startBotProcess, startPlaygroundProcess, type StartedBot, type StartedPlayground } from './dev/stack.ts';
+import {
+  localBotEnv,
+  runOrgImport,
+  startBotProcess,
+  startPlaygroundProcess,
+  type StartedBot,
+  type StartedPlayground,
+} from './dev/stack.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // npm run dev
@@ -49,11 +65,15 @@ async function main(): Promise<number> {
     return 1;
   }
   if (!(await isPortFree(botPort))) {
-    console.error(`✖ Poort ${botPort} is al in gebruik. Draait de bot al (npm start of een andere npm run dev)? Stop die eerst, of kies een andere poort met PORT=…`);
+    console.error(
+      `✖ Poort ${botPort} is al in gebruik. Draait de bot al (npm start of een andere npm run dev)? Stop die eerst, of kies een andere poort met PORT=…`,
+    );
     return 1;
   }
   if (!(await isPortFree(playgroundPort))) {
-    console.error(`✖ Poort ${playgroundPort} is al in gebruik. Draait de Playground al? Stop die eerst, of kies een andere poort met PLAYGROUND_PORT=…`);
+    console.error(
+      `✖ Poort ${playgroundPort} is al in gebruik. Draait de Playground al? Stop die eerst, of kies een andere poort met PLAYGROUND_PORT=…`,
+    );
     return 1;
   }
 
@@ -101,7 +121,9 @@ async function main(): Promise<number> {
       return 1;
     }
   } else {
-    console.warn('⚠ scripts/org-import.ts bestaat nog niet: de demo-organisatie is NIET geladen. De bot kent de Playground-gebruikers dus niet.');
+    console.warn(
+      '⚠ scripts/org-import.ts bestaat nog niet: de demo-organisatie is NIET geladen. De bot kent de Playground-gebruikers dus niet.',
+    );
   }
 
   // (b) the bot
@@ -120,7 +142,12 @@ async function main(): Promise<number> {
   console.log(`▶ De Agents Playground starten op poort ${playgroundPort}…`);
   let playground: StartedPlayground;
   try {
-    playground = await startPlaygroundProcess({ port: playgroundPort, botEndpoint: bot.endpoint, onLine: prefixer('  [playground]'), track });
+    playground = await startPlaygroundProcess({
+      port: playgroundPort,
+      botEndpoint: bot.endpoint,
+      onLine: prefixer('  [playground]'),
+      track,
+    });
   } catch (err) {
     if (shuttingDown) return handedOver();
     shuttingDown = true;
@@ -153,7 +180,8 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
-  if (playground.port !== playgroundPort) console.warn(`⚠ Poort ${playgroundPort} was bezet; de Playground gebruikt poort ${playground.port}.`);
+  if (playground.port !== playgroundPort)
+    console.warn(`⚠ Poort ${playgroundPort} was bezet; de Playground gebruikt poort ${playground.port}.`);
 
   // (e) wait until one of them stops
   const running = [bot.process, playground.process];
@@ -176,4 +204,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     },
   );
 }
-

@@ -24,7 +24,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const verdict = decide({ chromiumPath, isRoot: process.getuid?.() === 0, hasApt });
   if (verdict.action === 'install') {
     console.log('Chromium ontbreekt; het wordt nu geïnstalleerd met apt-get (Debian-pakket chromium)…');
-    if (!run('apt-get', ['update', '-qq']) || !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']) || !fs.existsSync(chromiumPath)) {
+    if (
+      !run('apt-get', ['update', '-qq']) ||
+      !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']) ||
+      !fs.existsSync(chromiumPath)
+    ) {
       console.error('Chromium installeren is mislukt. Probeer zelf: apt-get update && apt-get install -y --no-install-recommends chromium');
       process.exit(1);
     }

@@ -26,7 +26,11 @@ function matrix(database: DatabaseChoice, restartPostgres?: () => Promise<void>)
   const list: ScenarioOptions[] = [
     { ...base, name: 'Teams answers 429 with Retry-After', chaos: { rate: 0.3, kinds: ['429'] } },
     { ...base, name: 'Teams answers 500', chaos: { rate: 0.3, kinds: ['500'] } },
-    { ...base, name: 'Teams times out / resets the connection', chaos: { rate: 0.25, kinds: ['timeout', 'reset'], hangMs: quick ? 3_000 : 20_000 } },
+    {
+      ...base,
+      name: 'Teams times out / resets the connection',
+      chaos: { rate: 0.25, kinds: ['timeout', 'reset'], hangMs: quick ? 3_000 : 20_000 },
+    },
     { ...base, name: `bot SIGKILLed ${quick ? 3 : 30}× and restarted`, kills: quick ? 3 : 30, requestsEach: quick ? 2 : 4 },
   ];
   if (database.kind === 'postgres') {
@@ -38,13 +42,16 @@ function matrix(database: DatabaseChoice, restartPostgres?: () => Promise<void>)
 
 function table(rows: (ScenarioResult & { database: string })[]): string {
   const lines = ['| database | fault | runs | requests | lost | duplicated | seconds |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.database} | ${r.name} | ${r.runs} | ${r.requests} | ${r.lost} | ${r.duplicated} | ${r.seconds} |`);
+  for (const r of rows)
+    lines.push(`| ${r.database} | ${r.name} | ${r.runs} | ${r.requests} | ${r.lost} | ${r.duplicated} | ${r.seconds} |`);
   const causes = rows.flatMap((r) => r.causes.map((c) => `- ${r.database}, ${r.name}: ${c}`));
   return `${lines.join('\n')}\n${causes.length ? `\nCauses:\n${causes.join('\n')}\n` : '\nNothing lost, nothing duplicated.\n'}`;
 }
 
 const results: (ScenarioResult & { database: string })[] = [];
-const databases: { label: string; choice: DatabaseChoice; restart?: () => Promise<void>; stop?: () => Promise<void> }[] = [{ label: 'embedded', choice: { kind: 'embedded' } }];
+const databases: { label: string; choice: DatabaseChoice; restart?: () => Promise<void>; stop?: () => Promise<void> }[] = [
+  { label: 'embedded', choice: { kind: 'embedded' } },
+];
 const given = process.env.FAULTS_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (given) databases.push({ label: 'PostgreSQL', choice: { kind: 'postgres', serverUrl: given } });
 else if (!quick) {
@@ -52,7 +59,13 @@ else if (!quick) {
     console.log(`PostgreSQL skipped: ${err.message}`);
     return undefined;
   });
-  if (server) databases.push({ label: 'PostgreSQL', choice: { kind: 'postgres', serverUrl: server.url }, restart: server.restart, stop: server.stop });
+  if (server)
+    databases.push({
+      label: 'PostgreSQL',
+      choice: { kind: 'postgres', serverUrl: server.url },
+      restart: server.restart,
+      stop: server.stop,
+    });
 }
 
 for (const db of databases) {

@@ -39,8 +39,14 @@ function triangle(ax: number, ay: number, bx: number, by: number, cx: number, cy
   };
 }
 
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
 
 /** A speech bubble (with tail) and three dots, in a box from `inset` to 1 - `inset`. */
 function bubble(inset: number): { body: Shape; dots: Shape } {
@@ -60,7 +66,10 @@ function paint(size: number, background: Rgba | null, layers: [Shape, Rgba][]): 
   const n = 4;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const x = (px + (sx + 0.5) / n) / size;
@@ -69,7 +78,10 @@ function paint(size: number, background: Rgba | null, layers: [Shape, Rgba][]): 
           for (const [shape, c] of layers) if (shape(x, y)) color = c;
           if (color) {
             const alpha = color[3] / 255;
-            r += color[0] * alpha; g += color[1] * alpha; b += color[2] * alpha; a += alpha;
+            r += color[0] * alpha;
+            g += color[1] * alpha;
+            b += color[2] * alpha;
+            a += alpha;
           }
         }
       }
@@ -115,7 +127,13 @@ export function encodePng(size: number, rgba: Buffer): Buffer {
 
 export function makeColorIcon(): Buffer {
   const { body, dots } = bubble(0.22);
-  return encodePng(192, paint(192, ACCENT, [[body, WHITE], [dots, ACCENT]]));
+  return encodePng(
+    192,
+    paint(192, ACCENT, [
+      [body, WHITE],
+      [dots, ACCENT],
+    ]),
+  );
 }
 
 export function makeOutlineIcon(): Buffer {

@@ -2,7 +2,12 @@
 // Reads an organisation file (see shared contract, section 1) and brings the database in line with it.
 // All-or-nothing: any error in the file, and nothing is changed.
 import { parseOrgFileText } from '../bot/features/organisation/orgFile.ts';
-import { describeImportSummary, importOrganisation, OrgImportConflictError, OrgImportTooDrasticError } from '../bot/features/organisation/importOrganisation.ts';
+import {
+  describeImportSummary,
+  importOrganisation,
+  OrgImportConflictError,
+  OrgImportTooDrasticError,
+} from '../bot/features/organisation/importOrganisation.ts';
 import { readInputFile, withDatabase } from './cli.ts';
 
 const ACTOR = 'cli:org-import';
@@ -28,7 +33,9 @@ async function main(): Promise<number> {
         console.log(describeImportSummary(summary));
         return;
       }
-      console.log(`Proefdraai (--dry-run), er is niets gewijzigd. ${describeImportSummary(summary).replace('Organisatie geïmporteerd:', 'Het bestand zou dit doen:')}`);
+      console.log(
+        `Proefdraai (--dry-run), er is niets gewijzigd. ${describeImportSummary(summary).replace('Organisatie geïmporteerd:', 'Het bestand zou dit doen:')}`,
+      );
       for (const warning of summary.warnings ?? []) console.log(`  Let op: ${warning}. Zonder --force wordt dit geweigerd.`);
     },
     (err) =>

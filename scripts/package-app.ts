@@ -48,7 +48,10 @@ export function placeholderValues(env: NodeJS.ProcessEnv): PlaceholderValues {
     );
   }
   const teamsAppId = env.TEAMS_APP_ID?.trim() || botId;
-  for (const [name, value] of [['BOT_ID', botId], ['TEAMS_APP_ID', teamsAppId]] as const) {
+  for (const [name, value] of [
+    ['BOT_ID', botId],
+    ['TEAMS_APP_ID', teamsAppId],
+  ] as const) {
     if (!GUID.test(value)) {
       fail(`${name} is geen GUID: "${value}".`, `${name} is not a GUID: "${value}".`);
     }
@@ -144,8 +147,8 @@ export function validateManifest(manifest: Record<string, unknown>, schema?: obj
     if (!schema) compiledSchemas.set(version, validate);
   }
   if (validate(manifest)) return [];
-  return (validate.errors ?? []).map(
-    (error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`.trim(),
+  return (validate.errors ?? []).map((error) =>
+    `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`.trim(),
   );
 }
 
@@ -249,10 +252,7 @@ export function buildAppPackage(env: NodeJS.ProcessEnv = process.env, zipFile = 
   const manifest = fillManifest(template, placeholderValues(env));
   const problems = [...validateManifest(manifest), ...checkIcons(manifest)];
   if (problems.length > 0) {
-    fail(
-      `Het manifest klopt niet:\n  ${problems.join('\n  ')}`,
-      'The manifest is invalid (see above).',
-    );
+    fail(`Het manifest klopt niet:\n  ${problems.join('\n  ')}`, 'The manifest is invalid (see above).');
   }
   const icons = manifest.icons as Record<string, string>;
   const manifestJson = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');

@@ -21,13 +21,24 @@ describe('year agenda file', () => {
     const result = parseAgendaFile('jaaragenda.csv', example, clock.now());
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.entries).toHaveLength(5);
-    expect(result.entries[0]).toMatchObject({ date: '2027-01-15', title: 'Deadline aanvragen TLV schooljaar 2027-2028', audience: 'alle', remindDays: [14, 2] });
+    expect(result.entries[0]).toMatchObject({
+      date: '2027-01-15',
+      title: 'Deadline aanvragen TLV schooljaar 2027-2028',
+      audience: 'alle',
+      remindDays: [14, 2],
+    });
     expect(result.entries[1]).toMatchObject({ date: '2027-02-03', time: '15:30', remindDays: [7, 1] });
     expect(result.entries[3]).toMatchObject({ audience: 'PO', remindDays: [10] });
   });
 
   it('lists every error with its line and changes nothing', () => {
-    const bad = ['datum;titel;omschrijving;doelgroep;herinneren', '2027-02-30;Titel;x;alle;1', '2027-03-01;;x;PO;1', '2027-03-02;Titel;x;MBO;1', '2027-03-03;Titel;x;VO;een'].join('\n');
+    const bad = [
+      'datum;titel;omschrijving;doelgroep;herinneren',
+      '2027-02-30;Titel;x;alle;1',
+      '2027-03-01;;x;PO;1',
+      '2027-03-02;Titel;x;MBO;1',
+      '2027-03-03;Titel;x;VO;een',
+    ].join('\n');
     const result = parseAgendaFile('a.csv', bad, clock.now());
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -39,10 +50,26 @@ describe('year agenda file', () => {
 
   it('reads an iCalendar export: all-day and timed events, categories, alarms', () => {
     const ics = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Outlook//NL',
-      'BEGIN:VEVENT', 'UID:1', 'DTSTART;VALUE=DATE:20270115', 'SUMMARY:Deadline TLV', 'CATEGORIES:VO',
-      'BEGIN:VALARM', 'TRIGGER:-P14D', 'ACTION:DISPLAY', 'DESCRIPTION:x', 'END:VALARM', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:2', 'DTSTART:20270203T143000Z', 'SUMMARY:Netwerkbijeenkomst', 'DESCRIPTION:Zaal 2', 'END:VEVENT',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Outlook//NL',
+      'BEGIN:VEVENT',
+      'UID:1',
+      'DTSTART;VALUE=DATE:20270115',
+      'SUMMARY:Deadline TLV',
+      'CATEGORIES:VO',
+      'BEGIN:VALARM',
+      'TRIGGER:-P14D',
+      'ACTION:DISPLAY',
+      'DESCRIPTION:x',
+      'END:VALARM',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:2',
+      'DTSTART:20270203T143000Z',
+      'SUMMARY:Netwerkbijeenkomst',
+      'DESCRIPTION:Zaal 2',
+      'END:VEVENT',
       'END:VCALENDAR',
     ].join('\r\n');
     const result = parseAgendaFile('agenda.ics', ics, clock.now());
@@ -52,7 +79,12 @@ describe('year agenda file', () => {
   });
 
   it('has the same limits in both formats: a sane year, reminders at most a year ahead, bounded texts', () => {
-    const csv = ['datum;titel;omschrijving;doelgroep;herinneren', '9999-01-15;Ver weg;x;alle;1', `2027-01-15;${'T'.repeat(201)};x;alle;1`, '2027-01-16;Alarm;x;alle;400'].join('\n');
+    const csv = [
+      'datum;titel;omschrijving;doelgroep;herinneren',
+      '9999-01-15;Ver weg;x;alle;1',
+      `2027-01-15;${'T'.repeat(201)};x;alle;1`,
+      '2027-01-16;Alarm;x;alle;400',
+    ].join('\n');
     const fromCsv = parseAgendaFile('a.csv', csv, clock.now());
     expect(fromCsv.ok).toBe(false);
     if (!fromCsv.ok) {
@@ -60,10 +92,27 @@ describe('year agenda file', () => {
       expect(fromCsv.errors[0]!.message).toContain('controleer het jaartal');
     }
     const ics = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0',
-      'BEGIN:VEVENT', 'UID:1', 'DTSTART;VALUE=DATE:99990115', 'SUMMARY:Ver weg', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:2', 'DTSTART;VALUE=DATE:20270115', `SUMMARY:${'T'.repeat(201)}`, 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:3', 'DTSTART;VALUE=DATE:20270116', 'SUMMARY:Alarm', 'BEGIN:VALARM', 'TRIGGER:-P99999D', 'ACTION:DISPLAY', 'END:VALARM', 'END:VEVENT',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:1',
+      'DTSTART;VALUE=DATE:99990115',
+      'SUMMARY:Ver weg',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:2',
+      'DTSTART;VALUE=DATE:20270115',
+      `SUMMARY:${'T'.repeat(201)}`,
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:3',
+      'DTSTART;VALUE=DATE:20270116',
+      'SUMMARY:Alarm',
+      'BEGIN:VALARM',
+      'TRIGGER:-P99999D',
+      'ACTION:DISPLAY',
+      'END:VALARM',
+      'END:VEVENT',
       'END:VCALENDAR',
     ].join('\r\n');
     const fromIcs = parseAgendaFile('agenda.ics', ics, clock.now());
@@ -76,9 +125,19 @@ describe('year agenda file', () => {
 
   it('takes an Outlook TZID time as Dutch time, and Outlook all-day events as dates', () => {
     const ics = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0',
-      'BEGIN:VEVENT', 'UID:3', 'DTSTART;TZID=W. Europe Standard Time:20270203T153000', 'SUMMARY:Overleg', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:4', 'DTSTART:20270301T000000', 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'SUMMARY:Peildatum', 'END:VEVENT',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:3',
+      'DTSTART;TZID=W. Europe Standard Time:20270203T153000',
+      'SUMMARY:Overleg',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:4',
+      'DTSTART:20270301T000000',
+      'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+      'SUMMARY:Peildatum',
+      'END:VEVENT',
       'END:VCALENDAR',
     ].join('\r\n');
     const result = parseAgendaFile('agenda.ics', ics, clock.now());
@@ -89,7 +148,12 @@ describe('year agenda file', () => {
   });
 
   it('refuses times that do not exist and names the real line after blank lines', () => {
-    const text = ['datum;titel;omschrijving;doelgroep;herinneren', '', '2027-03-28T02:30;Zomertijd;x;alle;1', '2027-01-01T24:00;Middernacht;x;alle;1'].join('\n');
+    const text = [
+      'datum;titel;omschrijving;doelgroep;herinneren',
+      '',
+      '2027-03-28T02:30;Zomertijd;x;alle;1',
+      '2027-01-01T24:00;Middernacht;x;alle;1',
+    ].join('\n');
     const result = parseAgendaFile('a.csv', text, clock.now());
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -19,7 +19,12 @@ for (const appType of ['MultiTenant', 'SingleTenant'] as const) {
       openid = await new LocalOpenId().start();
       h = await startHarness({
         config: {
-          credentials: { appId: APP_ID, appPassword: 'not-used-offline', appType, tenantId: appType === 'SingleTenant' ? TENANT_ID : undefined },
+          credentials: {
+            appId: APP_ID,
+            appPassword: 'not-used-offline',
+            appType,
+            tenantId: appType === 'SingleTenant' ? TENANT_ID : undefined,
+          },
           linkSecret: 'test-link-secret-0123456789',
         },
         // botbuilder takes its parameterized settings whole once one is given: the issuer too.
@@ -62,12 +67,21 @@ for (const appType of ['MultiTenant', 'SingleTenant'] as const) {
       ['a header that is no bearer token', () => 'Basic dXNlcjpwYXNz'],
       ['an expired token', () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url, expiresInSeconds: -600 }))],
       ['a token not valid yet', () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url, notBeforeSeconds: 900 }))],
-      ['a token for another bot (audience)', () => bearer(openid.sign({ aud: '00000000-1111-4222-8333-444444444444', serviceurl: h.connector.url }))],
+      [
+        'a token for another bot (audience)',
+        () => bearer(openid.sign({ aud: '00000000-1111-4222-8333-444444444444', serviceurl: h.connector.url })),
+      ],
       ['a token of another issuer', () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url, iss: 'https://issuer.example' }))],
       ['a token signed with an unpublished key', () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url }, openid.stranger))],
-      ['a published key id but another key', () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url }, openid.stranger, openid.key.kid))],
+      [
+        'a published key id but another key',
+        () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url }, openid.stranger, openid.key.kid)),
+      ],
       ['a key not endorsed for Teams', () => bearer(openid.sign({ aud: APP_ID, serviceurl: h.connector.url }, openid.unendorsed))],
-      ['a serviceurl claim other than the activity\'s', () => bearer(openid.sign({ aud: APP_ID, serviceurl: 'https://smba.example/emea/' }))],
+      [
+        "a serviceurl claim other than the activity's",
+        () => bearer(openid.sign({ aud: APP_ID, serviceurl: 'https://smba.example/emea/' })),
+      ],
     ];
     for (const [name, header] of refused) {
       it(`refuses ${name} with 401, and stores nothing`, async () => {
@@ -94,7 +108,17 @@ for (const appType of ['MultiTenant', 'SingleTenant'] as const) {
       const message = await fetch(h.botUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: bearer(good()) },
-        body: JSON.stringify({ ...(h.client(PEOPLE.carla, { id: '19:x@thread.tacv2', type: 'channel', teamId: '19:t@thread.tacv2', channelId: '19:x@thread.tacv2' }, { tenantId: OTHER_TENANT }) as unknown as { base(): Record<string, unknown> }).base(), type: 'message', text: 'help' }),
+        body: JSON.stringify({
+          ...(
+            h.client(
+              PEOPLE.carla,
+              { id: '19:x@thread.tacv2', type: 'channel', teamId: '19:t@thread.tacv2', channelId: '19:x@thread.tacv2' },
+              { tenantId: OTHER_TENANT },
+            ) as unknown as { base(): Record<string, unknown> }
+          ).base(),
+          type: 'message',
+          text: 'help',
+        }),
       });
       expect(message.status).toBe(403);
     });

@@ -73,7 +73,11 @@ describe('the checker catches broken cards', () => {
         {
           type: 'Action.ShowCard',
           title: 'Meer',
-          card: { type: 'AdaptiveCard', body: [{ type: 'Input.Date', id: 'date', label: 'Datum' }], actions: [{ type: 'Action.Execute', title: 'Kies', verb: 'spreekuur.date' }] },
+          card: {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.Date', id: 'date', label: 'Datum' }],
+            actions: [{ type: 'Action.Execute', title: 'Kies', verb: 'spreekuur.date' }],
+          },
         },
       ],
     };

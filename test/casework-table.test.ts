@@ -80,19 +80,32 @@ function dataFor(action: string): Record<string, unknown> {
 
 const cases = Object.entries(ALLOWED).flatMap(([action, rule]) =>
   STATES.flatMap((state) =>
-    (Object.keys(ROLES) as Role[]).map((role) => ({ action, rule, state, role, allowed: rule.states.includes(state) && rule.roles.includes(role) })),
+    (Object.keys(ROLES) as Role[]).map((role) => ({
+      action,
+      rule,
+      state,
+      role,
+      allowed: rule.states.includes(state) && rule.roles.includes(role),
+    })),
   ),
 );
 
 describe('roles × actions × states over HTTP (spreekuur)', () => {
-  it.each(cases.map((c) => [`${c.role} ${c.allowed ? 'may' : 'may not'} ${c.action} in ${c.state}`, c] as const))('%s', async (_name, c) => {
-    await setState(c.state);
-    const before = await h.db.prisma.requestEvent.count({ where: { requestId, action: c.action === 'withdraw' ? 'withdrawn' : c.action } });
-    const res = await h.client(PEOPLE[ROLES[c.role]]).execute(c.rule.verb, dataFor(c.action));
-    expect(res.status).toBe(200);
-    expect(res.card).toBeDefined();
-    const after = await h.db.prisma.requestEvent.count({ where: { requestId, action: c.action === 'withdraw' ? 'withdrawn' : c.action } });
-    expect(after - before).toBe(c.allowed ? 1 : 0);
-    if (!c.allowed) expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe(c.state);
-  });
+  it.each(cases.map((c) => [`${c.role} ${c.allowed ? 'may' : 'may not'} ${c.action} in ${c.state}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      await setState(c.state);
+      const before = await h.db.prisma.requestEvent.count({
+        where: { requestId, action: c.action === 'withdraw' ? 'withdrawn' : c.action },
+      });
+      const res = await h.client(PEOPLE[ROLES[c.role]]).execute(c.rule.verb, dataFor(c.action));
+      expect(res.status).toBe(200);
+      expect(res.card).toBeDefined();
+      const after = await h.db.prisma.requestEvent.count({
+        where: { requestId, action: c.action === 'withdraw' ? 'withdrawn' : c.action },
+      });
+      expect(after - before).toBe(c.allowed ? 1 : 0);
+      if (!c.allowed) expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe(c.state);
+    },
+  );
 });

@@ -80,7 +80,10 @@ describe('a spreekuur from pick-up to close', () => {
     const bad = await anna().press(form, 'Verzetten', { 'Nieuwe datum': isoDay(8), 'Nieuwe tijd': '13:30' });
     expect(textOf(bad.card!)).toContain('Vul de reden in.');
     expect(textOf(bad.card!)).toContain('Spreek af wat er tussentijds gebeurt');
-    const ok = await anna().press(bad.card!, 'Verzetten', { 'Reden van verzetten': 'Consulent ziek', 'Wat kan er tussentijds gebeuren, en door wie?': 'Leerkracht houdt een logboek bij.' });
+    const ok = await anna().press(bad.card!, 'Verzetten', {
+      'Reden van verzetten': 'Consulent ziek',
+      'Wat kan er tussentijds gebeuren, en door wie?': 'Leerkracht houdt een logboek bij.',
+    });
     expect(textOf(ok.card!)).toContain('Tussentijds: Leerkracht houdt een logboek bij.');
     await h.deliver();
     expect(carlaSays()).toContain('Reden: Consulent ziek');
@@ -109,7 +112,10 @@ describe('a spreekuur from pick-up to close', () => {
 
   it('Afronden: with an outcome; the coordinator hears the outcome and the history is complete', async () => {
     const form = (await anna().press(await viewOf(anna(), id), 'Afronden')).card!;
-    const done = await anna().press(form, 'Afronden', { Uitkomst: 'Advies gegeven', 'Advies of toelichting (optioneel)': 'Inzet faalangsttraining.' });
+    const done = await anna().press(form, 'Afronden', {
+      Uitkomst: 'Advies gegeven',
+      'Advies of toelichting (optioneel)': 'Inzet faalangsttraining.',
+    });
     expect(textOf(done.card!)).toContain('Afgerond');
     expect(buttons(done.card!)).toEqual([]);
     await h.deliver();
@@ -131,7 +137,10 @@ describe('a spreekuur from pick-up to close', () => {
 describe('races and forged card data', () => {
   it('two people claim a thuiszitter signal at once: one wins, the other hears who', async () => {
     const { id } = await fileRequest(h, carla(), 'thuiszitter');
-    const [a, b] = await Promise.all([anna().execute('request.claim', { requestId: id }), bram().execute('request.claim', { requestId: id })]);
+    const [a, b] = await Promise.all([
+      anna().execute('request.claim', { requestId: id }),
+      bram().execute('request.claim', { requestId: id }),
+    ]);
     const texts = [textOf(a.card!), textOf(b.card!)];
     expect(texts.filter((t) => t.includes('U heeft deze aanvraag opgepakt.'))).toHaveLength(1);
     expect(texts.filter((t) => /Al opgepakt door (Anna de Vries|Bram Visser)/.test(t))).toHaveLength(1);
@@ -156,7 +165,12 @@ describe('repeated submits', () => {
     await anna().execute('request.claim', { requestId: id });
     await anna().execute('request.plan', { requestId: id, date: isoDay(4), time: '09:00', place: 'school' });
     const form = (await anna().press(await viewOf(anna(), id), 'Verzetten')).card!;
-    const fill = { 'Nieuwe datum': isoDay(9), 'Nieuwe tijd': '15:00', 'Reden van verzetten': 'Studiedag', 'Wat kan er tussentijds gebeuren, en door wie?': 'IB-er belt ouders.' };
+    const fill = {
+      'Nieuwe datum': isoDay(9),
+      'Nieuwe tijd': '15:00',
+      'Reden van verzetten': 'Studiedag',
+      'Wat kan er tussentijds gebeuren, en door wie?': 'IB-er belt ouders.',
+    };
     const [a, b] = await Promise.all([anna().press(form, 'Verzetten', fill), anna().press(form, 'Verzetten', fill)]);
     expect(textOf(a.card!)).toContain('Afspraak:');
     expect(textOf(b.card!)).toContain('Afspraak:');
@@ -172,10 +186,13 @@ describe('repeated submits', () => {
 });
 
 describe('hand-over and thuiszitter reporting', () => {
-  it('Overdragen moves the request to the other consultant\'s channel; both threads say so', async () => {
+  it("Overdragen moves the request to the other consultant's channel; both threads say so", async () => {
     const { id, reference } = await fileRequest(h, carla(), 'spreekuur');
     const form = (await anna().press(await viewOf(anna(), id), 'Overdragen')).card!;
-    const res = await anna().press(form, 'Overdragen', { 'Overdragen aan': 'Bram Visser', 'Toelichting voor de nieuwe behandelaar': 'Bram kent de school.' });
+    const res = await anna().press(form, 'Overdragen', {
+      'Overdragen aan': 'Bram Visser',
+      'Toelichting voor de nieuwe behandelaar': 'Bram kent de school.',
+    });
     expect(textOf(res.card!)).toContain('Overgedragen aan Bram Visser');
     await h.deliver();
     const newThread = h.connector.threadsInChannel(BRAM_CHANNEL.channelId).find((t) => JSON.stringify(t.params).includes(reference));
@@ -201,7 +218,11 @@ describe('hand-over and thuiszitter reporting', () => {
 
 describe('anonymous sparring that continues', () => {
   it('the coordinator names the pupil later; the channel card then shows initials only, the history no pupil data', async () => {
-    const { id } = await fileRequest(h, carla(), 'thuiszitter', { 'Anoniem sparren': 'true', 'Naam leerling': '', 'Geboortedatum (dd-mm-jjjj)': '' });
+    const { id } = await fileRequest(h, carla(), 'thuiszitter', {
+      'Anoniem sparren': 'true',
+      'Naam leerling': '',
+      'Geboortedatum (dd-mm-jjjj)': '',
+    });
     const view = (await carla().execute('request.view', { requestId: id })).card!;
     const form = (await carla().press(view, 'Leerling alsnog noemen')).card!;
     const bad = await carla().press(form, 'Opslaan', { 'Naam leerling': 'Sara Kok', 'Geboortedatum (dd-mm-jjjj)': '31-31-2015' });

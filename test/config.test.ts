@@ -15,7 +15,13 @@ describe('configuration', () => {
     const a = loadConfig({ DATABASE_URL: 'postgres://u@h/db', BOT_ID: 'id', BOT_PASSWORD: 'pw', ...secret });
     expect(a.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
     expect(a.credentials).toMatchObject({ appId: 'id', appPassword: 'pw', appType: 'MultiTenant' });
-    const b = loadConfig({ MicrosoftAppId: 'id2', MicrosoftAppPassword: 'pw2', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', ...secret });
+    const b = loadConfig({
+      MicrosoftAppId: 'id2',
+      MicrosoftAppPassword: 'pw2',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 't',
+      ...secret,
+    });
     expect(b.credentials).toMatchObject({ appId: 'id2', appType: 'SingleTenant', tenantId: 't' });
     expect(b.servedTenants).toEqual(['t']);
   });
@@ -35,7 +41,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/BOT_ID/);
     expect(() => loadConfig({ NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'y' })).toThrow(/PUBLIC_URL/);
-    const prod = { NODE_ENV: 'production', BOT_ID: 'x', BOT_PASSWORD: 'y', PUBLIC_URL: 'https://bot.example.nl/', LINK_SECRET: '0123456789abcdef' };
+    const prod = {
+      NODE_ENV: 'production',
+      BOT_ID: 'x',
+      BOT_PASSWORD: 'y',
+      PUBLIC_URL: 'https://bot.example.nl/',
+      LINK_SECRET: '0123456789abcdef',
+    };
     expect(loadConfig(prod).production).toBe(true);
     expect(loadConfig(prod).publicUrl).toBe('https://bot.example.nl');
   });

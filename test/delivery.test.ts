@@ -30,7 +30,8 @@ async function queueNotice(key: string) {
 }
 const row = (key: string) => h.db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: key } });
 /** Lets time pass for the outbox: makes a scheduled retry due now. */
-const makeDue = (key: string) => h.db.prisma.delivery.update({ where: { dedupeKey: key }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+const makeDue = (key: string) =>
+  h.db.prisma.delivery.update({ where: { dedupeKey: key }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
 const postsWith = (text: string) => h.connector.messagesIn(evaChat).filter((a) => a.text === text);
 
 describe('delivery to Teams', () => {
@@ -163,7 +164,14 @@ describe('delivery to Teams', () => {
     const key = await queueNotice('in-flight');
     const logger = createLogger('silent');
     const worker = (name: string) =>
-      new DeliveryWorker(h.db.prisma, new TeamsSender(h.db.prisma, createConnectorClients(undefined), 10_000), {}, logger.child({ name }), 60_000, { leaseSeconds: 1, heartbeatMs: 200 });
+      new DeliveryWorker(
+        h.db.prisma,
+        new TeamsSender(h.db.prisma, createConnectorClients(undefined), 10_000),
+        {},
+        logger.child({ name }),
+        60_000,
+        { leaseSeconds: 1, heartbeatMs: 200 },
+      );
     const a = worker('a');
     const b = worker('b');
     h.connector.failNext({ delayMs: 2_500 }); // Teams is slow: longer than the lease

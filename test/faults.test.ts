@@ -10,7 +10,11 @@ const base = { database, coordinators: 4, requestsEach: 1, drainTimeoutMs: 90_00
 
 describe(`fault matrix, short (${database.kind})`, () => {
   it('Teams answering 429, 500, timeouts and resets: nothing lost, nothing unexplained twice', async () => {
-    const result = await runScenario({ ...base, name: 'flaky Teams', chaos: { rate: 0.3, kinds: ['429', '500', 'timeout', 'reset'], hangMs: 3_000, firstWrites: 4 } });
+    const result = await runScenario({
+      ...base,
+      name: 'flaky Teams',
+      chaos: { rate: 0.3, kinds: ['429', '500', 'timeout', 'reset'], hangMs: 3_000, firstWrites: 4 },
+    });
     expect(result.runs).toBeGreaterThanOrEqual(4);
     expect(result.lost, result.causes.join('\n')).toBe(0);
     expect(result.unexplained, result.causes.join('\n')).toBe(0);
@@ -23,9 +27,13 @@ describe(`fault matrix, short (${database.kind})`, () => {
     expect(result.unexplained, result.causes.join('\n')).toBe(0);
   }, 240_000);
 
-  it.runIf(database.kind === 'postgres')('two instances behind a round-robin proxy, every message twice: each answered once', async () => {
-    const result = await runScenario({ ...base, name: 'two instances', twoInstances: true });
-    expect(result.lost, result.causes.join('\n')).toBe(0);
-    expect(result.unexplained, result.causes.join('\n')).toBe(0);
-  }, 240_000);
+  it.runIf(database.kind === 'postgres')(
+    'two instances behind a round-robin proxy, every message twice: each answered once',
+    async () => {
+      const result = await runScenario({ ...base, name: 'two instances', twoInstances: true });
+      expect(result.lost, result.causes.join('\n')).toBe(0);
+      expect(result.unexplained, result.causes.join('\n')).toBe(0);
+    },
+    240_000,
+  );
 });

@@ -9,10 +9,36 @@ import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
 import { textOf } from './support/cards.ts';
 
 const VERBS = [
-  'menu.open', 'menu.help', 'mine.list', 'request.view', 'request.withdraw', 'request.confirm', 'registration.submit', 'registration.approve', 'registration.reject',
-  'spreekuur.start', 'spreekuur.review', 'spreekuur.edit', 'thuiszitter.start', 'thuiszitter.review', 'jes.start', 'jes.review',
-  'request.refresh', 'request.claim', 'request.plan.form', 'request.plan', 'request.move', 'request.ask', 'request.answer', 'request.handover', 'request.close', 'request.report', 'request.identify',
-  'no.such.verb', '', '__proto__',
+  'menu.open',
+  'menu.help',
+  'mine.list',
+  'request.view',
+  'request.withdraw',
+  'request.confirm',
+  'registration.submit',
+  'registration.approve',
+  'registration.reject',
+  'spreekuur.start',
+  'spreekuur.review',
+  'spreekuur.edit',
+  'thuiszitter.start',
+  'thuiszitter.review',
+  'jes.start',
+  'jes.review',
+  'request.refresh',
+  'request.claim',
+  'request.plan.form',
+  'request.plan',
+  'request.move',
+  'request.ask',
+  'request.answer',
+  'request.handover',
+  'request.close',
+  'request.report',
+  'request.identify',
+  'no.such.verb',
+  '',
+  '__proto__',
 ];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
 
@@ -30,19 +56,75 @@ afterAll(() => h?.close());
 const oddString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\uD800', '<at>x</at>', '${x}', "'; DROP TABLE \"Request\";--", 'null', '2026-02-30', '25:99', 'x'.repeat(3000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\uD800',
+    '<at>x</at>',
+    '${x}',
+    '\'; DROP TABLE "Request";--',
+    'null',
+    '2026-02-30',
+    '25:99',
+    'x'.repeat(3000),
+  ),
 );
 const oddValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, oddString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(oddString, tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    oddString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(oddString, tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
-const data = fc.dictionary(fc.constantFrom('requestId', 'schoolId', 'submissionId', 'type', 'values', 'formId', 'answer', 'date', 'time', 'place', 'to', 'duo', 'ot', 'registrationId', 'role', 'x'), oddValue, { maxKeys: 6 });
+const data = fc.dictionary(
+  fc.constantFrom(
+    'requestId',
+    'schoolId',
+    'submissionId',
+    'type',
+    'values',
+    'formId',
+    'answer',
+    'date',
+    'time',
+    'place',
+    'to',
+    'duo',
+    'ot',
+    'registrationId',
+    'role',
+    'x',
+  ),
+  oddValue,
+  { maxKeys: 6 },
+);
 const who = fc.constantFrom(PEOPLE.carla, PEOPLE.anna, PEOPLE.stranger);
 const where = fc.constantFrom('personal', 'channel', 'groupChat') as fc.Arbitrary<'personal' | 'channel' | 'groupChat'>;
 const activity = fc.oneof(
-  fc.record({ type: fc.constant('invoke'), name: fc.constant('adaptiveCard/action'), value: fc.record({ action: fc.record({ type: fc.constant('Action.Execute'), verb: fc.constantFrom(...VERBS), data }), trigger: fc.constant('manual') }) }),
-  fc.record({ type: fc.constant('invoke'), name: fc.oneof(oddString, fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'signin/verifyState')), value: oddValue }),
+  fc.record({
+    type: fc.constant('invoke'),
+    name: fc.constant('adaptiveCard/action'),
+    value: fc.record({
+      action: fc.record({ type: fc.constant('Action.Execute'), verb: fc.constantFrom(...VERBS), data }),
+      trigger: fc.constant('manual'),
+    }),
+  }),
+  fc.record({
+    type: fc.constant('invoke'),
+    name: fc.oneof(oddString, fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'signin/verifyState')),
+    value: oddValue,
+  }),
   fc.record({ type: fc.constant('message'), text: oddString, value: fc.option(oddValue) }),
-  fc.record({ type: fc.constantFrom('conversationUpdate', 'installationUpdate', 'messageReaction', 'typing', 'event'), membersAdded: fc.option(fc.array(fc.record({ id: oddString }), { maxLength: 2 })) }),
+  fc.record({
+    type: fc.constantFrom('conversationUpdate', 'installationUpdate', 'messageReaction', 'typing', 'event'),
+    membersAdded: fc.option(fc.array(fc.record({ id: oddString }), { maxLength: 2 })),
+  }),
   fc.record({ type: oddString, text: fc.option(oddString) }),
 );
 
@@ -52,10 +134,17 @@ describe('fuzzing the endpoint', () => {
     await fc.assert(
       fc.asyncProperty(activity, who, where, fc.boolean(), async (act, user, place, useRealId) => {
         const conversation =
-          place === 'personal' ? undefined : place === 'channel' ? ({ id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL } as const) : ({ id: '19:groep@unq.gbl.spaces', type: 'groupChat' } as const);
+          place === 'personal'
+            ? undefined
+            : place === 'channel'
+              ? ({ id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL } as const)
+              : ({ id: '19:groep@unq.gbl.spaces', type: 'groupChat' } as const);
         const a = JSON.parse(JSON.stringify(act)) as Record<string, any>;
         if (useRealId && a.value?.action?.data) a.value.action.data.requestId = requestId;
-        const res = await h.client(user, conversation).post(a).catch((err: Error) => ({ status: 0, body: String(err) }));
+        const res = await h
+          .client(user, conversation)
+          .post(a)
+          .catch((err: Error) => ({ status: 0, body: String(err) }));
         expect(res.status, JSON.stringify(a).slice(0, 300)).toBeGreaterThan(0);
         expect(res.status, JSON.stringify(a).slice(0, 300)).toBeLessThan(500);
         if (res.body?.type === 'application/vnd.microsoft.card.adaptive') {

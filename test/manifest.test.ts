@@ -84,7 +84,12 @@ describe('manifest.json', () => {
   it('drops validDomains entries without value and fills the optional values', () => {
     const manifest = fillManifest(
       template,
-      placeholderValues({ BOT_ID: SAMPLE_BOT_ID, TEAMS_APP_ID: 'A1B2C3D4-0000-4000-8000-000000000001', APP_VERSION: '2.3.4', APP_NAME_SUFFIX: ' (test)' }),
+      placeholderValues({
+        BOT_ID: SAMPLE_BOT_ID,
+        TEAMS_APP_ID: 'A1B2C3D4-0000-4000-8000-000000000001',
+        APP_VERSION: '2.3.4',
+        APP_NAME_SUFFIX: ' (test)',
+      }),
     );
     expect(manifest.validDomains).toEqual([]);
     expect(manifest.id).toBe('A1B2C3D4-0000-4000-8000-000000000001');

@@ -45,7 +45,11 @@ describe('the embedded database', () => {
   it('is free again at once after the holder was killed (SIGKILL), whatever its pid', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-lock-'));
     const dataDir = path.join(dir, 'data');
-    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `${openInChild(dataDir)}; console.log('open'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', '-e', `${openInChild(dataDir)}; console.log('open'); setInterval(() => {}, 1000);`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => String(d).includes('open') && resolve()));
     await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(/in gebruik/);
     holder.kill('SIGKILL');

@@ -102,7 +102,11 @@ describe('registration of someone the directory does not know', () => {
   });
 
   it('registers once, even when the submit arrives twice, and asks the admin to approve', async () => {
-    h.connector.setMember(PEOPLE.stranger.id, { aadObjectId: PEOPLE.stranger.aadObjectId, name: PEOPLE.stranger.name, email: 'sanne@obs-kompas.nl' });
+    h.connector.setMember(PEOPLE.stranger.id, {
+      aadObjectId: PEOPLE.stranger.aadObjectId,
+      name: PEOPLE.stranger.name,
+      email: 'sanne@obs-kompas.nl',
+    });
     const eva = h.client(PEOPLE.eva);
     await eva.say('hallo'); // the admin has a chat with the bot
 
@@ -129,7 +133,10 @@ describe('registration of someone the directory does not know', () => {
 
   it('only an admin can approve; after approval the person is a coordinator and is told so', async () => {
     const eva = h.client(PEOPLE.eva);
-    const review = h.connector.cardsIn(eva.conversationId).filter((c) => textOf(c).includes('Aanmelding nieuwe coördinator')).at(-1)!;
+    const review = h.connector
+      .cardsIn(eva.conversationId)
+      .filter((c) => textOf(c).includes('Aanmelding nieuwe coördinator'))
+      .at(-1)!;
 
     const carla = h.client(PEOPLE.carla);
     const forged = await carla.press(review, 'Goedkeuren');
@@ -156,7 +163,12 @@ describe('registration of someone the directory does not know', () => {
 });
 
 describe('linking channels', () => {
-  const channel = { id: '19:kanaal-bram@thread.tacv2', type: 'channel' as const, teamId: '19:team-sot@thread.tacv2', channelId: '19:kanaal-bram@thread.tacv2' };
+  const channel = {
+    id: '19:kanaal-bram@thread.tacv2',
+    type: 'channel' as const,
+    teamId: '19:team-sot@thread.tacv2',
+    channelId: '19:kanaal-bram@thread.tacv2',
+  };
 
   it('a consultant links a channel to themselves', async () => {
     const bram = h.client(PEOPLE.bram, channel);

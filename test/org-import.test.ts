@@ -204,7 +204,12 @@ describe('importOrganisation', () => {
     await importOrganisation(db, orgFile(example()), 'test');
     // Approved inside Teams, never in a file.
     await db.person.create({
-      data: { swvId: (await db.swv.findFirstOrThrow()).id, name: 'Hanna Kok', email: 'h.kok@obs-kompas.nl', aadObjectId: '00000000-0000-4000-8000-000000000099' },
+      data: {
+        swvId: (await db.swv.findFirstOrThrow()).id,
+        name: 'Hanna Kok',
+        email: 'h.kok@obs-kompas.nl',
+        aadObjectId: '00000000-0000-4000-8000-000000000099',
+      },
     });
     const before = await snapshot(db);
 
@@ -286,7 +291,9 @@ describe('importOrganisation', () => {
     expect(await personByKey(db, 'p-carla')).toMatchObject({ active: false });
     expect(await db.person.count()).toBe(5);
     expect(await db.schoolCoordinator.count()).toBe(1);
-    expect(describeImportSummary(summary)).toBe('Organisatie geïmporteerd: 2 personen inactief gezet, 1 coördinator losgekoppeld van een school.');
+    expect(describeImportSummary(summary)).toBe(
+      'Organisatie geïmporteerd: 2 personen inactief gezet, 1 coördinator losgekoppeld van een school.',
+    );
 
     // Back in the file: active again, same row.
     await importOrganisation(db, orgFile(example()), 'test');

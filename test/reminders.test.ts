@@ -15,7 +15,11 @@ beforeAll(async () => {
   h = await startHarness();
   await importFixture(h.db);
   for (const p of [PEOPLE.carla, PEOPLE.dirk, PEOPLE.eva, PEOPLE.anna]) await h.client(p).say('hallo');
-  const parsed = parseAgendaFile('a.csv', fs.readFileSync(path.join(import.meta.dirname, 'fixtures/jaaragenda.example.csv'), 'utf8'), clock.now());
+  const parsed = parseAgendaFile(
+    'a.csv',
+    fs.readFileSync(path.join(import.meta.dirname, 'fixtures/jaaragenda.example.csv'), 'utf8'),
+    clock.now(),
+  );
   if (!parsed.ok) throw new Error('fixture');
   await importAgenda(h.db.prisma, parsed.entries, 'test');
 });
@@ -52,7 +56,10 @@ describe('year agenda reminders', () => {
 describe('retention', () => {
   it('removes pupil data and free text of requests closed longer ago than the retention period', async () => {
     const { id } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
-    await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: clock.daysAgo(731), outcome: 'Advies gegeven' } });
+    await h.db.prisma.request.update({
+      where: { id },
+      data: { status: 'closed', closedAt: clock.daysAgo(731), outcome: 'Advies gegeven' },
+    });
     const fresh = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
     await h.db.prisma.request.update({ where: { id: fresh.id }, data: { status: 'closed', closedAt: clock.now() } });
     await h.bot.reminders.runOnce(clock.now());
@@ -92,7 +99,9 @@ describe('reminders from requests', () => {
     expect(h.connector.posts.filter((p) => p.replyToId && String(p.activity.text).includes('wacht al'))).toHaveLength(1);
     await run(weekdayIn(7));
     expect(chatText('eva')).toContain(`${reference} van Obs Het Kompas wacht al`);
-    await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.claim', { requestId: id });
+    await h
+      .client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL })
+      .execute('request.claim', { requestId: id });
   });
 
   it('counts the waiting time from a hand-over, not from filing', async () => {
@@ -104,9 +113,12 @@ describe('reminders from requests', () => {
     const dayBefore = local.minus({ days: 1 }).toJSDate();
     await h.db.prisma.request.update({ where: { id }, data: { createdAt: tenDaysBefore } });
     await h.db.prisma.requestEvent.updateMany({ where: { requestId: id }, data: { at: tenDaysBefore } });
-    await h.db.prisma.requestEvent.create({ data: { requestId: id, action: 'handover', fromStatus: 'claimed', toStatus: 'new', at: dayBefore } });
+    await h.db.prisma.requestEvent.create({
+      data: { requestId: id, action: 'handover', fromStatus: 'claimed', toStatus: 'new', at: dayBefore },
+    });
     const thread = await h.db.prisma.delivery.findUniqueOrThrow({ where: { dedupeKey: `request:${id}:thread` } });
-    const waitingInThread = () => h.connector.posts.filter((p) => p.conversationId === thread.conversationId && String(p.activity.text).includes('wacht al'));
+    const waitingInThread = () =>
+      h.connector.posts.filter((p) => p.conversationId === thread.conversationId && String(p.activity.text).includes('wacht al'));
     await run(runAt);
     expect(waitingInThread()).toHaveLength(0);
     expect(chatText('eva')).not.toContain(`${reference} van Obs Het Kompas wacht al`);
@@ -115,14 +127,18 @@ describe('reminders from requests', () => {
     while (later.weekday > 5) later = later.plus({ days: 1 });
     await run(later.toJSDate());
     expect(waitingInThread()).toHaveLength(1);
-    await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.claim', { requestId: id });
+    await h
+      .client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL })
+      .execute('request.claim', { requestId: id });
   });
 
   it('reminds the school weekly of the DUO/OT duty until it is recorded', async () => {
     const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
     await run(weekdayIn(0));
     expect(chatText('carla')).toContain(`Meldplicht thuiszitter: ${reference}`);
-    const count = () => h.connector.cardsIn(h.client(PEOPLE.carla).conversationId).filter((c) => textOf(c).includes(`Meldplicht thuiszitter: ${reference}`)).length;
+    const count = () =>
+      h.connector.cardsIn(h.client(PEOPLE.carla).conversationId).filter((c) => textOf(c).includes(`Meldplicht thuiszitter: ${reference}`))
+        .length;
     expect(count()).toBe(1);
     await h.client(PEOPLE.carla).execute('request.report', { requestId: id, duo: 'true', ot: 'true' });
     await run(weekdayIn(8));

@@ -63,7 +63,9 @@ describe('thuiszitter melden', () => {
     expect(textOf(card)).not.toContain('J.B.'); // the shared card has no pupil details at all
     expect(textOf(card)).not.toContain('Jan de Boer');
     const stored = await h.db.prisma.request.findFirstOrThrow({ where: { type: 'thuiszitter' }, orderBy: { createdAt: 'desc' } });
-    const own = await h.client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL }).execute('request.refresh', { requestId: stored.id });
+    const own = await h
+      .client(PEOPLE.anna, { id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL })
+      .execute('request.refresh', { requestId: stored.id });
     expect(textOf(own.card!)).toContain('J.B.');
     expect(textOf(own.card!)).not.toContain('Jan de Boer');
     expect(textOf(own.card!)).not.toContain('2014');
@@ -72,7 +74,11 @@ describe('thuiszitter melden', () => {
   it('refuses a first absence day in the future and a birth date that does not exist, keeping the input', async () => {
     const carla = h.client(PEOPLE.carla);
     const before = await h.db.prisma.request.count();
-    const res = await fileThuiszitter(carla, { 'Naam leerling': 'Piet Jansen', 'Geboortedatum (dd-mm-jjjj)': '31-02-2014', 'Eerste verzuimdag': isoDay(3) });
+    const res = await fileThuiszitter(carla, {
+      'Naam leerling': 'Piet Jansen',
+      'Geboortedatum (dd-mm-jjjj)': '31-02-2014',
+      'Eerste verzuimdag': isoDay(3),
+    });
     const text = textOf(res.card!);
     expect(text).toContain('kan niet in de toekomst liggen');
     expect(text).toContain('bestaande geboortedatum');
@@ -101,7 +107,11 @@ describe('JES-overleg plannen', () => {
     });
     expect(textOf(bad.card!)).toContain('moet vandaag of later zijn');
 
-    const review = await carla.press(bad.card!, 'Controleren', { 'Moment 1: datum': isoDay(10), 'Moment 2: datum': isoDay(11), 'Moment 2: begintijd': '09:30' });
+    const review = await carla.press(bad.card!, 'Controleren', {
+      'Moment 1: datum': isoDay(10),
+      'Moment 2: datum': isoDay(11),
+      'Moment 2: begintijd': '09:30',
+    });
     const reviewText = textOf(review.card!);
     expect(reviewText).toContain('Gert Jonker (leerplicht)');
     expect(reviewText).toContain('Fatima El Amrani');
@@ -129,7 +139,10 @@ describe('several schools, duplicates, access', () => {
   it('control characters in a text (a NUL pasted from another program) are cleaned at Controleren and stored clean', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');
-    const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Met\u0000 een nul\u0007teken' });
+    const review = await carla.press(lastCard(carla), 'Controleren', {
+      ...FORMS.spreekuur,
+      'Uw vraag (kort)': 'Met\u0000 een nul\u0007teken',
+    });
     expect(textOf(review.card!)).toContain('Met een nulteken');
     const sent = await carla.press(review.card!, 'Versturen');
     const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))?.[0];
@@ -141,7 +154,11 @@ describe('several schools, duplicates, access', () => {
   it('a double click on Versturen creates one request and one post', async () => {
     const carla = h.client(PEOPLE.carla);
     await carla.say('spreekuur');
-    const review = await carla.press(lastCard(carla), 'Controleren', { ...FORMS.spreekuur, 'Uw vraag (kort)': 'Dubbel?', Urgentie: 'Hoog (graag binnen een week)' });
+    const review = await carla.press(lastCard(carla), 'Controleren', {
+      ...FORMS.spreekuur,
+      'Uw vraag (kort)': 'Dubbel?',
+      Urgentie: 'Hoog (graag binnen een week)',
+    });
     const before = await h.db.prisma.request.count();
     const [a, b] = await Promise.all([carla.press(review.card!, 'Versturen'), carla.press(review.card!, 'Versturen')]);
     const again = await carla.press(review.card!, 'Versturen');
@@ -149,7 +166,11 @@ describe('several schools, duplicates, access', () => {
     const refs = [a, b, again].map((r) => /SOT-\d{4}-\d{4}/.exec(textOf(r.card!))?.[0]);
     expect(new Set(refs).size).toBe(1);
     await h.deliver();
-    expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes(refs[0]!))).toHaveLength(1);
+    expect(
+      h.connector
+        .threadsInChannel(ANNA_CHANNEL.channelId)
+        .filter((t) => textOf(t.params.activity.attachments[0].content).includes(refs[0]!)),
+    ).toHaveLength(1);
   });
 
   it('an unknown person or a consultant cannot file', async () => {
@@ -175,7 +196,11 @@ describe('routing and delivery faults', () => {
       await h.db.prisma.delivery.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
       await h.deliver();
     }
-    expect(h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes(reference))).toHaveLength(1);
+    expect(
+      h.connector
+        .threadsInChannel(ANNA_CHANNEL.channelId)
+        .filter((t) => textOf(t.params.activity.attachments[0].content).includes(reference)),
+    ).toHaveLength(1);
   });
 
   it('posts a request saved just before a restart once, after the restart', async () => {
@@ -185,7 +210,10 @@ describe('routing and delivery faults', () => {
     await h.bot.delivery.stop(); // the process goes down right after saving: nothing is sent
     const sent = await carla.press(review.card!, 'Versturen');
     const reference = /SOT-\d{4}-\d{4}/.exec(textOf(sent.card!))![0];
-    const posted = () => h.connector.threadsInChannel(ANNA_CHANNEL.channelId).filter((t) => textOf(t.params.activity.attachments[0].content).includes(reference));
+    const posted = () =>
+      h.connector
+        .threadsInChannel(ANNA_CHANNEL.channelId)
+        .filter((t) => textOf(t.params.activity.attachments[0].content).includes(reference));
     expect(posted()).toHaveLength(0);
     await h.restart();
     await h.deliver();
@@ -234,10 +262,12 @@ describe('mijn aanvragen and withdrawing', () => {
     expect(request.events.filter((e) => e.action === 'withdrawn')).toHaveLength(1);
 
     await h.deliver();
-    expect(h.connector.updates.some((u) => JSON.stringify(u.activity).includes(first) && JSON.stringify(u.activity).includes('Ingetrokken'))).toBe(true);
+    expect(
+      h.connector.updates.some((u) => JSON.stringify(u.activity).includes(first) && JSON.stringify(u.activity).includes('Ingetrokken')),
+    ).toBe(true);
   });
 
-  it('does not show another school\'s request', async () => {
+  it("does not show another school's request", async () => {
     const other = await h.db.prisma.request.findFirstOrThrow({ where: { school: { name: 'Cbs De Ark' } } });
     const carla = h.client(PEOPLE.carla);
     const res = await carla.execute('request.view', { requestId: other.id });

@@ -20,7 +20,9 @@ afterAll(() => h?.close());
 
 describe('retention', () => {
   it('an anonymised request disappears from the cards already in Teams and from messages not sent yet', async () => {
-    const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter', { 'Uw vraag aan het SOT': 'GEHEIME-VRAAG over Jan' });
+    const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter', {
+      'Uw vraag aan het SOT': 'GEHEIME-VRAAG over Jan',
+    });
     await anna().execute('request.claim', { requestId: id });
     const form = (await anna().execute('request.ask.form', { requestId: id })).card!;
     await anna().press(form, 'Vraag versturen', { 'Uw vraag aan de school': 'GEHEIME-VERVOLGVRAAG over zijn thuissituatie' });
@@ -29,9 +31,19 @@ describe('retention', () => {
     expect(sentToCarla.length).toBeGreaterThan(0);
     // A message about it is still waiting in the outbox (Teams was down).
     await h.db.prisma.delivery.create({
-      data: { dedupeKey: `request:${id}:notify:late`, kind: 'person', targetKey: 'person:late', target: { type: 'person', personId: 'x' }, payload: { text: 'GEHEIME-VRAAG nog onderweg' }, nextAttemptAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        dedupeKey: `request:${id}:notify:late`,
+        kind: 'person',
+        targetKey: 'person:late',
+        target: { type: 'person', personId: 'x' },
+        payload: { text: 'GEHEIME-VRAAG nog onderweg' },
+        nextAttemptAt: new Date(Date.now() + 3_600_000),
+      },
     });
-    await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: clock.daysAgo(731), outcome: 'Advies gegeven' } });
+    await h.db.prisma.request.update({
+      where: { id },
+      data: { status: 'closed', closedAt: clock.daysAgo(731), outcome: 'Advies gegeven' },
+    });
 
     const done = await applyRetention(h.db.prisma, clock.now(), policy);
     expect(done.anonymised).toBe(1);
@@ -55,7 +67,9 @@ describe('retention', () => {
     await stranger.say('hallo');
     const school = await h.db.prisma.school.findFirstOrThrow();
     await stranger.execute('registration.submit', { schoolId: school.id, role: 'IB' });
-    await h.client(PEOPLE.eva).execute('registration.reject', { registrationId: (await h.db.prisma.registration.findFirstOrThrow({ where: { name: 'Vera Vergeten' } })).id });
+    await h.client(PEOPLE.eva).execute('registration.reject', {
+      registrationId: (await h.db.prisma.registration.findFirstOrThrow({ where: { name: 'Vera Vergeten' } })).id,
+    });
     expect(await applyRetention(h.db.prisma, clock.now(), policy)).toMatchObject({ registrationsPurged: 0, unknownContactsPurged: 0 });
     const later = new Date(clock.now().getTime() + 91 * 86_400_000);
     const done = await applyRetention(h.db.prisma, later, policy);
@@ -70,7 +84,11 @@ describe('retention', () => {
   });
 
   it('closes an anonymous sparring that went nowhere, and any request without activity for a year; the school is told', async () => {
-    const sparring = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter', { 'Anoniem sparren': 'true', 'Naam leerling': '', 'Geboortedatum (dd-mm-jjjj)': '' });
+    const sparring = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter', {
+      'Anoniem sparren': 'true',
+      'Naam leerling': '',
+      'Geboortedatum (dd-mm-jjjj)': '',
+    });
     const quiet = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');
     const fresh = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur');
     const back = async (id: string, days: number) => {
@@ -89,7 +107,10 @@ describe('retention', () => {
     }
     expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe('new');
     await h.deliver();
-    const told = h.connector.cardsIn(h.client(PEOPLE.carla).conversationId).map(textOf).filter((t) => t.includes('afgesloten (geen activiteit)'));
+    const told = h.connector
+      .cardsIn(h.client(PEOPLE.carla).conversationId)
+      .map(textOf)
+      .filter((t) => t.includes('afgesloten (geen activiteit)'));
     expect(told).toHaveLength(2);
     expect((await applyRetention(h.db.prisma, clock.now(), policy)).expired).toBe(0); // once
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RETRY_MS, retryDecision, UndeliverableError } from '../bot/delivery/retryPolicy.ts';
 
-const http = (status: number, retryAfter?: string) => Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers: retryAfter ? { 'retry-after': retryAfter } : {} } });
+const http = (status: number, retryAfter?: string) =>
+  Object.assign(new Error(`HTTP ${status}`), {
+    statusCode: status,
+    response: { status, headers: retryAfter ? { 'retry-after': retryAfter } : {} },
+  });
 const net = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
 
 describe('delivery retry policy', () => {
@@ -15,9 +19,12 @@ describe('delivery retry policy', () => {
     expect(d.retry === false && d.park).toBeFalsy();
   });
 
-  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR'])('retries network error %s', (code) => {
-    expect(retryDecision(net(code), 1).retry).toBe(true);
-  });
+  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR'])(
+    'retries network error %s',
+    (code) => {
+      expect(retryDecision(net(code), 1).retry).toBe(true);
+    },
+  );
 
   it('retries a timeout and an abort', () => {
     expect(retryDecision(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }), 1).retry).toBe(true);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   await importFixture(h.db);
   for (const p of [PEOPLE.anna, PEOPLE.bram, PEOPLE.carla, PEOPLE.dirk, PEOPLE.eva]) await h.client(p).say('hallo');
   spreekuur = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur', { 'Uw vraag (kort)': 'GEHEIM-SPREEKUUR over faalangst' });
-  thuiszitter = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter', { 'Wat heeft de school al geprobeerd?': 'GEHEIM-THUISZITTER aangepast rooster' });
+  thuiszitter = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter', {
+    'Wat heeft de school al geprobeerd?': 'GEHEIM-THUISZITTER aangepast rooster',
+  });
 });
 afterAll(() => h?.close());
 
@@ -66,7 +68,9 @@ describe('another tenant', () => {
   });
 
   it('an activity whose two tenant fields disagree is refused', async () => {
-    const res = await h.client(PEOPLE.carla).post({ type: 'message', text: 'mijn aanvragen', channelData: { tenant: { id: OTHER_TENANT } } });
+    const res = await h
+      .client(PEOPLE.carla)
+      .post({ type: 'message', text: 'mijn aanvragen', channelData: { tenant: { id: OTHER_TENANT } } });
     expect(res.status).toBe(403);
     expect(tenantOf({ conversation: { tenantId: 'A' } as never, channelData: { tenant: { id: 'b' } } })).toBeNull();
     expect(tenantOf({ conversation: { tenantId: 'ABC' } as never })).toBe('abc');
@@ -192,7 +196,9 @@ describe('scope: pupil data only where it belongs', () => {
   });
 
   it('the shared channel card carries no pupil details; the thuiszitter mirror neither', async () => {
-    const shared = h.connector.posts.filter((p) => JSON.stringify(p.activity).includes(thuiszitter.reference) || JSON.stringify(p.activity).includes(spreekuur.reference));
+    const shared = h.connector.posts.filter(
+      (p) => JSON.stringify(p.activity).includes(thuiszitter.reference) || JSON.stringify(p.activity).includes(spreekuur.reference),
+    );
     expect(shared.length).toBeGreaterThan(1);
     for (const post of shared) {
       const text = JSON.stringify(post.activity);
@@ -221,7 +227,11 @@ describe('read access: roles × reads × places', () => {
   function clientFor(who: Who, place: (typeof places)[number]): TeamsClient {
     const { user, tenantId } = people[who];
     const conversation =
-      place === 'personal' ? undefined : place === 'groupChat' ? ({ id: '19:groepschat@unq.gbl.spaces', type: 'groupChat' } as const) : ({ id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL } as const);
+      place === 'personal'
+        ? undefined
+        : place === 'groupChat'
+          ? ({ id: '19:groepschat@unq.gbl.spaces', type: 'groupChat' } as const)
+          : ({ id: ANNA_CHANNEL.channelId, type: 'channel', ...ANNA_CHANNEL } as const);
     return h.client(user, conversation, tenantId ? { tenantId } : undefined);
   }
 
@@ -229,7 +239,11 @@ describe('read access: roles × reads × places', () => {
   function expected(who: Who, read: (typeof reads)[number], place: (typeof places)[number], type: 'spreekuur' | 'thuiszitter'): boolean {
     if (who === 'otherTenant' || who === 'unknown' || place === 'groupChat') return false;
     if (read === 'request.view' || read === 'mine.list') return who === 'coordinator' && place === 'personal';
-    const entitled = who === 'coordinator' || who === 'assignee' || who === 'admin' || (type === 'thuiszitter' && (who === 'thuiszittersteam' || who === 'otherConsultant'));
+    const entitled =
+      who === 'coordinator' ||
+      who === 'assignee' ||
+      who === 'admin' ||
+      (type === 'thuiszitter' && (who === 'thuiszittersteam' || who === 'otherConsultant'));
     return entitled;
   }
 
@@ -262,7 +276,10 @@ describe('read access: roles × reads × places', () => {
 
   it('an audited read names who, when and through which route', async () => {
     await clientFor('assignee', 'channel').execute('request.refresh', { requestId: spreekuur.id });
-    const entry = await h.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'request.read', subjectId: spreekuur.id }, orderBy: { id: 'desc' } });
+    const entry = await h.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'request.read', subjectId: spreekuur.id },
+      orderBy: { id: 'desc' },
+    });
     const anna = await h.db.prisma.person.findFirstOrThrow({ where: { name: 'Anna de Vries' } });
     expect(entry.actorId).toBe(anna.id);
     expect(entry.details).toEqual({ via: 'request.refresh' });

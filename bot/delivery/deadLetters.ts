@@ -24,7 +24,9 @@ export async function queueUndeliveredDigest(db: Db, now: Date, zone = 'Europe/A
     _count: { _all: true },
   });
   if (dead.length === 0) return false;
-  const lines = dead.map((d) => `${d._count._all} ${KIND_LABEL[d.kind] ?? d.kind} (${d.status === 'parked' ? 'te lang geprobeerd' : 'niet af te leveren'})`);
+  const lines = dead.map(
+    (d) => `${d._count._all} ${KIND_LABEL[d.kind] ?? d.kind} (${d.status === 'parked' ? 'te lang geprobeerd' : 'niet af te leveren'})`,
+  );
   const card = noticeCard({
     title: 'Niet afgeleverd in Teams',
     tone: 'warning',
@@ -39,7 +41,12 @@ export async function queueUndeliveredDigest(db: Db, now: Date, zone = 'Europe/A
   let queued = false;
   await db.$transaction(async (tx) => {
     for (const admin of admins) {
-      queued = (await enqueue(tx, { key: `${DIGEST_PREFIX}${day}:${admin.id}`, target: { type: 'person', personId: admin.id }, payload: { card, summary: 'Niet afgeleverd in Teams' } })) || queued;
+      queued =
+        (await enqueue(tx, {
+          key: `${DIGEST_PREFIX}${day}:${admin.id}`,
+          target: { type: 'person', personId: admin.id },
+          payload: { card, summary: 'Niet afgeleverd in Teams' },
+        })) || queued;
     }
   });
   return queued;

@@ -28,7 +28,16 @@ const NETWORK_CODES = new Set([
   'REQUEST_ABORTED_ERROR',
 ]);
 
-type ErrorLike = { name?: string; statusCode?: number; status?: number; code?: string; message?: string; retryable?: boolean; response?: { headers?: unknown; status?: number }; cause?: unknown };
+type ErrorLike = {
+  name?: string;
+  statusCode?: number;
+  status?: number;
+  code?: string;
+  message?: string;
+  retryable?: boolean;
+  response?: { headers?: unknown; status?: number };
+  cause?: unknown;
+};
 
 function isNetworkError(e: ErrorLike): boolean {
   if (e.code && (NETWORK_CODES.has(e.code) || e.code.startsWith('UND_ERR_'))) return true;
@@ -56,7 +65,8 @@ export function retryDecision(err: unknown, attempts: number, ageMs = 0): RetryD
   const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(Math.max(attempts - 1, 0), 20));
   const jitter = Math.random() * 0.2 * backoff;
   const delayMs = Math.max(retryAfterMs ?? 0, Math.round(backoff + jitter));
-  if (ageMs + delayMs > MAX_RETRY_MS) return { retry: false, reason: `${reason} (${Math.round(MAX_RETRY_MS / 3_600_000)} uur geprobeerd)`, park: true };
+  if (ageMs + delayMs > MAX_RETRY_MS)
+    return { retry: false, reason: `${reason} (${Math.round(MAX_RETRY_MS / 3_600_000)} uur geprobeerd)`, park: true };
   return { retry: true, delayMs, reason };
 }
 

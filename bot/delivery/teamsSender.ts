@@ -38,10 +38,20 @@ export class TeamsSender implements MessageSender {
       case 'update': {
         const client = await this.clients.forServiceUrl(target.serviceUrl);
         if (target.type === 'update') {
-          await client.conversations.updateActivity(target.conversationId, target.activityId, { ...activity, id: target.activityId } as Activity, this.options);
+          await client.conversations.updateActivity(
+            target.conversationId,
+            target.activityId,
+            { ...activity, id: target.activityId } as Activity,
+            this.options,
+          );
           return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: target.activityId };
         }
-        const res = await client.conversations.replyToActivity(target.conversationId, target.activityId, activity as Activity, this.options);
+        const res = await client.conversations.replyToActivity(
+          target.conversationId,
+          target.activityId,
+          activity as Activity,
+          this.options,
+        );
         return { serviceUrl: target.serviceUrl, conversationId: target.conversationId, activityId: res.id };
       }
     }
@@ -80,7 +90,11 @@ export class TeamsSender implements MessageSender {
     const params = {
       isGroup: true,
       bot: { id: this.clients.appId, name: 'SOT-bot' },
-      channelData: { channel: { id: target.channelId }, team: { id: target.teamId }, tenant: target.tenantId ? { id: target.tenantId } : undefined },
+      channelData: {
+        channel: { id: target.channelId },
+        team: { id: target.teamId },
+        tenant: target.tenantId ? { id: target.tenantId } : undefined,
+      },
       tenantId: target.tenantId,
       activity,
     } as unknown as ConversationParameters;

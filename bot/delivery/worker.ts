@@ -21,7 +21,10 @@ export interface MessageSender {
 }
 
 /** Renders a card from the current state at send time (so a queued card is never stale). */
-export type PayloadRenderer = (db: Db, args: Record<string, unknown>) => Promise<{ text?: string; card?: Record<string, unknown>; summary?: string } | null>;
+export type PayloadRenderer = (
+  db: Db,
+  args: Record<string, unknown>,
+) => Promise<{ text?: string; card?: Record<string, unknown>; summary?: string } | null>;
 
 interface ClaimedRow {
   id: string;
@@ -186,7 +189,10 @@ export class DeliveryWorker {
   /** Runs a send while renewing the row's lease; gives up after SEND_DEADLINE_MS whatever the sender does. */
   private async withLease<T>(id: string, send: () => Promise<T>): Promise<T> {
     const heartbeat = setInterval(() => {
-      void this.db.$executeRaw`UPDATE "Delivery" SET "lockedUntil" = now() + make_interval(secs => ${this.timing.leaseSeconds}) WHERE id = ${id}`.catch(() => undefined);
+      void this.db
+        .$executeRaw`UPDATE "Delivery" SET "lockedUntil" = now() + make_interval(secs => ${this.timing.leaseSeconds}) WHERE id = ${id}`.catch(
+        () => undefined,
+      );
     }, this.timing.heartbeatMs);
     heartbeat.unref?.();
     let deadline: NodeJS.Timeout | undefined;

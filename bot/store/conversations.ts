@@ -29,12 +29,21 @@ export interface ChatReference {
 
 /** The 1:1 chat of a directory person, or of someone not (yet) in the directory, by AAD object id. */
 /** `at`: the service clock, so retention (which forgets unknown people's chats) counts in the same time. */
-export async function rememberPersonalChat(db: Db, who: { personId: string } | { aadObjectId: string }, chat: ChatReference, at: Date): Promise<void> {
+export async function rememberPersonalChat(
+  db: Db,
+  who: { personId: string } | { aadObjectId: string },
+  chat: ChatReference,
+  at: Date,
+): Promise<void> {
   const key = 'personId' in who ? who.personId : who.aadObjectId;
   if (!needsWrite(db, `chat:${key}`, `${chat.conversationId}|${chat.serviceUrl}|${chat.userId}`)) return;
   if ('personId' in who) {
     await db.personalConversation.upsert({ where: { personId: who.personId }, create: { personId: who.personId, ...chat }, update: chat });
   } else {
-    await db.unknownUserConversation.upsert({ where: { aadObjectId: who.aadObjectId }, create: { aadObjectId: who.aadObjectId, ...chat, updatedAt: at }, update: { ...chat, updatedAt: at } });
+    await db.unknownUserConversation.upsert({
+      where: { aadObjectId: who.aadObjectId },
+      create: { aadObjectId: who.aadObjectId, ...chat, updatedAt: at },
+      update: { ...chat, updatedAt: at },
+    });
   }
 }

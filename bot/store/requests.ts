@@ -43,17 +43,40 @@ export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
       pupil: data.pupil && data.pupil.kind !== 'none' ? (data.pupil as Prisma.InputJsonValue) : undefined,
     },
   });
-  await recordEvent(tx, { requestId: request.id, actorId: data.requesterId, action: 'submitted', fromStatus: null, toStatus: 'new', at: now });
+  await recordEvent(tx, {
+    requestId: request.id,
+    actorId: data.requesterId,
+    action: 'submitted',
+    fromStatus: null,
+    toStatus: 'new',
+    at: now,
+  });
   return request;
 }
 
 export async function recordEvent(
   tx: Tx,
-  e: { requestId: string; actorId: string | null; action: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; at: Date; note?: string; formId?: string },
+  e: {
+    requestId: string;
+    actorId: string | null;
+    action: string;
+    fromStatus: RequestStatus | null;
+    toStatus: RequestStatus;
+    at: Date;
+    note?: string;
+    formId?: string;
+  },
 ) {
   const event = await tx.requestEvent.create({ data: e });
   await tx.auditEntry.create({
-    data: { at: e.at, actorId: e.actorId, action: `request.${e.action}`, subjectType: 'request', subjectId: e.requestId, details: { from: e.fromStatus, to: e.toStatus } },
+    data: {
+      at: e.at,
+      actorId: e.actorId,
+      action: `request.${e.action}`,
+      subjectType: 'request',
+      subjectId: e.requestId,
+      details: { from: e.fromStatus, to: e.toStatus },
+    },
   });
   return event;
 }
@@ -72,5 +95,7 @@ export type RequestWithContext = NonNullable<Awaited<ReturnType<typeof loadReque
 
 /** Who read a request's details, when, and through which route (need-to-know is audited, not only changes). */
 export async function auditRead(db: Db | Tx, actorId: string, requestId: string, via: string, at: Date) {
-  await db.auditEntry.create({ data: { at, actorId, action: 'request.read', subjectType: 'request', subjectId: requestId, details: { via } } });
+  await db.auditEntry.create({
+    data: { at, actorId, action: 'request.read', subjectType: 'request', subjectId: requestId, details: { via } },
+  });
 }

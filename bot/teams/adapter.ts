@@ -1,8 +1,5 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import {
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import { StatusCodes } from 'botbuilder';
 import type { BotCredentials } from '../config.ts';
@@ -11,7 +8,10 @@ import type { BotCredentials } from '../config.ts';
  * Test-only: where botbuilder finds the keys and issuer of channel tokens (test/support/openid.ts serves
  * a local OpenID metadata document). Production always uses botbuilder's own defaults.
  */
-export type AuthOverrides = Pick<Partial<ConfigurationBotFrameworkAuthenticationOptions>, 'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'>;
+export type AuthOverrides = Pick<
+  Partial<ConfigurationBotFrameworkAuthenticationOptions>,
+  'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromChannelTokenIssuer'
+>;
 
 function authOptions(credentials?: BotCredentials, overrides: AuthOverrides = {}): ConfigurationBotFrameworkAuthenticationOptions {
   // Empty strings = local mode: no token checks on incoming requests, no tokens on outgoing ones.

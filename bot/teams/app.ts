@@ -40,13 +40,18 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerCasework(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
-  onCardAction(app, services, /.*/, 'anywhere', async () =>
-    noticeCard({
-      title: 'Deze kaart is verlopen',
-      tone: 'attention',
-      paragraphs: ['Deze knop werkt niet meer. Er is niets opgeslagen. Open het menu om verder te gaan.'],
-      actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
-    }) as AdaptiveCardJson,
+  onCardAction(
+    app,
+    services,
+    /.*/,
+    'anywhere',
+    async () =>
+      noticeCard({
+        title: 'Deze kaart is verlopen',
+        tone: 'attention',
+        paragraphs: ['Deze knop werkt niet meer. Er is niets opgeslagen. Open het menu om verder te gaan.'],
+        actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+      }) as AdaptiveCardJson,
   );
 
   app.activity(ActivityTypes.Message, async (context) => {

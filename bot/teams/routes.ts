@@ -73,13 +73,7 @@ export function onCardAction<T = Record<string, unknown>>(
 }
 
 /** Registers a typed command (message text), e.g. "help" or "koppel". */
-export function onCommand(
-  app: App,
-  route: string,
-  pattern: RegExp,
-  where: Where,
-  handler: (context: TurnContext) => Promise<void>,
-): void {
+export function onCommand(app: App, route: string, pattern: RegExp, where: Where, handler: (context: TurnContext) => Promise<void>): void {
   app.message(pattern, async (context) => {
     setRoute(context, route);
     if (!allowedHere(context, where)) {

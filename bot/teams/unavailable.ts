@@ -1,7 +1,8 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { noticeCard } from '../../cards/notice.ts';
 
-export const UNAVAILABLE_TEXT = 'Het lukt nu even niet: de SOT-bot kan zijn gegevens niet bereiken. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw.';
+export const UNAVAILABLE_TEXT =
+  'Het lukt nu even niet: de SOT-bot kan zijn gegevens niet bereiken. Er is niets opgeslagen. Probeer het over een paar minuten opnieuw.';
 
 /**
  * While the database is down: a card action gets a Dutch card that says to try again (Teams shows only a

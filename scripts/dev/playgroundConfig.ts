@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import YAML from 'yaml';
 import { PLAYGROUND_CONFIG } from './paths.ts';
 
-
 export interface PlaygroundUser {
   id: string;
   name: string;

@@ -140,7 +140,10 @@ export function tail(text: string, count = 40): string {
 
 /** Error thrown when a child process fails to start; carries its recent output. */
 export class StartError extends Error {
-  constructor(message: string, readonly output = '') {
+  constructor(
+    message: string,
+    readonly output = '',
+  ) {
     super(output ? `${message}\n--- laatste uitvoer ---\n${tail(output)}` : message);
   }
 }
@@ -187,7 +190,10 @@ export async function waitForHttp(url: string, options: WaitForHttpOptions): Pro
   while (Date.now() < deadline) {
     const info = options.process?.exitInfo;
     if (info) {
-      throw new StartError(`${options.process!.name} is gestopt voordat ${url} antwoordde (${describeExit(info)}).`, options.process!.output());
+      throw new StartError(
+        `${options.process!.name} is gestopt voordat ${url} antwoordde (${describeExit(info)}).`,
+        options.process!.output(),
+      );
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
@@ -195,10 +201,14 @@ export async function waitForHttp(url: string, options: WaitForHttpOptions): Pro
       if (ready(response.status, body)) return;
       last = `HTTP ${response.status}`;
     } catch (err) {
-      last = (err as Error).cause ? String((err as Error & { cause: Error }).cause.message ?? (err as Error).cause) : (err as Error).message;
+      last = (err as Error).cause
+        ? String((err as Error & { cause: Error }).cause.message ?? (err as Error).cause)
+        : (err as Error).message;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new StartError(`${url} antwoordde niet binnen ${Math.round(options.timeoutMs / 1000)} s (laatste: ${last}).`, options.process?.output() ?? '');
+  throw new StartError(
+    `${url} antwoordde niet binnen ${Math.round(options.timeoutMs / 1000)} s (laatste: ${last}).`,
+    options.process?.output() ?? '',
+  );
 }
-

@@ -148,7 +148,10 @@ export async function startPlaygroundProcess(options: {
         throw new StartError(`De Playground is gestopt tijdens het starten (${describeExit(info)}).`, explain());
       }),
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new StartError(`De Playground meldde binnen ${timeoutMs / 1000} s geen poort.`, explain())), timeoutMs).unref(),
+        setTimeout(
+          () => reject(new StartError(`De Playground meldde binnen ${timeoutMs / 1000} s geen poort.`, explain())),
+          timeoutMs,
+        ).unref(),
       ),
     ]);
     // /_debug/ping is only mounted once the config file has been read and found valid; with an invalid file
@@ -166,4 +169,3 @@ export async function startPlaygroundProcess(options: {
     throw err;
   }
 }
-

@@ -76,7 +76,13 @@ process.on('message', (c: Command) => {
     (err) => {
       // Prisma's messages start with a blank line: keep name, code and the message on one line.
       const e = err as { name?: string; code?: string; message?: string };
-      send({ id: c.id, ok: false, error: `${e?.name ?? 'Error'}${e?.code ? ` ${e.code}` : ''}: ${String(e?.message ?? err).replace(/\s+/g, ' ').trim()}` });
+      send({
+        id: c.id,
+        ok: false,
+        error: `${e?.name ?? 'Error'}${e?.code ? ` ${e.code}` : ''}: ${String(e?.message ?? err)
+          .replace(/\s+/g, ' ')
+          .trim()}`,
+      });
     },
   );
 });

@@ -63,7 +63,10 @@ export async function spawnChild(opts: SpawnOptions): Promise<Child> {
   let nextId = 1;
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${opts.script} did not start within ${opts.readyTimeoutMs ?? 120_000} ms (log: ${opts.logFile})`)), opts.readyTimeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${opts.script} did not start within ${opts.readyTimeoutMs ?? 120_000} ms (log: ${opts.logFile})`)),
+      opts.readyTimeoutMs ?? 120_000,
+    );
     proc.on('message', (m: any) => {
       if (m?.ready) {
         clearTimeout(timer);

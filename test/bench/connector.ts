@@ -158,7 +158,11 @@ export class BenchConnector {
     const wait = this.throttle(conversationId, isSend, now);
     if (wait > 0) {
       this.stats.throttled++;
-      send(429, { error: { code: 'TooManyRequests', message: 'throttled' } }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+      send(
+        429,
+        { error: { code: 'TooManyRequests', message: 'throttled' } },
+        { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) },
+      );
       return;
     }
     this.stats.accepted++;

@@ -88,7 +88,8 @@ export function summariseProfile(file: string, window?: { fromUs: number; toUs: 
   for (const n of profile.nodes) {
     if (!n.callFrame.url.startsWith('wasm://')) continue;
     let cur = parent.get(n.id);
-    while (cur !== undefined && (byId.get(cur)!.callFrame.url === '' || byId.get(cur)!.callFrame.url.startsWith('wasm://'))) cur = parent.get(cur);
+    while (cur !== undefined && (byId.get(cur)!.callFrame.url === '' || byId.get(cur)!.callFrame.url.startsWith('wasm://')))
+      cur = parent.get(cur);
     const caller = cur === undefined ? '?' : areaOf(byId.get(cur)!.callFrame.url, byId.get(cur)!.callFrame.functionName);
     const votes = wasmOwner.get(n.callFrame.url) ?? new Map<string, number>();
     votes.set(caller, (votes.get(caller) ?? 0) + 1);

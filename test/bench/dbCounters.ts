@@ -109,7 +109,14 @@ function wrapAdapter(adapter: Adapter, counters: DbCounters): Adapter {
             await (committed ? tx.commit() : tx.rollback());
           } finally {
             // PGlite ends the transaction itself ("phantom" COMMIT); count it as the round trip it is.
-            if (!sawEnd) counters.statements.push({ kind: committed ? 'commit' : 'rollback', table: '', inTx: true, ms: performance.now() - te, sql: '' });
+            if (!sawEnd)
+              counters.statements.push({
+                kind: committed ? 'commit' : 'rollback',
+                table: '',
+                inTx: true,
+                ms: performance.now() - te,
+                sql: '',
+              });
             counters.transactions.push({ acquireMs: acquired - t0, holdMs: performance.now() - acquired, statements, committed });
           }
         };
@@ -140,7 +147,10 @@ export function instrumentFactory<F extends object>(factory: F, counters: DbCoun
  * The bot's database (bot/store/database.ts opens it: migrations, ping, close) with a second Prisma
  * client over an instrumented adapter in its place. Same transaction limits as the product's client.
  */
-export async function openInstrumentedDatabase(target: Exclude<DatabaseTarget, { kind: 'memory' }>, counters: DbCounters): Promise<Database> {
+export async function openInstrumentedDatabase(
+  target: Exclude<DatabaseTarget, { kind: 'memory' }>,
+  counters: DbCounters,
+): Promise<Database> {
   const base = await openDatabase(target);
   let pool: pg.Pool | undefined;
   let factory: object;

@@ -144,14 +144,23 @@ export async function walk(
   } else {
     reviewData = { ...SPREEKUUR_FORM(), schoolId: crypto.randomUUID() };
   }
-  const review = await timed('action', 'Controleren', () => poster.execute('spreekuur.review', reviewData), (r) =>
-    okStatus(r) && !!r.card && (target === 'echo' || textOf(r.card).includes('Versturen')),
+  const review = await timed(
+    'action',
+    'Controleren',
+    () => poster.execute('spreekuur.review', reviewData),
+    (r) => okStatus(r) && !!r.card && (target === 'echo' || textOf(r.card).includes('Versturen')),
   );
   if (!review?.card) return;
 
-  const confirmData = target === 'bot' ? (findAction(review.card, 'Versturen').data ?? {}) : { type: 'spreekuur', submissionId: crypto.randomUUID(), values: reviewData };
-  await timed('action', 'Versturen', () => poster.execute('request.confirm', confirmData), (r) =>
-    okStatus(r) && !!r.card && (target === 'echo' || /SOT-\d{4}-\d{4}/.test(textOf(r.card))),
+  const confirmData =
+    target === 'bot'
+      ? (findAction(review.card, 'Versturen').data ?? {})
+      : { type: 'spreekuur', submissionId: crypto.randomUUID(), values: reviewData };
+  await timed(
+    'action',
+    'Versturen',
+    () => poster.execute('request.confirm', confirmData),
+    (r) => okStatus(r) && !!r.card && (target === 'echo' || /SOT-\d{4}-\d{4}/.test(textOf(r.card))),
   );
 }
 
@@ -186,7 +195,15 @@ export async function runLevel(opts: {
   const all = Promise.all(
     opts.users.map(async (user) => {
       const poster = new Poster(opts.botUrl, opts.connector.url, user);
-      for (let r = 0; r < opts.rounds && !stop; r++) await walk(poster, opts.connector, opts.target, (t) => timings.push(t), fail, () => stop);
+      for (let r = 0; r < opts.rounds && !stop; r++)
+        await walk(
+          poster,
+          opts.connector,
+          opts.target,
+          (t) => timings.push(t),
+          fail,
+          () => stop,
+        );
     }),
   );
   let timer: NodeJS.Timeout | undefined;

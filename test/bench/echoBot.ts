@@ -25,9 +25,13 @@ app.adaptiveCards.actionExecute(/.*/, async () => ({
 }));
 
 const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
-server.post('/api/messages', ...restify.plugins.jsonBodyParser({ mapParams: false }), async (req: restify.Request, res: restify.Response) => {
-  await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
-});
+server.post(
+  '/api/messages',
+  ...restify.plugins.jsonBodyParser({ mapParams: false }),
+  async (req: restify.Request, res: restify.Response) => {
+    await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+  },
+);
 server.get('/healthz', async (_req, res) => {
   res.send(200, { status: 'ok' });
 });

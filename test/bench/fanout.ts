@@ -93,7 +93,9 @@ export async function runFanout(opts: {
     queueMs = r.ms;
   } catch (err) {
     // Prisma quotes the calling code first; the reason comes after it.
-    const message = String((err as Error).message).replace(/\s+/g, ' ').trim();
+    const message = String((err as Error).message)
+      .replace(/\s+/g, ' ')
+      .trim();
     const reason = /(Transaction API error:.*|Transaction already closed.*)$/.exec(message)?.[1];
     queueError = (reason ? `${message.split(':')[0]}: ${reason}` : message).slice(0, 400);
   }
@@ -107,7 +109,9 @@ export async function runFanout(opts: {
     const elapsed = performance.now() - t0;
     if (elapsed >= nextMark) {
       progress.push({ atS: Math.round(elapsed / 1000), received: connector.watched.size });
-      opts.log?.(`  fan-out: ${connector.watched.size}/${expected} after ${Math.round(elapsed / 1000)} s (429s: ${connector.stats.throttled})`);
+      opts.log?.(
+        `  fan-out: ${connector.watched.size}/${expected} after ${Math.round(elapsed / 1000)} s (429s: ${connector.stats.throttled})`,
+      );
       while (nextMark <= elapsed) nextMark += 10_000;
     }
     if (connector.watched.size !== lastCount) {

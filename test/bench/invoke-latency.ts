@@ -46,7 +46,9 @@ for (let i = 0; i < rounds; i++) {
 }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 for (const [name, xs] of Object.entries(timings)) {
-  console.log(`${name.padEnd(8)} n=${xs.length}  p50=${pct(xs, 50).toFixed(1)} ms  p95=${pct(xs, 95).toFixed(1)} ms  max=${Math.max(...xs).toFixed(1)} ms`);
+  console.log(
+    `${name.padEnd(8)} n=${xs.length}  p50=${pct(xs, 50).toFixed(1)} ms  p95=${pct(xs, 95).toFixed(1)} ms  max=${Math.max(...xs).toFixed(1)} ms`,
+  );
 }
 await h.close();
 process.exit(0);

@@ -42,7 +42,12 @@ export function generateOrg({ coordinators, perSchool = 4, schoolsPerConsultant 
   const consultants = Math.max(1, Math.ceil(schools / schoolsPerConsultant));
   const people: OrgFile['people'] = [];
   for (let c = 0; c < consultants; c++) {
-    people.push({ id: `consultant-${c}`, name: `Consulent ${c}`, email: `consulent${c}@swv-bench.nl`, aadObjectId: `00000000-0000-4000-8002-${hex12(c)}` });
+    people.push({
+      id: `consultant-${c}`,
+      name: `Consulent ${c}`,
+      email: `consulent${c}@swv-bench.nl`,
+      aadObjectId: `00000000-0000-4000-8002-${hex12(c)}`,
+    });
   }
   people.push({ id: 'admin-0', name: 'Beheerder Bench', email: 'beheer@swv-bench.nl', aadObjectId: `00000000-0000-4000-8003-${hex12(0)}` });
   for (let i = 0; i < coordinators; i++) {

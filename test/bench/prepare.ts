@@ -39,7 +39,10 @@ export async function prepareDatabase(
 
     // The reminder is due today: the item is tomorrow, reminded 1 day before.
     const tomorrow = DateTime.fromISO(BENCH_NOW, { zone: 'Europe/Amsterdam' }).plus({ days: 1 }).toISODate();
-    const agenda = parseAgendaFile('bench.csv', `datum;titel;omschrijving;doelgroep;herinneren\n${tomorrow};${FANOUT_TITLE};Benchmark;alle;1\n`);
+    const agenda = parseAgendaFile(
+      'bench.csv',
+      `datum;titel;omschrijving;doelgroep;herinneren\n${tomorrow};${FANOUT_TITLE};Benchmark;alle;1\n`,
+    );
     if (!agenda.ok) throw new Error(`agenda: ${JSON.stringify(agenda.errors)}`);
     await importAgenda(db.prisma, agenda.entries, 'bench');
 

@@ -73,7 +73,10 @@ export function renderReport(r: ReportInput): string {
       continue;
     }
     for (const l of run.levels) {
-      for (const [who, x] of [['echo (floor)', l.echo], ['SOT bot', l.bot]] as const) {
+      for (const [who, x] of [
+        ['echo (floor)', l.echo],
+        ['SOT bot', l.bot],
+      ] as const) {
         const isBot = who === 'SOT bot';
         rows.push([
           run.db,
@@ -87,8 +90,12 @@ export function renderReport(r: ReportInput): string {
           ms(x.action.p99),
           (x.turns / (x.wallMs / 1000)).toFixed(1),
           `${x.errors}${x.timedOut ? ' (timed out)' : ''}`,
-          isBot ? `${ratio(x.message.p50, l.echo.message.p50)} / ${ratio(x.message.p95, l.echo.message.p95)} / ${ratio(x.message.p99, l.echo.message.p99)}` : '',
-          isBot ? `${ratio(x.action.p50, l.echo.action.p50)} / ${ratio(x.action.p95, l.echo.action.p95)} / ${ratio(x.action.p99, l.echo.action.p99)}` : '',
+          isBot
+            ? `${ratio(x.message.p50, l.echo.message.p50)} / ${ratio(x.message.p95, l.echo.message.p95)} / ${ratio(x.message.p99, l.echo.message.p99)}`
+            : '',
+          isBot
+            ? `${ratio(x.action.p50, l.echo.action.p50)} / ${ratio(x.action.p95, l.echo.action.p95)} / ${ratio(x.action.p99, l.echo.action.p99)}`
+            : '',
         ]);
       }
     }
@@ -96,7 +103,21 @@ export function renderReport(r: ReportInput): string {
   out.push('', '#### Coordinator load (ms; turns/s = completed turns per second of wall time)', '');
   out.push(
     table(
-      ['database', 'coordinators', 'bot', 'message p50', 'p95', 'p99', 'card action p50', 'p95', 'p99', 'turns/s', 'errors', 'message ×floor p50/p95/p99', 'action ×floor p50/p95/p99'],
+      [
+        'database',
+        'coordinators',
+        'bot',
+        'message p50',
+        'p95',
+        'p99',
+        'card action p50',
+        'p95',
+        'p99',
+        'turns/s',
+        'errors',
+        'message ×floor p50/p95/p99',
+        'action ×floor p50/p95/p99',
+      ],
       rows,
     ),
   );
@@ -109,7 +130,22 @@ export function renderReport(r: ReportInput): string {
     out.push('', '#### Reminder fan-out (year-agenda item due today → every coordinator)', '');
     out.push(
       table(
-        ['database', 'coordinators', 'runOnce (queueing)', 'delivered', 'time to all', 'ideal at budget', '× ideal', '429s', 'requests', 'peak req/s', 'lost', 'duplicated', 'outbox at end', 'rows retried'],
+        [
+          'database',
+          'coordinators',
+          'runOnce (queueing)',
+          'delivered',
+          'time to all',
+          'ideal at budget',
+          '× ideal',
+          '429s',
+          'requests',
+          'peak req/s',
+          'lost',
+          'duplicated',
+          'outbox at end',
+          'rows retried',
+        ],
         fan.map((run) => {
           const f = run.fanout!;
           return [
@@ -125,7 +161,9 @@ export function renderReport(r: ReportInput): string {
             f.peakRps,
             f.lost,
             f.duplicated,
-            Object.entries(f.outbox).map(([k, v]) => `${k} ${v}`).join(', ') || '–',
+            Object.entries(f.outbox)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ') || '–',
             f.retried,
           ];
         }),
@@ -137,7 +175,8 @@ export function renderReport(r: ReportInput): string {
       const pr = run.fanout!.probe;
       if (pr) {
         const t = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
-        const phase = (x: { n: number; p50: number; p95: number; max: number }) => (x.n ? `p50 ${t(x.p50)}, p95 ${t(x.p95)}, max ${t(x.max)} (n=${x.n})` : 'no answer');
+        const phase = (x: { n: number; p50: number; p95: number; max: number }) =>
+          x.n ? `p50 ${t(x.p50)}, p95 ${t(x.p95)}, max ${t(x.max)} (n=${x.n})` : 'no answer';
         out.push(
           '',
           `Meanwhile (${run.db}) one coordinator typed "help" every 0.5 s: while runOnce queued, ${phase(pr.queueing)}; while the worker sent, ${phase(pr.sending)}${pr.errors ? `; ${pr.errors} errors` : ''}.`,
@@ -155,7 +194,10 @@ export function renderReport(r: ReportInput): string {
         ['start', 'ms'],
         [
           ['first ever (empty data folder: database created, migrations applied)', ms(c.firstEverMs)],
-          [`data folder migrated before (median of ${c.preparedMs.n}; min–max)`, `${ms(c.preparedMs.p50)} (${ms(c.preparedMs.min)}–${ms(c.preparedMs.max)})`],
+          [
+            `data folder migrated before (median of ${c.preparedMs.n}; min–max)`,
+            `${ms(c.preparedMs.p50)} (${ms(c.preparedMs.min)}–${ms(c.preparedMs.max)})`,
+          ],
           [`echo bot (floor, median of ${c.echoMs.n})`, ms(c.echoMs.p50)],
         ],
       ),
@@ -168,7 +210,13 @@ export function renderReport(r: ReportInput): string {
       table(
         ['database', 'after the load levels', 'peak so far', 'after the fan-out', 'peak'],
         [
-          ...mem.map((run) => [run.db, mib(run.rssAfterLoad?.rssMiB), mib(run.rssAfterLoad?.peakMiB), mib(run.rssAfterFanout?.rssMiB), mib(run.rssAfterFanout?.peakMiB)]),
+          ...mem.map((run) => [
+            run.db,
+            mib(run.rssAfterLoad?.rssMiB),
+            mib(run.rssAfterLoad?.peakMiB),
+            mib(run.rssAfterFanout?.rssMiB),
+            mib(run.rssAfterFanout?.peakMiB),
+          ]),
           ['echo bot (floor)', mib(r.echoRss?.rssMiB), mib(r.echoRss?.peakMiB), '', ''],
         ],
       ),
@@ -185,45 +233,107 @@ export function renderReport(r: ReportInput): string {
     const res = rt.result;
     for (const w of res.walks) {
       out.push(`${w.label}; round trips = statements + BEGIN/COMMIT:`, '');
-      out.push(table(['turn', 'ms (alone)', 'statements', 'round trips', 'transactions', 'statements by kind and table'], w.steps.map((x) => [x.step, ms(x.ms), x.statements, x.roundTrips, x.transactions, x.detail])));
+      out.push(
+        table(
+          ['turn', 'ms (alone)', 'statements', 'round trips', 'transactions', 'statements by kind and table'],
+          w.steps.map((x) => [x.step, ms(x.ms), x.statements, x.roundTrips, x.transactions, x.detail]),
+        ),
+      );
       out.push('');
     }
     const steady = res.walks.at(-1)!.steps;
     out.push('Statements in order (S select, I insert, U update), steady state:', '');
-    for (const st of steady.filter((x) => /help \(3\)|spreekuur|Controleren|Versturen/.test(x.step))) out.push(`- **${st.step}**: ${st.sequence}`);
+    for (const st of steady.filter((x) => /help \(3\)|spreekuur|Controleren|Versturen/.test(x.step)))
+      out.push(`- **${st.step}**: ${st.sequence}`);
     out.push('');
     out.push(
       table(
         ['background work', 'ms', 'statements', 'round trips', 'transactions', 'statements by kind and table'],
         [
-          [res.delivery.step, ms(res.delivery.ms), res.delivery.statements, res.delivery.roundTrips, res.delivery.transactions, res.delivery.detail],
-          [`${res.reminders.step}: ${res.reminders.queued} queued`, ms(res.reminders.ms), res.reminders.statements, res.reminders.roundTrips, res.reminders.transactions, res.reminders.detail],
-          [`${res.reminderDelivery.step} (${res.reminderDelivery.perMessage.toFixed(1)} round trips per message)`, ms(res.reminderDelivery.ms), res.reminderDelivery.statements, res.reminderDelivery.roundTrips, res.reminderDelivery.transactions, res.reminderDelivery.detail],
+          [
+            res.delivery.step,
+            ms(res.delivery.ms),
+            res.delivery.statements,
+            res.delivery.roundTrips,
+            res.delivery.transactions,
+            res.delivery.detail,
+          ],
+          [
+            `${res.reminders.step}: ${res.reminders.queued} queued`,
+            ms(res.reminders.ms),
+            res.reminders.statements,
+            res.reminders.roundTrips,
+            res.reminders.transactions,
+            res.reminders.detail,
+          ],
+          [
+            `${res.reminderDelivery.step} (${res.reminderDelivery.perMessage.toFixed(1)} round trips per message)`,
+            ms(res.reminderDelivery.ms),
+            res.reminderDelivery.statements,
+            res.reminderDelivery.roundTrips,
+            res.reminderDelivery.transactions,
+            res.reminderDelivery.detail,
+          ],
         ],
       ),
     );
     const c = res.concurrency;
     if (c) {
-      out.push('', `Under load: ${c.coordinators} coordinators at once (${c.turns} turns, delivery worker running): ${c.statements} statements, ${c.transactions} transactions.`);
+      out.push(
+        '',
+        `Under load: ${c.coordinators} coordinators at once (${c.turns} turns, delivery worker running): ${c.statements} statements, ${c.transactions} transactions.`,
+      );
       out.push(
         '',
         table(
           ['', 'n', 'p50', 'p95', 'p99', 'max'],
           [
-            ['statement outside a transaction (ms, incl. waiting for the engine/pool)', c.outsideTx.n, ms(c.outsideTx.p50), ms(c.outsideTx.p95), ms(c.outsideTx.p99), ms(c.outsideTx.max)],
-            ['statement inside a transaction', c.insideTx.n, ms(c.insideTx.p50), ms(c.insideTx.p95), ms(c.insideTx.p99), ms(c.insideTx.max)],
-            ['getting a transaction (BEGIN done; waiting for PGlite\'s lock or a pool connection)', c.txAcquire.n, ms(c.txAcquire.p50), ms(c.txAcquire.p95), ms(c.txAcquire.p99), ms(c.txAcquire.max)],
+            [
+              'statement outside a transaction (ms, incl. waiting for the engine/pool)',
+              c.outsideTx.n,
+              ms(c.outsideTx.p50),
+              ms(c.outsideTx.p95),
+              ms(c.outsideTx.p99),
+              ms(c.outsideTx.max),
+            ],
+            [
+              'statement inside a transaction',
+              c.insideTx.n,
+              ms(c.insideTx.p50),
+              ms(c.insideTx.p95),
+              ms(c.insideTx.p99),
+              ms(c.insideTx.max),
+            ],
+            [
+              "getting a transaction (BEGIN done; waiting for PGlite's lock or a pool connection)",
+              c.txAcquire.n,
+              ms(c.txAcquire.p50),
+              ms(c.txAcquire.p95),
+              ms(c.txAcquire.p99),
+              ms(c.txAcquire.max),
+            ],
             ['transaction held (BEGIN → COMMIT)', c.txHold.n, ms(c.txHold.p50), ms(c.txHold.p95), ms(c.txHold.p99), ms(c.txHold.max)],
           ],
         ),
       );
       out.push('', 'Statements by total time under load (top 12):', '');
-      out.push(table(['statement', 'n', 'p50 ms', 'p95 ms', 'max ms', 'total s'], c.byStatement.slice(0, 12).map((b) => [b.key, b.n, ms(b.ms.p50), ms(b.ms.p95), ms(b.ms.max), ((b.ms.mean * b.n) / 1000).toFixed(1)])));
+      out.push(
+        table(
+          ['statement', 'n', 'p50 ms', 'p95 ms', 'max ms', 'total s'],
+          c.byStatement
+            .slice(0, 12)
+            .map((b) => [b.key, b.n, ms(b.ms.p50), ms(b.ms.p95), ms(b.ms.max), ((b.ms.mean * b.n) / 1000).toFixed(1)]),
+        ),
+      );
       if (c.lockWaits) {
         out.push(
           '',
           `PostgreSQL lock waits (pg_stat_activity every 50 ms, ${c.lockWaits.samples} samples): on average ${c.lockWaits.meanWaiting.toFixed(2)} backends waiting for a lock, at most ${c.lockWaits.maxWaiting}; ` +
-            `by wait event (backend-samples): ${Object.entries(c.lockWaits.byEvent).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}.`,
+            `by wait event (backend-samples): ${
+              Object.entries(c.lockWaits.byEvent)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ') || 'none'
+            }.`,
         );
       }
     }
@@ -238,11 +348,26 @@ export function renderReport(r: ReportInput): string {
         `${p.level ? `; the load: message p50 ${ms(p.level.message.p50)} ms, card action p50 ${ms(p.level.action.p50)} ms (profiler attached)` : ''}. Profile: \`${p.file}\`.`,
     );
     out.push('', 'Self time by area:', '');
-    out.push(table(['area', 'self time', 'share of CPU'], p.byArea.slice(0, 14).map((a) => [a.area, `${(a.ms / 1000).toFixed(2)} s`, pct(a.share)])));
+    out.push(
+      table(
+        ['area', 'self time', 'share of CPU'],
+        p.byArea.slice(0, 14).map((a) => [a.area, `${(a.ms / 1000).toFixed(2)} s`, pct(a.share)]),
+      ),
+    );
     out.push('', 'Top functions by self time:', '');
-    out.push(table(['function', 'area', 'self', 'share'], p.topSelf.slice(0, 15).map((f) => [`\`${f.fn}\``, f.area, `${(f.ms / 1000).toFixed(2)} s`, pct(f.share)])));
+    out.push(
+      table(
+        ['function', 'area', 'self', 'share'],
+        p.topSelf.slice(0, 15).map((f) => [`\`${f.fn}\``, f.area, `${(f.ms / 1000).toFixed(2)} s`, pct(f.share)]),
+      ),
+    );
     out.push('', "The bot's own functions by inclusive time (outermost call):", '');
-    out.push(table(['function', 'inclusive', 'share'], p.topOwnInclusive.slice(0, 15).map((f) => [`\`${f.fn}\``, `${(f.ms / 1000).toFixed(2)} s`, pct(f.share)])));
+    out.push(
+      table(
+        ['function', 'inclusive', 'share'],
+        p.topOwnInclusive.slice(0, 15).map((f) => [`\`${f.fn}\``, `${(f.ms / 1000).toFixed(2)} s`, pct(f.share)]),
+      ),
+    );
   }
   return out.join('\n');
 }

@@ -62,7 +62,11 @@ function count(step: string, ms: number, snap: Snapshot): StepCount {
     transactions: snap.transactions.length,
     detail: describeStatements(snap.statements),
     sequence: snap.statements
-      .map((st) => (['begin', 'commit', 'rollback'].includes(st.kind) ? st.kind.toUpperCase() : `${st.kind === 'other' ? '' : st.kind[0]!.toUpperCase()} ${st.table}`.trim()))
+      .map((st) =>
+        ['begin', 'commit', 'rollback'].includes(st.kind)
+          ? st.kind.toUpperCase()
+          : `${st.kind === 'other' ? '' : st.kind[0]!.toUpperCase()} ${st.table}`.trim(),
+      )
       .join(' → '),
   };
 }
@@ -129,7 +133,12 @@ function concurrencyOf(snap: Snapshot, coordinators: number, turns: number): Con
  * `bot` runs botProcess.ts with BENCH_INSTRUMENT=1 on a prepared database of at least
  * 2 + `concurrent` coordinators (0 and 1 walk alone; 2… run at once). `databaseUrl` for lock sampling.
  */
-export async function measureRoundTrips(opts: { bot: Child; connector: BenchConnector; concurrent: number; databaseUrl?: string }): Promise<RoundTripResult> {
+export async function measureRoundTrips(opts: {
+  bot: Child;
+  connector: BenchConnector;
+  concurrent: number;
+  databaseUrl?: string;
+}): Promise<RoundTripResult> {
   const { bot, connector } = opts;
   await bot.call('stopDelivery');
   // A warm process: one walk first (templates read, tenant list cached, JIT), not reported.
@@ -151,7 +160,10 @@ export async function measureRoundTrips(opts: { bot: Child; connector: BenchConn
   t0 = performance.now();
   const r = await bot.call<{ queued: number }>('runReminders');
   ms = performance.now() - t0;
-  const reminders = { ...count(`reminders.runOnce (agenda item for every coordinator)`, ms, await bot.call<Snapshot>('dbSnapshot', { reset: true })), queued: r.queued };
+  const reminders = {
+    ...count(`reminders.runOnce (agenda item for every coordinator)`, ms, await bot.call<Snapshot>('dbSnapshot', { reset: true })),
+    queued: r.queued,
+  };
   t0 = performance.now();
   const delivered = await bot.call<number>('drain', {}, 1_800_000);
   ms = performance.now() - t0;
@@ -165,7 +177,14 @@ export async function measureRoundTrips(opts: { bot: Child; connector: BenchConn
     await bot.call('dbReset', { keepSql: false });
     const sampler = opts.databaseUrl ? sampleLockWaits(opts.databaseUrl) : undefined;
     const users = Array.from({ length: opts.concurrent }, (_, i) => coordinator(2 + i));
-    const level = await runLevel({ botUrl: `http://127.0.0.1:${bot.port}/api/messages`, connector, target: 'bot', users, rounds: 1, timeoutMs: 300_000 });
+    const level = await runLevel({
+      botUrl: `http://127.0.0.1:${bot.port}/api/messages`,
+      connector,
+      target: 'bot',
+      users,
+      rounds: 1,
+      timeoutMs: 300_000,
+    });
     const lockWaits = await sampler?.stop();
     concurrency = { ...concurrencyOf(await bot.call<Snapshot>('dbSnapshot', { reset: true }), opts.concurrent, level.turns), lockWaits };
   }

@@ -23,7 +23,11 @@ describe('demo data', () => {
       thuiszittersteamChannel?: { teamId: string; channelId: string };
     };
     expect(config.users).toHaveLength(5);
-    const users = [config.currentUser, ...config.users].map((u) => ({ name: u.name, email: u.email.toLowerCase(), aadObjectId: u.aadObjectId }));
+    const users = [config.currentUser, ...config.users].map((u) => ({
+      name: u.name,
+      email: u.email.toLowerCase(),
+      aadObjectId: u.aadObjectId,
+    }));
     const people = org.people.map((p) => ({ name: p.name, email: p.email.toLowerCase(), aadObjectId: p.aadObjectId }));
     const byEmail = (a: { email: string }, b: { email: string }) => a.email.localeCompare(b.email);
     expect(people.sort(byEmail)).toEqual(users.sort(byEmail));
@@ -31,7 +35,10 @@ describe('demo data', () => {
 
     // Channels in the file must be channels the Playground has (General's id is the team id).
     const channelIds = [config.team.id, ...config.team.channels.map((c) => c.id)];
-    const links = [...org.consultants.flatMap((c) => (c.channel ? [c.channel] : [])), ...(org.thuiszittersteamChannel ? [org.thuiszittersteamChannel] : [])];
+    const links = [
+      ...org.consultants.flatMap((c) => (c.channel ? [c.channel] : [])),
+      ...(org.thuiszittersteamChannel ? [org.thuiszittersteamChannel] : []),
+    ];
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
       expect(link.teamId).toBe(config.team.id);
@@ -75,7 +82,7 @@ describe.skipIf(!chromiumAvailable)('Agents Playground', () => {
     expect(await ui.lastBotMessageText()).toBe(reply);
   }, 60_000);
 
-  it('answers an @mention in the consultant\'s channel inside the same thread', async () => {
+  it("answers an @mention in the consultant's channel inside the same thread", async () => {
     const channel = stack.config.team.channels[0]!.name;
     await ui.openChannel(channel);
     const thread = await ui.postInChannel('help');

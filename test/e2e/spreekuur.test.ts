@@ -77,7 +77,9 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     // field, in the same words the bot would use.
     const before = await invokesSent(ui);
     await ui.clickCardButton('Controleren');
-    await expect.poll(() => ui.page.getByText('Beschrijf kort uw vraag.', { exact: true }).last().isVisible(), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => ui.page.getByText('Beschrijf kort uw vraag.', { exact: true }).last().isVisible(), { timeout: 5_000 })
+      .toBe(true);
     await ui.page.waitForTimeout(700);
     expect(await invokesSent(ui)).toBe(before);
     await expectFormKept();
@@ -90,7 +92,11 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     expect(invalid).not.toContain('Controleer uw aanvraag');
     const error = ui.page.getByText('Beschrijf kort uw vraag.', { exact: true }).last();
     await error.waitFor();
-    const [red, green, blue] = (await error.evaluate((el) => getComputedStyle(el).color)).match(/\d+/g)!.map(Number) as [number, number, number];
+    const [red, green, blue] = (await error.evaluate((el) => getComputedStyle(el).color)).match(/\d+/g)!.map(Number) as [
+      number,
+      number,
+      number,
+    ];
     expect(red, 'the error text is red').toBeGreaterThan(Math.max(green, blue) + 60);
     await expectFormKept();
   }, 40_000);

@@ -14,12 +14,14 @@ export async function startThrowawayPostgres(): Promise<{ url: string; restart: 
   const port = await findFreePort();
   const asPostgres = process.getuid?.() === 0;
   const run = (bin: string, args: string[]) => {
-    if (asPostgres) execFileSync('su', ['postgres', '-c', [path.join(PGBIN, bin), ...args].map((a) => `'${a}'`).join(' ')], { stdio: 'ignore' });
+    if (asPostgres)
+      execFileSync('su', ['postgres', '-c', [path.join(PGBIN, bin), ...args].map((a) => `'${a}'`).join(' ')], { stdio: 'ignore' });
     else execFileSync(path.join(PGBIN, bin), args, { stdio: 'ignore' });
   };
   if (asPostgres) execFileSync('chown', ['postgres:postgres', dir]);
   run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres']);
-  const start = () => run('pg_ctl', ['-D', dir, '-o', `-k /tmp -h 127.0.0.1 -p ${port}`, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  const start = () =>
+    run('pg_ctl', ['-D', dir, '-o', `-k /tmp -h 127.0.0.1 -p ${port}`, '-l', path.join(dir, 'server.log'), '-w', 'start']);
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

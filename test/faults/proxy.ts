@@ -36,7 +36,11 @@ export class RoundRobinProxy {
     const body = Buffer.concat(chunks);
     const first = this.upstreams[this.next++ % this.upstreams.length]!;
     const forward = (upstream: string) =>
-      fetch(`${upstream}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? 'application/json') }, body: req.method === 'GET' ? undefined : body });
+      fetch(`${upstream}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': String(req.headers['content-type'] ?? 'application/json') },
+        body: req.method === 'GET' ? undefined : body,
+      });
     try {
       const answer = await forward(first);
       const text = await answer.text();
@@ -51,7 +55,9 @@ export class RoundRobinProxy {
       if (isMessage && this.upstreams.length > 1) {
         const other = this.upstreams[this.next % this.upstreams.length]!;
         this.repeats++;
-        await forward(other).then((r) => r.text()).catch(() => undefined);
+        await forward(other)
+          .then((r) => r.text())
+          .catch(() => undefined);
       }
     } catch {
       res.writeHead(502);

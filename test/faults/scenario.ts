@@ -103,7 +103,10 @@ await db.close();`,
       );
       const proc = spawnNode('query', [TSX_CLI, script]);
       const info = await proc.exited;
-      const line = proc.output().split('\n').find((l) => l.startsWith('ROWS'));
+      const line = proc
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('ROWS'));
       if (info.code !== 0 || !line) throw new Error(`query failed: ${proc.output()}`);
       return JSON.parse(line.slice(4));
     },
@@ -119,8 +122,19 @@ function organisation(count: number) {
   const schools = [];
   for (let i = 0; i < count; i++) {
     const n = String(i).padStart(4, '0');
-    people.push({ id: `c${n}`, name: `Coördinator ${n}`, email: `c${n}@school.example`, aadObjectId: `20000000-0000-4000-8000-00000000${n}` });
-    schools.push({ brin: `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26) % 26)}${n.slice(-2)}`, name: `School ${n}`, sector: 'PO', consultant: 'anna', coordinators: [`c${n}`] });
+    people.push({
+      id: `c${n}`,
+      name: `Coördinator ${n}`,
+      email: `c${n}@school.example`,
+      aadObjectId: `20000000-0000-4000-8000-00000000${n}`,
+    });
+    schools.push({
+      brin: `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}${n.slice(-2)}`,
+      name: `School ${n}`,
+      sector: 'PO',
+      consultant: 'anna',
+      coordinators: [`c${n}`],
+    });
   }
   return {
     swv: { name: 'SWV Foutentest', code: 'PO2998', tenantId: TENANT },
@@ -176,7 +190,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     if (imported.code !== 0) throw new Error(`org import failed: ${imported.output}`);
     const agendaFile = path.join(workDir, 'agenda.csv');
     const tomorrow = CLOCK_START.plus({ days: 1 }).toISODate();
-    fs.writeFileSync(agendaFile, `datum;titel;omschrijving;doelgroep;herinneren\n${tomorrow};Foutentest-agendapunt;Komt precies één keer.;alle;1\n`);
+    fs.writeFileSync(
+      agendaFile,
+      `datum;titel;omschrijving;doelgroep;herinneren\n${tomorrow};Foutentest-agendapunt;Komt precies één keer.;alle;1\n`,
+    );
     const agenda = spawnNode('agenda:import', [TSX_CLI, path.join(REPO_ROOT, 'scripts/agenda-import.ts'), agendaFile], { env });
     if ((await agenda.exited).code !== 0) throw new Error(`agenda import failed: ${agenda.output()}`);
 
@@ -193,14 +210,21 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
 
     const clients = Array.from({ length: options.coordinators }, (_, i) => {
       const n = String(i).padStart(4, '0');
-      return new TeamsClient({ botUrl, serviceUrl: connector.url, tenantId: TENANT, user: { id: `29:c${n}`, aadObjectId: `20000000-0000-4000-8000-00000000${n}`, name: `Coördinator ${n}` } });
+      return new TeamsClient({
+        botUrl,
+        serviceUrl: connector.url,
+        tenantId: TENANT,
+        user: { id: `29:c${n}`, aadObjectId: `20000000-0000-4000-8000-00000000${n}`, name: `Coördinator ${n}` },
+      });
     });
     // Every kill costs a restart (seconds on a loaded machine): the filing phase gets time for them.
     const deadline = Date.now() + 300_000 + (options.kills ?? 0) * 20_000;
     /** The agenda reminder in the 1:1 chat as the user opened it, or as the bot opened it by the user's AAD id. */
     const remindersTo = (client: TeamsClient) => {
       const chats = [client.conversationId, `a:personal-${clientAad(client)}`];
-      return connector.posts.filter((p) => chats.includes(p.conversationId) && JSON.stringify(p.activity).includes('Foutentest-agendapunt'));
+      return connector.posts.filter(
+        (p) => chats.includes(p.conversationId) && JSON.stringify(p.activity).includes('Foutentest-agendapunt'),
+      );
     };
     const tags: string[] = [];
 
@@ -282,7 +306,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     let duplicated = 0;
     let unexplained = 0;
     const answerLost = (ids: (string | undefined)[]) => ids.some((id) => id && connector.lostAnswers.has(id));
-    const stored = await db.query<{ reference: string; question: string }>(`SELECT reference, details->>'question' AS question FROM "Request"`);
+    const stored = await db.query<{ reference: string; question: string }>(
+      `SELECT reference, details->>'question' AS question FROM "Request"`,
+    );
     const byTag = new Map<string, string[]>();
     for (const row of stored) {
       const tag = /FOUT-\d+-\d+/.exec(row.question ?? '')?.[0];
@@ -310,7 +336,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
           duplicated += copies.length - 1;
           const lostAnswer = answerLost(copies.slice(0, -1).map((c) => c.activityId));
           if (!lostAnswer && !options.kills) unexplained += copies.length - 1;
-          causes.push(`channel post ${ref} ${copies.length}× (${lostAnswer ? "Teams' answer lost, sent again" : options.kills ? 'killed between send and record' : 'unexplained'})`);
+          causes.push(
+            `channel post ${ref} ${copies.length}× (${lostAnswer ? "Teams' answer lost, sent again" : options.kills ? 'killed between send and record' : 'unexplained'})`,
+          );
         }
       }
     }
@@ -324,10 +352,14 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         duplicated += copies.length - 1;
         const lostAnswer = answerLost(posts.slice(0, -1).map((p) => p.id));
         if (!lostAnswer && !options.kills) unexplained += copies.length - 1;
-        causes.push(`reminder to ${client.conversationId} ${copies.length}× (${lostAnswer ? "Teams' answer lost, sent again" : options.kills ? 'killed between send and record' : 'unexplained'})`);
+        causes.push(
+          `reminder to ${client.conversationId} ${copies.length}× (${lostAnswer ? "Teams' answer lost, sent again" : options.kills ? 'killed between send and record' : 'unexplained'})`,
+        );
       }
       if (options.twoInstances) {
-        const welcomes = connector.messagesIn(client.conversationId).filter((a) => /Welkom|Wat wilt u doen|menu/i.test(JSON.stringify(a))).length;
+        const welcomes = connector
+          .messagesIn(client.conversationId)
+          .filter((a) => /Welkom|Wat wilt u doen|menu/i.test(JSON.stringify(a))).length;
         if (welcomes > 2) {
           duplicated += welcomes - 2;
           unexplained += welcomes - 2;
@@ -336,7 +368,16 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       }
     }
     log(`${options.name}: ${tags.length} requests, ${threads.length} channel posts, ${reminders} reminders, ${runs} faults`);
-    return { name: options.name, runs, requests: tags.length, lost, duplicated, unexplained, causes, seconds: Math.round((Date.now() - started) / 1000) };
+    return {
+      name: options.name,
+      runs,
+      requests: tags.length,
+      lost,
+      duplicated,
+      unexplained,
+      causes,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
   } finally {
     for (const bot of bots) await bot?.process.stop(2_000);
     await proxy?.stop();

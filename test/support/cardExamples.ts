@@ -29,34 +29,109 @@ const facts = [
   { label: 'Vraag', value: 'Hoe begeleiden we faalangst?' },
   { label: 'Leerling', value: 'Anoniem (sparren)' },
 ];
-const duty = ['Deze leerling verzuimt 5 weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.'];
+const duty = [
+  'Deze leerling verzuimt 5 weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.',
+];
 
 export const cardExamples: Record<string, () => object> = {
   welcome: () => welcomeCard({ name: 'Carla', swvName: 'Samenwerkingsverband Voorbeeldstreek PO', schools: ['Obs Het Kompas'] }),
   notice: () => noticeCard({ title: 'Kanaal gekoppeld', tone: 'good', paragraphs: ['Nieuwe aanvragen komen in dit kanaal.'] }),
   noticeWithFactsAndButton: () =>
-    noticeCard({ title: 'Hulp', facts: [{ label: 'School', value: 'Obs Het Kompas' }], actions: [{ title: 'Naar het menu', verb: 'menu.open' }] }),
+    noticeCard({
+      title: 'Hulp',
+      facts: [{ label: 'School', value: 'Obs Het Kompas' }],
+      actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+    }),
   registration: () => registrationCard({ schools }),
   registrationWithErrors: () =>
-    registrationCard({ schools, values: { schoolId: '', role: 'IB-er' }, errors: { schoolId: 'Kies uw school.' }, note: 'Uw eerdere aanmelding is niet goedgekeurd.' }),
+    registrationCard({
+      schools,
+      values: { schoolId: '', role: 'IB-er' },
+      errors: { schoolId: 'Kies uw school.' },
+      note: 'Uw eerdere aanmelding is niet goedgekeurd.',
+    }),
   registrationReviewPending: () =>
-    registrationReviewCard({ id: 'r1', name: 'Sanne Jansen', email: 'sanne@obs-kompas.nl', school: 'Obs Het Kompas (12AB00)', role: "IB'er", createdAt: created, status: 'pending' }),
+    registrationReviewCard({
+      id: 'r1',
+      name: 'Sanne Jansen',
+      email: 'sanne@obs-kompas.nl',
+      school: 'Obs Het Kompas (12AB00)',
+      role: "IB'er",
+      createdAt: created,
+      status: 'pending',
+    }),
   registrationReviewApproved: () =>
-    registrationReviewCard({ id: 'r1', name: 'Sanne Jansen', email: null, school: 'Obs Het Kompas (12AB00)', role: '', createdAt: created, status: 'approved', decidedBy: 'Eva Mulder', decidedAt: created }),
+    registrationReviewCard({
+      id: 'r1',
+      name: 'Sanne Jansen',
+      email: null,
+      school: 'Obs Het Kompas (12AB00)',
+      role: '',
+      createdAt: created,
+      status: 'approved',
+      decidedBy: 'Eva Mulder',
+      decidedAt: created,
+    }),
   spreekuurForm: () => formCard('spreekuur', school),
-  spreekuurFormWithErrors: () => formCard('spreekuur', school, { question: '', pupilGroup: 'groep 6' }, { question: 'Beschrijf kort uw vraag.', moment1Date: 'Voorkeursmoment 1 moet vandaag of later zijn.' }),
+  spreekuurFormWithErrors: () =>
+    formCard(
+      'spreekuur',
+      school,
+      { question: '', pupilGroup: 'groep 6' },
+      { question: 'Beschrijf kort uw vraag.', moment1Date: 'Voorkeursmoment 1 moet vandaag of later zijn.' },
+    ),
   thuiszitterForm: () => formCard('thuiszitter', school),
   jesForm: () => formCard('jes', school),
   jesFormWithoutSmw: () => formCard('jes', { ...school, jesMembers: [] } as SchoolContext),
   chooseSchool: () => chooseSchoolCard({ title: 'Spreekuur aanvragen', verb: 'spreekuur.start', schools }),
   requestReview: () =>
-    requestReviewCard({ typeLabel: 'Thuiszittermelding', consultant: 'Anna de Vries', school: 'Obs Het Kompas', facts, warnings: duty, submitData: { type: 'thuiszitter', values: { question: 'x' } }, editVerb: 'thuiszitter.edit', editData: { values: {} } }),
+    requestReviewCard({
+      typeLabel: 'Thuiszittermelding',
+      consultant: 'Anna de Vries',
+      school: 'Obs Het Kompas',
+      facts,
+      warnings: duty,
+      submitData: { type: 'thuiszitter', values: { question: 'x' } },
+      editVerb: 'thuiszitter.edit',
+      editData: { values: {} },
+    }),
   requestSummary: () =>
-    requestSummaryCard({ banner: 'Verstuurd naar Anna de Vries.', typeLabel: 'Spreekuur', reference: 'SOT-2026-0001', facts, history: ['23 november 2026: Verstuurd door Carla Smit'], actions: [{ title: 'Intrekken', verb: 'request.withdraw', data: { requestId: 'r1' } }, { title: 'Mijn aanvragen', verb: 'mine.list' }] }),
+    requestSummaryCard({
+      banner: 'Verstuurd naar Anna de Vries.',
+      typeLabel: 'Spreekuur',
+      reference: 'SOT-2026-0001',
+      facts,
+      history: ['23 november 2026: Verstuurd door Carla Smit'],
+      actions: [
+        { title: 'Intrekken', verb: 'request.withdraw', data: { requestId: 'r1' } },
+        { title: 'Mijn aanvragen', verb: 'mine.list' },
+      ],
+    }),
   requestChannel: () =>
-    requestChannelCard({ typeLabel: 'Spreekuur', reference: 'SOT-2026-0001', school: 'Obs Het Kompas', consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' }, facts, warnings: duty, notice: 'Kopie voor het Thuiszittersteam.' }),
+    requestChannelCard({
+      typeLabel: 'Spreekuur',
+      reference: 'SOT-2026-0001',
+      school: 'Obs Het Kompas',
+      consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' },
+      facts,
+      warnings: duty,
+      notice: 'Kopie voor het Thuiszittersteam.',
+    }),
   myRequests: () =>
-    myRequestsCard({ recentDays: 60, items: [{ id: 'r1', reference: 'SOT-2026-0001', typeLabel: 'Spreekuur', school: 'Obs Het Kompas', status: 'Nieuw, nog niet opgepakt', consultant: 'Anna de Vries', nextStep: 'Wacht tot Anna de Vries de aanvraag oppakt.' }] }),
+    myRequestsCard({
+      recentDays: 60,
+      items: [
+        {
+          id: 'r1',
+          reference: 'SOT-2026-0001',
+          typeLabel: 'Spreekuur',
+          school: 'Obs Het Kompas',
+          status: 'Nieuw, nog niet opgepakt',
+          consultant: 'Anna de Vries',
+          nextStep: 'Wacht tot Anna de Vries de aanvraag oppakt.',
+        },
+      ],
+    }),
   requestChannelWithActions: () =>
     requestChannelCard({
       typeLabel: 'Spreekuur',
@@ -64,7 +139,11 @@ export const cardExamples: Record<string, () => object> = {
       school: 'Obs Het Kompas',
       consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' },
       facts,
-      actions: ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden'].map((title) => ({ title, verb: 'request.x', data: { requestId: 'r1' } })),
+      actions: ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden'].map((title) => ({
+        title,
+        verb: 'request.x',
+        data: { requestId: 'r1' },
+      })),
       message: 'U heeft deze aanvraag opgepakt.',
       refresh: { verb: 'request.refresh', data: { requestId: 'r1' }, userIds: ['29:anna'] },
     }),
@@ -84,6 +163,11 @@ export const cardExamples: Record<string, () => object> = {
       submit: { title: 'Verzetten', verb: 'request.move', data: { requestId: 'r1' } },
       cancel: { verb: 'request.refresh', data: { requestId: 'r1' } },
     }),
-  noticeWithLink: () => noticeCard({ title: 'JES-overleg ingepland', paragraphs: ['Dinsdag 1 december om 14:00.'], links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }] }),
+  noticeWithLink: () =>
+    noticeCard({
+      title: 'JES-overleg ingepland',
+      paragraphs: ['Dinsdag 1 december om 14:00.'],
+      links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }],
+    }),
   myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
 };

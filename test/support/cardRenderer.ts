@@ -444,9 +444,7 @@ function templateLeftovers(value: unknown, where = '$'): string[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => templateLeftovers(item, `${where}[${i}]`));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
-      key === '$data' || key === '$when'
-        ? [`template keyword ${key} left at ${where}`]
-        : templateLeftovers(item, `${where}.${key}`),
+      key === '$data' || key === '$when' ? [`template keyword ${key} left at ${where}`] : templateLeftovers(item, `${where}.${key}`),
     );
   }
   return [];

@@ -60,7 +60,12 @@ export function textOf(card: Card): string {
 
 export function findAction(card: Card, title: string): CardAction {
   const action = actionsOf(card).find((a) => a.title === title);
-  if (!action) throw new Error(`No action "${title}" on card; actions: ${actionsOf(card).map((a) => a.title).join(', ')}`);
+  if (!action)
+    throw new Error(
+      `No action "${title}" on card; actions: ${actionsOf(card)
+        .map((a) => a.title)
+        .join(', ')}`,
+    );
   return action;
 }
 

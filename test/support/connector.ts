@@ -114,7 +114,9 @@ export class FakeConnector {
     const forced = isWrite && this.chaos && this.writes < (this.chaos.firstWrites ?? 0);
     if (isWrite) this.writes++;
     if (isWrite && this.chaos && (forced || Math.random() < this.chaos.rate)) {
-      const kind = forced ? this.chaos.kinds[(this.writes - 1) % this.chaos.kinds.length]! : this.chaos.kinds[Math.floor(Math.random() * this.chaos.kinds.length)]!;
+      const kind = forced
+        ? this.chaos.kinds[(this.writes - 1) % this.chaos.kinds.length]!
+        : this.chaos.kinds[Math.floor(Math.random() * this.chaos.kinds.length)]!;
       this.injected[kind] = (this.injected[kind] ?? 0) + 1;
       if (kind === '429') return send(429, { error: { code: 'Throttled', message: 'injected 429' } }, { 'retry-after': '1' });
       if (kind === '500') return send(500, { error: { code: 'Injected', message: 'injected 500' } });
@@ -134,14 +136,24 @@ export class FakeConnector {
     return this.route(req, parts, body, url, send);
   }
 
-  private async route(req: http.IncomingMessage, parts: string[], body: any, url: URL, send: (status: number, json?: unknown, headers?: Record<string, string>) => void) {
+  private async route(
+    req: http.IncomingMessage,
+    parts: string[],
+    body: any,
+    url: URL,
+    send: (status: number, json?: unknown, headers?: Record<string, string>) => void,
+  ) {
     const isWrite = req.method === 'POST' || req.method === 'PUT';
     if (isWrite && this.faults.length) {
       const fault = this.faults.shift()!;
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (req.socket.destroyed) return; // the caller gave up waiting
       if (fault.status !== undefined) {
-        send(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+        send(
+          fault.status,
+          { error: { code: 'Injected', message: `injected ${fault.status}` } },
+          fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+        );
         return;
       }
     }

@@ -16,7 +16,11 @@ export interface Harness {
   connector: FakeConnector;
   botUrl: string;
   /** A Teams client of the SWV's tenant; `as` changes tenant or service URL (an outsider, a forged activity). */
-  client(user: ClientOptions['user'], conversation?: ClientOptions['conversation'], as?: Partial<Pick<ClientOptions, 'tenantId' | 'serviceUrl'>>): TeamsClient;
+  client(
+    user: ClientOptions['user'],
+    conversation?: ClientOptions['conversation'],
+    as?: Partial<Pick<ClientOptions, 'tenantId' | 'serviceUrl'>>,
+  ): TeamsClient;
   /** Sends everything the outbox holds that is due now. */
   deliver(): Promise<number>;
   /** Stops the bot (not the database), as a restart would. */
@@ -58,7 +62,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const connector = await new FakeConnector().start();
   const config = testConfig(options.config);
   const logger = createLogger(config.logLevel);
-  const start = () => startBot({ config, database: db, logger, scheduleReminders: false, now: clock.now, teamsTimeoutMs: options.teamsTimeoutMs, authOverrides: options.authOverrides });
+  const start = () =>
+    startBot({
+      config,
+      database: db,
+      logger,
+      scheduleReminders: false,
+      now: clock.now,
+      teamsTimeoutMs: options.teamsTimeoutMs,
+      authOverrides: options.authOverrides,
+    });
   let bot = await start();
   const harness: Harness = {
     get bot() {

@@ -33,11 +33,19 @@ export class LocalOpenId {
   }
 
   async start(): Promise<this> {
-    const jwk = (k: SigningKey, endorsements: string[]) => ({ ...k.publicKey.export({ format: 'jwk' }), kid: k.kid, use: 'sig', alg: 'RS256', endorsements });
+    const jwk = (k: SigningKey, endorsements: string[]) => ({
+      ...k.publicKey.export({ format: 'jwk' }),
+      kid: k.kid,
+      use: 'sig',
+      alg: 'RS256',
+      endorsements,
+    });
     this.server = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/v1/.well-known/openidconfiguration') {
-        res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${this.url}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+        res.end(
+          JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${this.url}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] }),
+        );
       } else if (req.url === '/v1/keys') {
         res.end(JSON.stringify({ keys: [jwk(this.key, ['msteams']), jwk(this.unendorsed, ['webchat'])] }));
       } else {
@@ -58,10 +66,20 @@ export class LocalOpenId {
    * A channel token as Teams' Bot Connector sends it. Real time, not the test clock: botbuilder checks
    * `exp` and `nbf` against the machine's clock.
    */
-  sign(claims: { aud: string; serviceurl: string; iss?: string; expiresInSeconds?: number; notBeforeSeconds?: number }, key: SigningKey = this.key, kid = key.kid): string {
+  sign(
+    claims: { aud: string; serviceurl: string; iss?: string; expiresInSeconds?: number; notBeforeSeconds?: number },
+    key: SigningKey = this.key,
+    kid = key.kid,
+  ): string {
     const now = Math.floor(Date.now() / 1000);
     return jwt.sign(
-      { iss: claims.iss ?? CHANNEL_ISSUER, aud: claims.aud, serviceurl: claims.serviceurl, nbf: now + (claims.notBeforeSeconds ?? -60), exp: now + (claims.expiresInSeconds ?? 3600) },
+      {
+        iss: claims.iss ?? CHANNEL_ISSUER,
+        aud: claims.aud,
+        serviceurl: claims.serviceurl,
+        nbf: now + (claims.notBeforeSeconds ?? -60),
+        exp: now + (claims.expiresInSeconds ?? 3600),
+      },
       key.privateKey,
       { algorithm: 'RS256', keyid: kid, noTimestamp: false },
     );

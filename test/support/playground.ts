@@ -6,7 +6,14 @@ import path from 'node:path';
 import { DEMO_ORG_FILE, ORG_IMPORT_SCRIPT, PLAYGROUND_CONFIG } from '../../scripts/dev/paths.ts';
 import { formatPlaygroundConfig, readPlaygroundConfig, type PlaygroundConfig } from '../../scripts/dev/playgroundConfig.ts';
 import { findFreePort, type ManagedProcess } from '../../scripts/dev/processes.ts';
-import { localBotEnv, runOrgImport, startBotProcess, startPlaygroundProcess, type StartedBot, type StartedPlayground } from '../../scripts/dev/stack.ts';
+import {
+  localBotEnv,
+  runOrgImport,
+  startBotProcess,
+  startPlaygroundProcess,
+  type StartedBot,
+  type StartedPlayground,
+} from '../../scripts/dev/stack.ts';
 import { PlaygroundUi, type UiOptions } from './playgroundUi.ts';
 import { clock } from './clock.ts';
 
@@ -75,10 +82,16 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
       const result = await runOrgImport(orgFile, { env, onLine: onLine('org:import'), track });
       if (result.code !== 0) throw new Error(`org:import ${orgFile} failed (exit ${result.code}):\n${result.output}`);
     }
-    return startBotProcess({ port: botPort, env, timeoutMs, onLine: onLine('bot'), track: (proc) => {
-      track(proc);
-      botSpawned();
-    } });
+    return startBotProcess({
+      port: botPort,
+      env,
+      timeoutMs,
+      onLine: onLine('bot'),
+      track: (proc) => {
+        track(proc);
+        botSpawned();
+      },
+    });
   })();
   const playgroundReady = startPlaygroundProcess({
     port: playgroundPort,
@@ -91,7 +104,10 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
   });
   if (options.whileBotStarts) {
     const callback = options.whileBotStarts;
-    void Promise.all([playgroundReady, botSpawning]).then(([playground]) => callback(playground.url), () => {});
+    void Promise.all([playgroundReady, botSpawning]).then(
+      ([playground]) => callback(playground.url),
+      () => {},
+    );
   }
 
   const stopAll = async () => {

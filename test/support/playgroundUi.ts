@@ -203,7 +203,9 @@ export class PlaygroundUi {
    */
   async inputValue(label: TextMatch, options: { scope?: Locator; exact?: boolean } = {}): Promise<string> {
     const field = this.inputField(label, options);
-    const checkable = await field.evaluate((el) => (el as HTMLInputElement).type === 'checkbox' || ['switch', 'checkbox'].includes(el.getAttribute('role') ?? ''));
+    const checkable = await field.evaluate(
+      (el) => (el as HTMLInputElement).type === 'checkbox' || ['switch', 'checkbox'].includes(el.getAttribute('role') ?? ''),
+    );
     return checkable ? String(await field.isChecked()) : field.inputValue();
   }
 
@@ -306,7 +308,9 @@ export class PlaygroundUi {
       }
       await this.page.waitForTimeout(150);
     }
-    throw new Error(`The bot did not answer within the timeout. Bot messages before:\n${describeTexts(before)}\nafter:\n${describeTexts(after)}`);
+    throw new Error(
+      `The bot did not answer within the timeout. Bot messages before:\n${describeTexts(before)}\nafter:\n${describeTexts(after)}`,
+    );
   }
 
   /** Waits until the bot messages have not changed for `quietMs` (at most `maxMs`). */

@@ -53,7 +53,14 @@ export class FormReader {
   choices<T extends string>(field: string, allowed: readonly T[]): T[] {
     const v = this.raw(field);
     if (!v) return [];
-    const picked = [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))];
+    const picked = [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (picked.some((p) => !allowed.includes(p as T))) this.fail(field, 'Kies alleen uit de mogelijkheden in de lijst.');
     return picked.filter((p): p is T => allowed.includes(p as T));
   }

@@ -3,9 +3,19 @@ import { ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import type { Parsed } from './types.ts';
 
-export const JES_OPTIONAL = { leerplicht: 'Leerplichtambtenaar', jgz: 'Jeugdarts of JGZ-verpleegkundige', ouders: 'Ouders', leerkracht: 'Leerkracht' } as const;
+export const JES_OPTIONAL = {
+  leerplicht: 'Leerplichtambtenaar',
+  jgz: 'Jeugdarts of JGZ-verpleegkundige',
+  ouders: 'Ouders',
+  leerkracht: 'Leerkracht',
+} as const;
 export const JES_LOCATION = { school: 'Op school', anders: 'Ander adres', online: 'Online (Teams)' } as const;
-export const JES_ROLE_LABEL: Record<string, string> = { smw: 'Schoolmaatschappelijk werk', leerplicht: 'Leerplicht', jgz: 'JGZ', other: 'Overig' };
+export const JES_ROLE_LABEL: Record<string, string> = {
+  smw: 'Schoolmaatschappelijk werk',
+  leerplicht: 'Leerplicht',
+  jgz: 'JGZ',
+  other: 'Overig',
+};
 
 export interface StandingMember {
   id: string;
@@ -39,19 +49,31 @@ const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 /** The choices for "who else": the school's standing members (by id) and the optional roles. */
 export function participantChoices(standing: StandingMember[]): { value: string; title: string }[] {
   return [
-    ...standing.filter((m) => m.role !== 'smw').map((m) => ({ value: `member:${m.id}`, title: `${m.name} (${JES_ROLE_LABEL[m.role] ?? m.role}${m.organisation ? `, ${m.organisation}` : ''})` })),
+    ...standing
+      .filter((m) => m.role !== 'smw')
+      .map((m) => ({
+        value: `member:${m.id}`,
+        title: `${m.name} (${JES_ROLE_LABEL[m.role] ?? m.role}${m.organisation ? `, ${m.organisation}` : ''})`,
+      })),
     ...Object.entries(JES_OPTIONAL).map(([value, title]) => ({ value, title })),
   ];
 }
 
 /** Standing members are pre-selected; the SMW is always invited and so not a choice. */
 export function defaultParticipantSelection(standing: StandingMember[]): string {
-  return standing.filter((m) => m.role !== 'smw').map((m) => `member:${m.id}`).join(',');
+  return standing
+    .filter((m) => m.role !== 'smw')
+    .map((m) => `member:${m.id}`)
+    .join(',');
 }
 
 export function parseJes(values: Record<string, unknown>, now: Date, standing: StandingMember[], consultantName: string): Parsed<JesInput> {
   const f = new FormReader(values, now);
-  const subject = f.text('subject', { required: 'Vul de leerling (initialen) of het onderwerp in.', max: 200, label: 'Leerling of onderwerp' });
+  const subject = f.text('subject', {
+    required: 'Vul de leerling (initialen) of het onderwerp in.',
+    max: 200,
+    label: 'Leerling of onderwerp',
+  });
   const question = f.text('question', { required: 'Wat is de vraag voor het JES-overleg?', max: 1000, label: 'De vraag' });
 
   const choices = participantChoices(standing).map((c) => c.value);
@@ -91,7 +113,8 @@ export function parseJes(values: Record<string, unknown>, now: Date, standing: S
       else moments.push(`${date}T${time}`);
     }
   }
-  if (moments.length === 0 && !Object.keys(f.errors).some((k) => k.startsWith('moment'))) f.fail('moment1Date', 'Stel ten minste één moment voor.');
+  if (moments.length === 0 && !Object.keys(f.errors).some((k) => k.startsWith('moment')))
+    f.fail('moment1Date', 'Stel ten minste één moment voor.');
   if (new Set(moments).size !== moments.length) f.fail('moment2Date', 'U stelde hetzelfde moment twee keer voor.');
 
   const location = f.choice('location', keys(JES_LOCATION), { required: 'Kies waar het overleg plaatsvindt.' });
@@ -99,5 +122,8 @@ export function parseJes(values: Record<string, unknown>, now: Date, standing: S
   if (location === 'anders' && !address) f.fail('address', 'Vul het adres in.');
 
   if (!f.ok) return { ok: false, errors: f.errors };
-  return { ok: true, value: { subject, question, participants, moments, location: location!, address: location === 'anders' ? address : '' } };
+  return {
+    ok: true,
+    value: { subject, question, participants, moments, location: location!, address: location === 'anders' ? address : '' },
+  };
 }

@@ -48,7 +48,11 @@ export const EXPIRED_OUTCOME = 'Verlopen: lange tijd geen activiteit';
 export type Decision = { allowed: true; to?: RequestStatus } | { allowed: false; reason: 'role' | 'state' | 'type' };
 
 /** May someone with these roles do this action on a request of this type in this state? */
-export function decide(action: RequestAction, request: { type: RequestType; status: RequestStatus }, roles: readonly RequestRole[]): Decision {
+export function decide(
+  action: RequestAction,
+  request: { type: RequestType; status: RequestStatus },
+  roles: readonly RequestRole[],
+): Decision {
   const rule = RULES[action];
   if (rule.types && !rule.types.includes(request.type)) return { allowed: false, reason: 'type' };
   const effective = roles.filter((r) => r !== 'thuiszittersteam' || request.type === 'thuiszitter');
@@ -70,7 +74,9 @@ export function allowedActions(request: { type: RequestType; status: RequestStat
  * handles it and the next appointment. Every read of the details is audited (request.read).
  */
 export function mayReadDetails(request: { type: RequestType }, roles: readonly RequestRole[]): boolean {
-  return roles.some((r) => r === 'coordinator' || r === 'assignee' || r === 'admin' || (r === 'thuiszittersteam' && request.type === 'thuiszitter'));
+  return roles.some(
+    (r) => r === 'coordinator' || r === 'assignee' || r === 'admin' || (r === 'thuiszittersteam' && request.type === 'thuiszitter'),
+  );
 }
 
 export interface RoleFacts {

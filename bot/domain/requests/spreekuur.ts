@@ -1,10 +1,21 @@
 import { FormReader } from './formValues.ts';
 import { initialsOf, URGENCY, type Parsed, type Pupil, type Urgency } from './types.ts';
 
-export const WITH_WHOM = { ouders: 'Ouders', leerkracht: 'Leerkracht', leerling: 'Leerling', ib: "IB'er", directeur: 'Directeur', anders: 'Anders' } as const;
+export const WITH_WHOM = {
+  ouders: 'Ouders',
+  leerkracht: 'Leerkracht',
+  leerling: 'Leerling',
+  ib: "IB'er",
+  directeur: 'Directeur',
+  anders: 'Anders',
+} as const;
 export const FORMS = { school: 'Op school', teams: 'Via Teams', telefoon: 'Telefonisch' } as const;
 export const DAY_PARTS = { ochtend: 'Ochtend', middag: 'Middag' } as const;
-export const SPREEKUUR_PUPIL = { geen: 'Nee, een algemene vraag', anoniem: 'Ja, anoniem', initialen: 'Ja, met initialen en groep' } as const;
+export const SPREEKUUR_PUPIL = {
+  geen: 'Nee, een algemene vraag',
+  anoniem: 'Ja, anoniem',
+  initialen: 'Ja, met initialen en groep',
+} as const;
 
 export interface PreferredMoment {
   date: string;
@@ -40,7 +51,12 @@ export function parseSpreekuur(values: Record<string, unknown>, now: Date): Pars
   if (pupilMode === 'initialen') {
     if (!initials) f.fail('pupilInitials', 'Vul de initialen van de leerling in, of kies "anoniem".');
     if (!group) f.fail('pupilGroup', 'Vul de groep of het leerjaar in.');
-    pupil = { kind: 'identified', name: initials, initials: initials.includes('.') ? initials : initialsOf(initials.split('').join(' ')), group };
+    pupil = {
+      kind: 'identified',
+      name: initials,
+      initials: initials.includes('.') ? initials : initialsOf(initials.split('').join(' ')),
+      group,
+    };
   }
 
   const moments: PreferredMoment[] = [];
@@ -51,7 +67,8 @@ export function parseSpreekuur(values: Record<string, unknown>, now: Date): Pars
     if (!date && dayPart && !f.errors[`moment${i}Date`]) f.fail(`moment${i}Date`, `Vul de datum in bij voorkeursmoment ${i}.`);
     if (date && dayPart) moments.push({ date, dayPart });
   }
-  if (moments.length === 0 && !f.errors.moment1Date && !f.errors.moment1Part) f.fail('moment1Date', 'Geef ten minste één voorkeursmoment op.');
+  if (moments.length === 0 && !f.errors.moment1Date && !f.errors.moment1Part)
+    f.fail('moment1Date', 'Geef ten minste één voorkeursmoment op.');
 
   const form = f.choice('form', keys(FORMS), { required: 'Kies hoe u het gesprek wilt voeren.' });
   const urgency = f.choice('urgency', keys(URGENCY), { required: 'Kies de urgentie.' });

@@ -79,16 +79,25 @@ export function parseThuiszitter(values: Record<string, unknown>, now: Date): Pa
     pupil = { kind: 'identified', name, birthDate, initials: initialsOf(name) };
   }
 
-  const firstAbsentDate = f.date('firstAbsentDate', { required: 'Vul de eerste verzuimdag in.', notInFuture: true, label: 'Eerste verzuimdag' });
+  const firstAbsentDate = f.date('firstAbsentDate', {
+    required: 'Vul de eerste verzuimdag in.',
+    notInFuture: true,
+    label: 'Eerste verzuimdag',
+  });
   const reason = f.choice('reason', keys(TZ_REASONS), { required: 'Kies de belangrijkste reden.' });
   const reasonOther = f.text('reasonOther', { max: 200, label: 'Andere reden' });
   if (reason === 'anders' && !reasonOther) f.fail('reasonOther', 'U koos "Anders": beschrijf kort de reden.');
 
   const informed = f.choice('leerplichtInformed', keys(YES_NO), { required: 'Geef aan of leerplicht/DUO is geïnformeerd.' });
   const leerplichtDate = f.date('leerplichtDate', { notInFuture: true, label: 'Datum gemeld bij leerplicht/DUO' });
-  if (informed === 'ja' && !leerplichtDate && !f.errors.leerplichtDate) f.fail('leerplichtDate', 'Vul in wanneer leerplicht/DUO is geïnformeerd.');
+  if (informed === 'ja' && !leerplichtDate && !f.errors.leerplichtDate)
+    f.fail('leerplichtDate', 'Vul in wanneer leerplicht/DUO is geïnformeerd.');
   const ot = f.choice('otReported', keys(YES_NO), { required: 'Geef aan of de leerling in Onderwijs Transparant is gemeld.' });
-  const tried = f.text('tried', { required: 'Beschrijf kort wat de school al heeft geprobeerd.', max: 2000, label: 'Wat al geprobeerd is' });
+  const tried = f.text('tried', {
+    required: 'Beschrijf kort wat de school al heeft geprobeerd.',
+    max: 2000,
+    label: 'Wat al geprobeerd is',
+  });
   const question = f.text('question', { required: 'Wat is uw vraag aan het SOT?', max: 1000, label: 'Uw vraag' });
 
   if (!f.ok) return { ok: false, errors: f.errors };

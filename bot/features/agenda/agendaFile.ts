@@ -36,7 +36,8 @@ function checkLimits(entry: AgendaEntry, now: Date): string[] {
   const problems: string[] = [];
   const year = Number(entry.date.slice(0, 4));
   const thisYear = DateTime.fromJSDate(now, { zone: ZONE }).year;
-  if (year < thisYear - YEARS_BACK || year > thisYear + YEARS_AHEAD) problems.push(`datum ${entry.date} ligt niet tussen ${thisYear - YEARS_BACK} en ${thisYear + YEARS_AHEAD}; controleer het jaartal.`);
+  if (year < thisYear - YEARS_BACK || year > thisYear + YEARS_AHEAD)
+    problems.push(`datum ${entry.date} ligt niet tussen ${thisYear - YEARS_BACK} en ${thisYear + YEARS_AHEAD}; controleer het jaartal.`);
   if (entry.remindDays.some((d) => d > MAX_REMIND_DAYS)) problems.push(`herinneren kan hoogstens ${MAX_REMIND_DAYS} dagen van tevoren.`);
   if (!entry.title) problems.push('titel ontbreekt.');
   if (entry.title.length > MAX_TITLE) problems.push(`titel is langer dan ${MAX_TITLE} tekens.`);
@@ -53,7 +54,13 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
   let rows: string[][];
   let lineOf: number[] = [];
   try {
-    const records = parseCsv(text, { delimiter: ';', skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = parseCsv(text, {
+      delimiter: ';',
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     rows = records.map((r) => r.record);
     lineOf = records.map((r) => r.info.lines);
   } catch (err) {
@@ -86,7 +93,11 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
       if (!problems.length) entries.push(entry);
     }
   }
-  if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
+  if (!errors.length && entries.length === 0)
+    errors.push({
+      where: 'bestand',
+      message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.',
+    });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${lineOf[i + 1] ?? i + 2}`);
 }
 
@@ -121,7 +132,9 @@ function parseIcs(text: string, now: Date): AgendaResult {
     const refuse = (message: string) => errors.push({ where, message });
     if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') continue;
     if (component.hasProperty('rrule')) {
-      refuse(`"${String(component.getFirstPropertyValue('summary') ?? '')}" is een herhalende afspraak; zet elke datum als losse afspraak in de agenda.`);
+      refuse(
+        `"${String(component.getFirstPropertyValue('summary') ?? '')}" is een herhalende afspraak; zet elke datum als losse afspraak in de agenda.`,
+      );
       continue;
     }
     const event = new ICAL.Event(component);
@@ -143,12 +156,22 @@ function parseIcs(text: string, now: Date): AgendaResult {
       .filter((t): t is ICAL.Duration => t instanceof ICAL.Duration && t.isNegative)
       .map((d) => Math.round(d.toSeconds() / -86_400))
       .filter((d) => d >= 0); // too many days ahead is refused by checkLimits, as in the CSV
-    const entry = { ...local, title: event.summary, description: event.description ?? '', audience, remindDays: [...new Set(remindDays)].sort((a, b) => b - a) };
+    const entry = {
+      ...local,
+      title: event.summary,
+      description: event.description ?? '',
+      audience,
+      remindDays: [...new Set(remindDays)].sort((a, b) => b - a),
+    };
     const problems = checkLimits(entry, now);
     for (const message of problems) refuse(message);
     if (!problems.length) entries.push(entry);
   }
-  if (!errors.length && entries.length === 0) errors.push({ where: 'bestand', message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.' });
+  if (!errors.length && entries.length === 0)
+    errors.push({
+      where: 'bestand',
+      message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.',
+    });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `afspraak ${i + 1}`);
 }
 
@@ -175,7 +198,8 @@ function checkDuplicates(entries: AgendaEntry[], where: (i: number) => string): 
   const errors: AgendaError[] = [];
   entries.forEach((e, i) => {
     const key = entryKey(e);
-    if (seen.has(key)) errors.push({ where: where(i), message: `staat dubbel in het bestand (zelfde datum en titel als ${where(seen.get(key)!)}).` });
+    if (seen.has(key))
+      errors.push({ where: where(i), message: `staat dubbel in het bestand (zelfde datum en titel als ${where(seen.get(key)!)}).` });
     else seen.set(key, i);
   });
   return errors.length ? { ok: false, errors } : { ok: true, entries };

@@ -50,7 +50,9 @@ export async function importAgenda(db: Db, entries: AgendaEntry[], actor: string
     }
     summary.changed = summary.created + summary.updated + summary.removed > 0;
     if (summary.changed) {
-      await tx.auditEntry.create({ data: { actorId: actor, action: 'agenda.import', subjectType: 'swv', subjectId: swv.id, details: { ...summary } } });
+      await tx.auditEntry.create({
+        data: { actorId: actor, action: 'agenda.import', subjectType: 'swv', subjectId: swv.id, details: { ...summary } },
+      });
     }
     return summary;
   });

@@ -28,13 +28,29 @@ export async function checkAllowed(services: Services, ctx: CaseContext, action:
 }
 
 export function rolesOf(actor: Actor, request: { consultantId: string; handlerId: string | null; schoolId: string }) {
-  return rolesFor({ personId: actor.personId, isAdmin: actor.isAdmin, isThuiszittersteam: actor.isThuiszittersteam, schoolIds: actor.schools.map((s) => s.id) }, request);
+  return rolesFor(
+    {
+      personId: actor.personId,
+      isAdmin: actor.isAdmin,
+      isThuiszittersteam: actor.isThuiszittersteam,
+      schoolIds: actor.schools.map((s) => s.id),
+    },
+    request,
+  );
 }
 
 /** Looks up the request named in the card data, and who the actor is to it. Null when they have nothing to do with it. */
-export async function loadCase(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<CaseContext | { refusal: AdaptiveCardJson }> {
+export async function loadCase(
+  context: TurnContext,
+  services: Services,
+  data: Record<string, unknown>,
+): Promise<CaseContext | { refusal: AdaptiveCardJson }> {
   const actor = await resolveActor(context, services);
-  if (!actor) return refuse('U staat niet in de organisatielijst', 'Alleen medewerkers van het SOT en coördinatoren van de school kunnen met deze aanvraag werken.');
+  if (!actor)
+    return refuse(
+      'U staat niet in de organisatielijst',
+      'Alleen medewerkers van het SOT en coördinatoren van de school kunnen met deze aanvraag werken.',
+    );
   const request = typeof data.requestId === 'string' ? await loadRequest(services.db, data.requestId) : null;
   if (!request || request.swvId !== actor.swvId) return refuse('Aanvraag niet gevonden', 'Deze aanvraag bestaat niet (meer).');
   const roles = rolesOf(actor, request);
@@ -51,14 +67,25 @@ function refuse(title: string, text: string) {
   return { refusal: noticeCard({ title, tone: 'attention', paragraphs: [text] }) as AdaptiveCardJson };
 }
 
-export type Applied = { refuse?: string; note?: string; to?: RequestStatus; coordinatorMessage?: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean } };
+export type Applied = {
+  refuse?: string;
+  note?: string;
+  to?: RequestStatus;
+  coordinatorMessage?: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean };
+};
 
 export type ActOutcome = { ok: true; request: RequestWithContext } | { ok: false; request: RequestWithContext; message: string };
 
 class Refused extends Error {}
 
 /** Why an action is refused, in words the person understands. */
-export async function explainRefusal(tx: Tx | Services['db'], request: RequestWithContext, actor: Actor, action: RequestAction, reason: 'role' | 'state' | 'type'): Promise<string> {
+export async function explainRefusal(
+  tx: Tx | Services['db'],
+  request: RequestWithContext,
+  actor: Actor,
+  action: RequestAction,
+  reason: 'role' | 'state' | 'type',
+): Promise<string> {
   if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()}.`;
   if (reason === 'role') {
     const tzt = request.type === 'thuiszitter' ? ' of een lid van het Thuiszittersteam' : '';
@@ -99,7 +126,16 @@ export async function act(
     if (to !== from) {
       await tx.request.update({ where: { id: request.id }, data: { status: to, closedAt: to === 'closed' ? services.now() : undefined } });
     }
-    const event = await recordEvent(tx, { requestId: request.id, actorId: ctx.actor.personId, action, fromStatus: from, toStatus: to, note: applied.note?.slice(0, 500), formId, at: services.now() });
+    const event = await recordEvent(tx, {
+      requestId: request.id,
+      actorId: ctx.actor.personId,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      note: applied.note?.slice(0, 500),
+      formId,
+      at: services.now(),
+    });
     await refreshRequestCards(tx, request.id, String(event.id));
     if (applied.coordinatorMessage) await notifyCoordinator(tx, request, String(event.id), applied.coordinatorMessage);
     return { ok: true as const };

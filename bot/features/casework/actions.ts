@@ -33,19 +33,40 @@ const choices = (o: Record<string, string>) => Object.entries(o).map(([value, ti
 /** The refreshed card for the clicker: fresh state, their buttons, and what happened. */
 async function answerWith(services: Services, ctx: CaseContext, outcome: Awaited<ReturnType<typeof act>>, success: string) {
   if (ctx.roles.includes('coordinator') && !ctx.roles.includes('assignee')) {
-    return coordinatorSummary(services.db, outcome.request, services.now(), outcome.ok ? { banner: success } : { message: outcome.message });
+    return coordinatorSummary(
+      services.db,
+      outcome.request,
+      services.now(),
+      outcome.ok ? { banner: success } : { message: outcome.message },
+    );
   }
   return caseCardFor(services, outcome.request, rolesOf(ctx.actor, outcome.request), outcome.ok ? success : outcome.message);
 }
 
 /** Shows an action's form only to someone who may take the action now; others get the fresh card and why. */
-async function formFor(services: Services, ctx: CaseContext, action: RequestAction, build: () => AdaptiveCardJson | Promise<AdaptiveCardJson>) {
+async function formFor(
+  services: Services,
+  ctx: CaseContext,
+  action: RequestAction,
+  build: () => AdaptiveCardJson | Promise<AdaptiveCardJson>,
+) {
   const refused = await checkAllowed(services, ctx, action);
   if (refused) return answerWith(services, ctx, { ok: false, request: ctx.request, message: refused }, '');
   return build();
 }
 
-function form(ctx: CaseContext, spec: { title: string; intro?: string; inputs: FormInput[]; submitTitle: string; verb: string; values?: Record<string, string>; errors?: Record<string, string> }) {
+function form(
+  ctx: CaseContext,
+  spec: {
+    title: string;
+    intro?: string;
+    inputs: FormInput[];
+    submitTitle: string;
+    verb: string;
+    values?: Record<string, string>;
+    errors?: Record<string, string>;
+  },
+) {
   return actionFormCard({
     title: `${spec.title}: ${ctx.request.reference}`,
     subtitle: `${REQUEST_TYPE_LABEL[ctx.request.type as RequestType]} · ${ctx.request.school.name}`,
@@ -55,7 +76,10 @@ function form(ctx: CaseContext, spec: { title: string; intro?: string; inputs: F
     errors: spec.errors,
     // formId: the same submit arriving twice (double click, Teams retry) has one effect.
     submit: { title: spec.submitTitle, verb: spec.verb, data: { requestId: ctx.request.id, formId: crypto.randomUUID() } },
-    cancel: { verb: ctx.roles.includes('assignee') || !ctx.roles.includes('coordinator') ? 'request.refresh' : 'request.view', data: { requestId: ctx.request.id } },
+    cancel: {
+      verb: ctx.roles.includes('assignee') || !ctx.roles.includes('coordinator') ? 'request.refresh' : 'request.view',
+      data: { requestId: ctx.request.id },
+    },
   });
 }
 
@@ -115,9 +139,22 @@ function showForm(services: Services, ctx: CaseContext, action: FormAction, valu
 }
 
 /** The same form again, with what was typed and a message per field. */
-async function showFormAgain(services: Services, ctx: CaseContext, action: FormAction, data: Record<string, unknown>, errors: Record<string, string>) {
+async function showFormAgain(
+  services: Services,
+  ctx: CaseContext,
+  action: FormAction,
+  data: Record<string, unknown>,
+  errors: Record<string, string>,
+) {
   const spec = await specFor(services, ctx, action);
-  return form(ctx, { ...spec, values: stringValues(data, spec.inputs.map((i) => i.id)), errors });
+  return form(ctx, {
+    ...spec,
+    values: stringValues(
+      data,
+      spec.inputs.map((i) => i.id),
+    ),
+    errors,
+  });
 }
 
 /** Current DUO/OT reporting as toggle values. */
@@ -147,7 +184,12 @@ export const claim: Handler = async (context, services, data) => {
   if ('refusal' in ctx) return ctx.refusal;
   const outcome = await act(services, ctx, 'claim', async (tx, request) => {
     await tx.request.update({ where: { id: request.id }, data: { handlerId: ctx.actor.personId } });
-    return { coordinatorMessage: { title: `opgepakt door ${ctx.actor.name}`, lines: [`${ctx.actor.name} heeft uw aanvraag opgepakt en neemt contact met u op.`] } };
+    return {
+      coordinatorMessage: {
+        title: `opgepakt door ${ctx.actor.name}`,
+        lines: [`${ctx.actor.name} heeft uw aanvraag opgepakt en neemt contact met u op.`],
+      },
+    };
   });
   return answerWith(services, ctx, outcome, 'U heeft deze aanvraag opgepakt.');
 };
@@ -158,7 +200,13 @@ function appointmentInputs(ctx: CaseContext, withProposals: boolean): FormInput[
   const inputs: FormInput[] = [];
   const jes = ctx.request.type === 'jes' ? (ctx.request.details as unknown as JesInput) : null;
   if (withProposals && jes?.moments.length) {
-    inputs.push({ kind: 'choice', id: 'proposal', label: 'Voorgesteld moment', expanded: true, choices: [...jes.moments.map((m) => ({ value: m, title: formatLocalDateTime(m) })), { value: 'anders', title: 'Een ander moment' }] });
+    inputs.push({
+      kind: 'choice',
+      id: 'proposal',
+      label: 'Voorgesteld moment',
+      expanded: true,
+      choices: [...jes.moments.map((m) => ({ value: m, title: formatLocalDateTime(m) })), { value: 'anders', title: 'Een ander moment' }],
+    });
   }
   inputs.push({ kind: 'date', id: 'date', label: withProposals && jes ? 'Ander moment: datum' : 'Datum' });
   inputs.push({ kind: 'time', id: 'time', label: withProposals && jes ? 'Ander moment: tijd' : 'Tijd' });
@@ -179,7 +227,8 @@ function readAppointment(ctx: CaseContext, now: Date, f: FormReader, allowPropos
     date = f.date('date', { required: 'Vul de datum in.', notInPast: true, label: 'Datum' });
     time = f.time('time', { required: 'Vul de tijd in.', label: 'Tijd' });
   }
-  if (date && time && DateTime.fromISO(`${date}T${time}`, { zone: ZONE }) <= DateTime.fromJSDate(now, { zone: ZONE })) f.fail(proposal ? 'proposal' : 'time', 'Dit moment ligt in het verleden.');
+  if (date && time && DateTime.fromISO(`${date}T${time}`, { zone: ZONE }) <= DateTime.fromJSDate(now, { zone: ZONE }))
+    f.fail(proposal ? 'proposal' : 'time', 'Dit moment ligt in het verleden.');
   const place = f.choice('place', keys(PLACES), { required: 'Kies waar de afspraak is.' });
   const address = f.text('address', { max: 200, label: 'Adres' });
   if (place === 'anders' && !address) f.fail('address', 'Vul het adres in.');
@@ -201,18 +250,24 @@ export const plan: Handler = async (context, services, data) => {
     return showFormAgain(services, ctx, 'plan', data, f.errors);
   }
   const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
-  const outcome = await act(services, ctx, 'plan', async (tx, request) => {
-    // Planning settles an open question too: the appointment is where it gets answered.
-    await tx.request.update({ where: { id: request.id }, data: { appointment, openQuestion: null, resumeStatus: null } });
-    return {
-      note: when,
-      coordinatorMessage: {
-        title: 'ingepland',
-        lines: [`${ctx.actor.name} heeft een afspraak gepland: ${when}.`],
-        icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
-      },
-    };
-  }, formIdOf(data));
+  const outcome = await act(
+    services,
+    ctx,
+    'plan',
+    async (tx, request) => {
+      // Planning settles an open question too: the appointment is where it gets answered.
+      await tx.request.update({ where: { id: request.id }, data: { appointment, openQuestion: null, resumeStatus: null } });
+      return {
+        note: when,
+        coordinatorMessage: {
+          title: 'ingepland',
+          lines: [`${ctx.actor.name} heeft een afspraak gepland: ${when}.`],
+          icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+        },
+      };
+    },
+    formIdOf(data),
+  );
   return answerWith(services, ctx, outcome, `Ingepland: ${when}.`);
 };
 
@@ -244,24 +299,35 @@ export const move: Handler = async (context, services, data) => {
   const f = new FormReader(data, services.now());
   const appointment = readAppointment(ctx, services.now(), f, false);
   const reason = f.text('reason', { required: 'Vul de reden in.', max: 500, label: 'Reden' });
-  const interim = f.text('interim', { required: 'Spreek af wat er tussentijds gebeurt, en door wie.', max: 1000, label: 'Tussentijdse afspraak' });
+  const interim = f.text('interim', {
+    required: 'Spreek af wat er tussentijds gebeurt, en door wie.',
+    max: 1000,
+    label: 'Tussentijdse afspraak',
+  });
   if (!f.ok || !appointment) {
     return showFormAgain(services, ctx, 'move', data, f.errors);
   }
   const when = `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}`;
-  const outcome = await act(services, ctx, 'move', async (tx, request) => {
-    const current = request.appointment as { date: string; time: string } | null;
-    if (current && appointment.date === current.date && appointment.time === current.time) return { refuse: 'De nieuwe datum en tijd zijn gelijk aan de huidige afspraak; kies een ander moment.' };
-    await tx.request.update({ where: { id: request.id }, data: { appointment, interimAgreement: interim } });
-    return {
-      note: `Naar ${when}. Reden: ${reason}. Tussentijds: ${interim}`,
-      coordinatorMessage: {
-        title: 'afspraak verzet',
-        lines: [`${ctx.actor.name} heeft de afspraak verzet naar ${when}.`, `Reden: ${reason}`, `Tussentijds: ${interim}`],
-        icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
-      },
-    };
-  }, formIdOf(data));
+  const outcome = await act(
+    services,
+    ctx,
+    'move',
+    async (tx, request) => {
+      const current = request.appointment as { date: string; time: string } | null;
+      if (current && appointment.date === current.date && appointment.time === current.time)
+        return { refuse: 'De nieuwe datum en tijd zijn gelijk aan de huidige afspraak; kies een ander moment.' };
+      await tx.request.update({ where: { id: request.id }, data: { appointment, interimAgreement: interim } });
+      return {
+        note: `Naar ${when}. Reden: ${reason}. Tussentijds: ${interim}`,
+        coordinatorMessage: {
+          title: 'afspraak verzet',
+          lines: [`${ctx.actor.name} heeft de afspraak verzet naar ${when}.`, `Reden: ${reason}`, `Tussentijds: ${interim}`],
+          icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+        },
+      };
+    },
+    formIdOf(data),
+  );
   return answerWith(services, ctx, outcome, `Verzet naar ${when}.`);
 };
 
@@ -281,10 +347,16 @@ export const ask: Handler = async (context, services, data) => {
   const f = new FormReader(data, services.now());
   const question = f.text('question', { required: 'Vul uw vraag in.', max: 1000, label: 'Vraag' });
   if (!f.ok) return showFormAgain(services, ctx, 'ask', data, f.errors);
-  const outcome = await act(services, ctx, 'ask', async (tx, request) => {
-    await tx.request.update({ where: { id: request.id }, data: { openQuestion: question, resumeStatus: request.status } });
-    return { note: question, coordinatorMessage: { title: `vraag van ${ctx.actor.name}`, lines: [question], answer: true } };
-  }, formIdOf(data));
+  const outcome = await act(
+    services,
+    ctx,
+    'ask',
+    async (tx, request) => {
+      await tx.request.update({ where: { id: request.id }, data: { openQuestion: question, resumeStatus: request.status } });
+      return { note: question, coordinatorMessage: { title: `vraag van ${ctx.actor.name}`, lines: [question], answer: true } };
+    },
+    formIdOf(data),
+  );
   return answerWith(services, ctx, outcome, `Uw vraag is naar ${ctx.request.requester.name} gestuurd.`);
 };
 
@@ -320,28 +392,55 @@ export const handover: Handler = async (context, services, data) => {
   if ('refusal' in ctx) return ctx.refusal;
   const f = new FormReader(data, services.now());
   const options = await handoverChoices(services, ctx);
-  const to = f.choice('to', options.map((o) => o.value), { required: 'Kies aan wie u overdraagt.' });
+  const to = f.choice(
+    'to',
+    options.map((o) => o.value),
+    { required: 'Kies aan wie u overdraagt.' },
+  );
   const note = f.text('note', { required: 'Schrijf kort waarom, en wat er al is gedaan.', max: 1000, label: 'Toelichting' });
   if (!f.ok || !to) return showFormAgain(services, ctx, 'handover', data, f.errors);
   const targetName = options.find((o) => o.value === to)!.title;
 
-  const outcome = await act(services, ctx, 'handover', async (tx, request) => {
-    const newConsultant = to.startsWith('consultant:') ? to.slice('consultant:'.length) : request.consultantId;
-    await tx.request.update({ where: { id: request.id }, data: { consultantId: newConsultant, handlerId: null, openQuestion: null, resumeStatus: null } });
-    // The old thread says where it went; the request starts a thread in its new channel.
-    if (request.threadKey) {
-      await enqueue(tx, {
-        key: `request:${request.id}:handover-note:${Date.now()}`,
-        target: { type: 'reply', toKey: request.threadKey },
-        payload: { text: `Overgedragen aan ${targetName} door ${ctx.actor.name}. Toelichting: ${note}` },
-        orderKey: `thread:${request.threadKey}`,
+  const outcome = await act(
+    services,
+    ctx,
+    'handover',
+    async (tx, request) => {
+      const newConsultant = to.startsWith('consultant:') ? to.slice('consultant:'.length) : request.consultantId;
+      await tx.request.update({
+        where: { id: request.id },
+        data: { consultantId: newConsultant, handlerId: null, openQuestion: null, resumeStatus: null },
       });
-    }
-    const seq = await tx.requestEvent.count({ where: { requestId: request.id } });
-    const newKey = await routeNewRequest(tx, { ...request, consultantId: newConsultant }, { keySuffix: `h${seq}`, toThuiszittersteam: to === 'thuiszittersteam', handoverNote: `Overgedragen door ${ctx.actor.name}: ${note}` });
-    if (newKey) await tx.request.update({ where: { id: request.id }, data: { threadKey: newKey } });
-    return { note: `Aan ${targetName}: ${note}`, coordinatorMessage: { title: `overgedragen aan ${targetName}`, lines: [`${ctx.actor.name} heeft uw aanvraag overgedragen aan ${targetName}.`] } };
-  }, formIdOf(data));
+      // The old thread says where it went; the request starts a thread in its new channel.
+      if (request.threadKey) {
+        await enqueue(tx, {
+          key: `request:${request.id}:handover-note:${Date.now()}`,
+          target: { type: 'reply', toKey: request.threadKey },
+          payload: { text: `Overgedragen aan ${targetName} door ${ctx.actor.name}. Toelichting: ${note}` },
+          orderKey: `thread:${request.threadKey}`,
+        });
+      }
+      const seq = await tx.requestEvent.count({ where: { requestId: request.id } });
+      const newKey = await routeNewRequest(
+        tx,
+        { ...request, consultantId: newConsultant },
+        {
+          keySuffix: `h${seq}`,
+          toThuiszittersteam: to === 'thuiszittersteam',
+          handoverNote: `Overgedragen door ${ctx.actor.name}: ${note}`,
+        },
+      );
+      if (newKey) await tx.request.update({ where: { id: request.id }, data: { threadKey: newKey } });
+      return {
+        note: `Aan ${targetName}: ${note}`,
+        coordinatorMessage: {
+          title: `overgedragen aan ${targetName}`,
+          lines: [`${ctx.actor.name} heeft uw aanvraag overgedragen aan ${targetName}.`],
+        },
+      };
+    },
+    formIdOf(data),
+  );
   return answerWith(services, ctx, outcome, `Overgedragen aan ${targetName}.`);
 };
 
@@ -376,21 +475,31 @@ export const close: Handler = async (context, services, data) => {
   if (!f.ok || !outcomeKey) return showFormAgain(services, ctx, 'close', data, f.errors);
   const outcomeText = outcomeKey === 'anders' ? other : OUTCOMES[outcomeKey];
   const now = services.now();
-  const outcome = await act(services, ctx, 'close', async (tx, request) => {
-    await tx.request.update({
-      where: { id: request.id },
-      data: {
-        outcome: outcomeText,
-        advice: advice || null,
-        openQuestion: null,
-        ...(request.type === 'thuiszitter' ? recordReporting(request, f.raw('duo') === 'true', f.raw('ot') === 'true', now) : {}),
-      },
-    });
-    return {
-      note: outcomeText,
-      coordinatorMessage: { title: 'afgerond', lines: [`${ctx.actor.name} heeft uw aanvraag afgerond.`], facts: [{ label: 'Uitkomst', value: outcomeText }, ...(advice ? [{ label: 'Advies', value: advice }] : [])] },
-    };
-  }, formIdOf(data));
+  const outcome = await act(
+    services,
+    ctx,
+    'close',
+    async (tx, request) => {
+      await tx.request.update({
+        where: { id: request.id },
+        data: {
+          outcome: outcomeText,
+          advice: advice || null,
+          openQuestion: null,
+          ...(request.type === 'thuiszitter' ? recordReporting(request, f.raw('duo') === 'true', f.raw('ot') === 'true', now) : {}),
+        },
+      });
+      return {
+        note: outcomeText,
+        coordinatorMessage: {
+          title: 'afgerond',
+          lines: [`${ctx.actor.name} heeft uw aanvraag afgerond.`],
+          facts: [{ label: 'Uitkomst', value: outcomeText }, ...(advice ? [{ label: 'Advies', value: advice }] : [])],
+        },
+      };
+    },
+    formIdOf(data),
+  );
   return answerWith(services, ctx, outcome, 'De aanvraag is afgerond.');
 };
 
@@ -416,12 +525,18 @@ export const report: Handler = async (context, services, data) => {
     return showFormAgain(services, ctx, 'report', data, { ot: 'Vink aan wat gemeld is.' });
   }
   const now = services.now();
-  const outcome = await act(services, ctx, 'report', async (tx, request) => {
-    await tx.request.update({
-      where: { id: request.id },
-      data: recordReporting(request, duo, ot, now),
-    });
-    return { note: [duo && 'DUO', ot && 'Onderwijs Transparant'].filter(Boolean).join(' en ') };
-  }, formIdOf(data));
+  const outcome = await act(
+    services,
+    ctx,
+    'report',
+    async (tx, request) => {
+      await tx.request.update({
+        where: { id: request.id },
+        data: recordReporting(request, duo, ot, now),
+      });
+      return { note: [duo && 'DUO', ot && 'Onderwijs Transparant'].filter(Boolean).join(' en ') };
+    },
+    formIdOf(data),
+  );
   return answerWith(services, ctx, outcome, 'Vastgelegd.');
 };

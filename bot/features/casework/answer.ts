@@ -20,25 +20,51 @@ export async function submitAnswer(context: TurnContext, services: Services, dat
   if ('refusal' in ctx) return ctx.refusal;
   const answer = typeof data.answer === 'string' ? cleanText(data.answer).trim() : '';
   const title = `Vraag over ${ctx.request.reference}`;
-  if (!answer) return answerCard({ requestId: ctx.request.id, title, lines: [ctx.request.openQuestion ?? ''], errors: { answer: 'Vul uw antwoord in.' } });
-  if (answer.length > 2000) return answerCard({ requestId: ctx.request.id, title, lines: [ctx.request.openQuestion ?? ''], values: { answer }, errors: { answer: `Uw antwoord is te lang: maximaal 2000 tekens (nu ${answer.length}).` } });
+  if (!answer)
+    return answerCard({
+      requestId: ctx.request.id,
+      title,
+      lines: [ctx.request.openQuestion ?? ''],
+      errors: { answer: 'Vul uw antwoord in.' },
+    });
+  if (answer.length > 2000)
+    return answerCard({
+      requestId: ctx.request.id,
+      title,
+      lines: [ctx.request.openQuestion ?? ''],
+      values: { answer },
+      errors: { answer: `Uw antwoord is te lang: maximaal 2000 tekens (nu ${answer.length}).` },
+    });
 
-  const outcome = await act(services, ctx, 'answer', async (tx, request) => {
-    const to = (request.resumeStatus as RequestStatus | null) ?? 'claimed';
-    await tx.request.update({ where: { id: request.id }, data: { openQuestion: null, resumeStatus: null } });
-    if (request.threadKey) {
-      await enqueue(tx, {
-        key: `request:${request.id}:answer:${typeof data.formId === 'string' ? data.formId : Date.now()}`,
-        target: { type: 'reply', toKey: request.threadKey },
-        payload: { text: `Antwoord van ${ctx.actor.name} (${request.school.name}) op de vraag "${request.openQuestion ?? ''}":\n\n${answer}` },
-        orderKey: `thread:${request.threadKey}`,
-      });
-    }
-    return { to, note: `Antwoord: ${answer}` };
-  }, typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined);
+  const outcome = await act(
+    services,
+    ctx,
+    'answer',
+    async (tx, request) => {
+      const to = (request.resumeStatus as RequestStatus | null) ?? 'claimed';
+      await tx.request.update({ where: { id: request.id }, data: { openQuestion: null, resumeStatus: null } });
+      if (request.threadKey) {
+        await enqueue(tx, {
+          key: `request:${request.id}:answer:${typeof data.formId === 'string' ? data.formId : Date.now()}`,
+          target: { type: 'reply', toKey: request.threadKey },
+          payload: {
+            text: `Antwoord van ${ctx.actor.name} (${request.school.name}) op de vraag "${request.openQuestion ?? ''}":\n\n${answer}`,
+          },
+          orderKey: `thread:${request.threadKey}`,
+        });
+      }
+      return { to, note: `Antwoord: ${answer}` };
+    },
+    typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined,
+  );
   if (!outcome.ok) {
     // Keep what they typed: the consultant may have moved on (e.g. planned the appointment already).
-    return answerCard({ requestId: ctx.request.id, title, lines: [outcome.message, 'Uw antwoord is niet verstuurd. U kunt het hieronder bewaren of de consulent direct benaderen.'], values: { answer } });
+    return answerCard({
+      requestId: ctx.request.id,
+      title,
+      lines: [outcome.message, 'Uw antwoord is niet verstuurd. U kunt het hieronder bewaren of de consulent direct benaderen.'],
+      values: { answer },
+    });
   }
   return coordinatorSummary(services.db, outcome.request, services.now(), { banner: 'Uw antwoord is doorgestuurd naar de consulent.' });
 }

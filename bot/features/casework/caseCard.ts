@@ -15,14 +15,24 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: string }>> =
   report: { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form' },
 };
 
-const NO_DETAILS = 'U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de behandelaar, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.';
+const NO_DETAILS =
+  'U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de behandelaar, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.';
 
 /** The channel card as this person sees it: details and the buttons they may use, or the shared facts only. */
-export async function caseCardFor(services: Services, request: RequestWithContext, roles: RequestRole[], message?: string): Promise<AdaptiveCardJson> {
+export async function caseCardFor(
+  services: Services,
+  request: RequestWithContext,
+  roles: RequestRole[],
+  message?: string,
+): Promise<AdaptiveCardJson> {
   const type = request.type as RequestType;
   const details = mayReadDetails({ type }, roles);
   const allowed = allowedActions({ type, status: request.status as RequestStatus }, roles);
   const actions = allowed.flatMap((a) => (BUTTONS[a] ? [{ ...BUTTONS[a]!, data: { requestId: request.id } }] : []));
-  const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), { actions, message: message ?? (details ? undefined : NO_DETAILS), details });
+  const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), {
+    actions,
+    message: message ?? (details ? undefined : NO_DETAILS),
+    details,
+  });
   return rendered!.card;
 }

@@ -27,7 +27,11 @@ export async function jesInvitation(db: Db, requestId: string): Promise<string |
   if (request?.type !== 'jes' || !appointment || request.status === 'closed' || request.status === 'withdrawn') return null;
   const details = request.details as unknown as JesInput;
   const start = DateTime.fromISO(`${appointment.date}T${appointment.time}`, { zone: ZONE });
-  const calendar = ical({ name: 'JES-overleg', prodId: { company: 'SOT', product: 'SOT-bot', language: 'NL' }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({
+    name: 'JES-overleg',
+    prodId: { company: 'SOT', product: 'SOT-bot', language: 'NL' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   calendar.createEvent({
     id: `${request.id}@sot-bot`,
     sequence: request.events.filter((e) => e.action === 'move').length,

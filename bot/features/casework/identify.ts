@@ -37,7 +37,11 @@ function identifyForm(ctx: CaseContext, values: Record<string, string> = {}, err
   });
 }
 
-export async function identifyPupilForm(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+export async function identifyPupilForm(
+  context: TurnContext,
+  services: Services,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCardJson> {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
   const refused = await checkAllowed(services, ctx, 'identify');
@@ -78,5 +82,10 @@ export async function identifyPupil(context: TurnContext, services: Services, da
     },
     typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined,
   );
-  return coordinatorSummary(services.db, outcome.request, now, outcome.ok ? { banner: 'De gegevens van de leerling zijn opgeslagen.' } : { message: outcome.message });
+  return coordinatorSummary(
+    services.db,
+    outcome.request,
+    now,
+    outcome.ok ? { banner: 'De gegevens van de leerling zijn opgeslagen.' } : { message: outcome.message },
+  );
 }

@@ -29,6 +29,8 @@ export function registerCasework(app: App, services: Services): void {
   // Consultants act on the channel cards (or in their chat); coordinators' own steps stay in the personal chat.
   const coordinatorOnly = new Set(['request.answer.form', 'request.answer', 'request.identify.form', 'request.identify']);
   for (const [verb, handler] of Object.entries(routes)) {
-    onCardAction(app, services, verb, coordinatorOnly.has(verb) ? 'personal' : 'personalOrChannel', (context, data) => handler(context, services, data));
+    onCardAction(app, services, verb, coordinatorOnly.has(verb) ? 'personal' : 'personalOrChannel', (context, data) =>
+      handler(context, services, data),
+    );
   }
 }

@@ -25,13 +25,21 @@ export async function linkChannel(context: TurnContext, services: Services): Pro
   const teamId: string | undefined = context.activity.channelData?.team?.id;
   const channelId: string | undefined = context.activity.channelData?.channel?.id;
   if (!teamId || !channelId) {
-    await reply('Koppelen kan alleen in een kanaal', ['Vermeld @SOT-bot in het kanaal van het team waar de aanvragen moeten komen en typ daar "koppel".'], 'attention');
+    await reply(
+      'Koppelen kan alleen in een kanaal',
+      ['Vermeld @SOT-bot in het kanaal van het team waar de aanvragen moeten komen en typ daar "koppel".'],
+      'attention',
+    );
     return;
   }
   const target = parseLinkCommand(context.activity.text ?? '') ?? { kind: 'self' as const };
   const actor = await resolveActor(context, services);
   if (!actor) {
-    await reply('U staat niet in de organisatielijst', ['Alleen consulenten en beheerders van het SOT kunnen kanalen koppelen.'], 'attention');
+    await reply(
+      'U staat niet in de organisatielijst',
+      ['Alleen consulenten en beheerders van het SOT kunnen kanalen koppelen.'],
+      'attention',
+    );
     return;
   }
   const result = await applyLink(services, actor, target, { teamId, channelId, tenantId: context.activity.conversation?.tenantId });
@@ -50,20 +58,30 @@ async function applyLink(
 
   if (target.kind === 'self') {
     if (!actor.isConsultant) {
-      return { ok: false, message: 'Alleen een SOT-consulent kan een kanaal aan zichzelf koppelen. Beheerders typen "koppel" met de naam of het e-mailadres van de consulent.' };
+      return {
+        ok: false,
+        message:
+          'Alleen een SOT-consulent kan een kanaal aan zichzelf koppelen. Beheerders typen "koppel" met de naam of het e-mailadres van de consulent.',
+      };
     }
     await db.consultant.update({ where: { personId: actor.personId }, data: { teamId: channel.teamId, channelId: channel.channelId } });
     await audit('channel.link', 'consultant', actor.personId);
     return { ok: true, message: `Nieuwe aanvragen van uw scholen komen vanaf nu in dit kanaal, ${actor.name}.` };
   }
   if (!actor.isAdmin) {
-    return { ok: false, message: 'Alleen beheerders van het SOT-bureau kunnen dit kanaal aan iemand anders of aan het SOT-bureau koppelen. Consulenten typen alleen "koppel".' };
+    return {
+      ok: false,
+      message:
+        'Alleen beheerders van het SOT-bureau kunnen dit kanaal aan iemand anders of aan het SOT-bureau koppelen. Consulenten typen alleen "koppel".',
+    };
   }
   if (target.kind === 'office' || target.kind === 'thuiszittersteam') {
     const office = target.kind === 'office';
     await db.swv.update({
       where: { id: actor.swvId },
-      data: office ? { adminTeamId: channel.teamId, adminChannelId: channel.channelId } : { tztTeamId: channel.teamId, tztChannelId: channel.channelId },
+      data: office
+        ? { adminTeamId: channel.teamId, adminChannelId: channel.channelId }
+        : { tztTeamId: channel.teamId, tztChannelId: channel.channelId },
     });
     await audit(office ? 'channel.linkOffice' : 'channel.linkThuiszittersteam', 'swv', actor.swvId);
     return {

@@ -27,17 +27,27 @@ export function registerOnboarding(app: App, services: Services): void {
     const actor = await resolveActor(context, services);
     await context.sendActivity({ attachments: [cardAttachment(helpCard(actor))] });
   });
-  onCommand(app, 'onboarding.menu', /^\s*(menu|start|hallo|hoi|hi|hello|goedemorgen|goedemiddag)\s*[!.]*\s*$/i, 'anywhere', async (context) => {
-    await sendHome(context, services, await resolveActor(context, services));
-  });
+  onCommand(
+    app,
+    'onboarding.menu',
+    /^\s*(menu|start|hallo|hoi|hi|hello|goedemorgen|goedemiddag)\s*[!.]*\s*$/i,
+    'anywhere',
+    async (context) => {
+      await sendHome(context, services, await resolveActor(context, services));
+    },
+  );
 
   onCardAction(app, services, 'menu.open', 'anywhere', async (context) =>
     homeCard(services, await resolveActor(context, services), context.activity.from?.aadObjectId),
   );
   onCardAction(app, services, 'menu.help', 'anywhere', async (context) => helpCard(await resolveActor(context, services)));
   onCardAction(app, services, 'registration.submit', 'personal', (context, data) => submitRegistration(context, services, data));
-  onCardAction(app, services, 'registration.approve', 'personalOrChannel', (context, data) => decideRegistration(context, services, data, 'approved'));
-  onCardAction(app, services, 'registration.reject', 'personalOrChannel', (context, data) => decideRegistration(context, services, data, 'rejected'));
+  onCardAction(app, services, 'registration.approve', 'personalOrChannel', (context, data) =>
+    decideRegistration(context, services, data, 'approved'),
+  );
+  onCardAction(app, services, 'registration.reject', 'personalOrChannel', (context, data) =>
+    decideRegistration(context, services, data, 'rejected'),
+  );
 }
 
 async function greet(context: TurnContext, services: Services) {

@@ -20,7 +20,11 @@ const SubmitSchema = z.object({
 async function activeSchools(db: Db) {
   const swv = await activeSwv(db);
   if (!swv) return [];
-  return db.school.findMany({ where: { swvId: swv.id, active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, brin: true } });
+  return db.school.findMany({
+    where: { swvId: swv.id, active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, brin: true },
+  });
 }
 
 /** The card for someone unknown: the registration form, or the status of their registration. */
@@ -30,7 +34,10 @@ export async function registrationPrompt(services: Services, aadObjectId?: strin
     : null;
   if (latest?.status === 'pending') return pendingCard(latest.school.name);
   const schools = await activeSchools(services.db);
-  const note = latest?.status === 'rejected' ? `Uw eerdere aanmelding voor ${latest.school.name} is niet goedgekeurd. Neem bij vragen contact op met het SOT-bureau, of meld u opnieuw aan.` : undefined;
+  const note =
+    latest?.status === 'rejected'
+      ? `Uw eerdere aanmelding voor ${latest.school.name} is niet goedgekeurd. Neem bij vragen contact op met het SOT-bureau, of meld u opnieuw aan.`
+      : undefined;
   return registrationCard({ schools, note });
 }
 
@@ -44,14 +51,26 @@ function pendingCard(school: string): AdaptiveCardJson {
   }) as AdaptiveCardJson;
 }
 
-export async function submitRegistration(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+export async function submitRegistration(
+  context: TurnContext,
+  services: Services,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCardJson> {
   const { db } = services;
   const aadObjectId = context.activity.from?.aadObjectId;
   if (!aadObjectId) {
-    return noticeCard({ title: 'Aanmelden lukt hier niet', tone: 'attention', paragraphs: ['Teams gaf geen gebruikers-id mee. Open de SOT-bot in uw eigen chat in Teams.'] }) as AdaptiveCardJson;
+    return noticeCard({
+      title: 'Aanmelden lukt hier niet',
+      tone: 'attention',
+      paragraphs: ['Teams gaf geen gebruikers-id mee. Open de SOT-bot in uw eigen chat in Teams.'],
+    }) as AdaptiveCardJson;
   }
   if (await resolveActor(context, services)) {
-    return noticeCard({ title: 'U bent al aangemeld', paragraphs: ['Typ "menu" om een aanvraag te doen.'], actions: [{ title: 'Naar het menu', verb: 'menu.open' }] }) as AdaptiveCardJson;
+    return noticeCard({
+      title: 'U bent al aangemeld',
+      paragraphs: ['Typ "menu" om een aanvraag te doen.'],
+      actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+    }) as AdaptiveCardJson;
   }
   const schools = await activeSchools(db);
   const values = { schoolId: String(data.schoolId ?? ''), role: String(data.role ?? '') };
@@ -117,18 +136,28 @@ export async function decideRegistration(
   const { db } = services;
   const actor = await resolveActor(context, services);
   const parsed = DecisionSchema.safeParse(data);
-  if (!parsed.success) return noticeCard({ title: 'Deze kaart is niet meer geldig', tone: 'attention', paragraphs: ['Vraag het SOT-bureau om de aanmelding opnieuw te bekijken.'] }) as AdaptiveCardJson;
+  if (!parsed.success)
+    return noticeCard({
+      title: 'Deze kaart is niet meer geldig',
+      tone: 'attention',
+      paragraphs: ['Vraag het SOT-bureau om de aanmelding opnieuw te bekijken.'],
+    }) as AdaptiveCardJson;
   const { registrationId } = parsed.data;
   // Name, e-mail and school of the applicant are for the office only.
   if (!actor?.isAdmin) {
-    return noticeCard({ title: 'Alleen voor het SOT-bureau', tone: 'attention', paragraphs: ['Alleen beheerders van het SOT-bureau kunnen aanmeldingen bekijken en beoordelen.'] }) as AdaptiveCardJson;
+    return noticeCard({
+      title: 'Alleen voor het SOT-bureau',
+      tone: 'attention',
+      paragraphs: ['Alleen beheerders van het SOT-bureau kunnen aanmeldingen bekijken en beoordelen.'],
+    }) as AdaptiveCardJson;
   }
 
   const outcome = await db.$transaction(async (tx) => {
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { school: true } });
     if (!registration || registration.school.swvId !== actor.swvId) return 'missing' as const;
     await lockFor(tx, `registration:${registration.aadObjectId}`);
-    if (decision === 'approved' && registration.status === 'pending' && (await directoryConflict(tx, registration))) return 'conflict' as const;
+    if (decision === 'approved' && registration.status === 'pending' && (await directoryConflict(tx, registration)))
+      return 'conflict' as const;
     const claimed = await tx.registration.updateMany({
       where: { id: registrationId, status: 'pending' },
       data: { status: decision, decidedById: actor.personId, decidedAt: services.now() },
@@ -136,10 +165,18 @@ export async function decideRegistration(
     if (claimed.count === 0) return 'already' as const;
     if (decision === 'approved') await addApplicant(tx, registration);
     await tx.auditEntry.create({
-      data: { actorId: actor.personId, action: `registration.${decision === 'approved' ? 'approve' : 'reject'}`, subjectType: 'registration', subjectId: registrationId },
+      data: {
+        actorId: actor.personId,
+        action: `registration.${decision === 'approved' ? 'approve' : 'reject'}`,
+        subjectType: 'registration',
+        subjectId: registrationId,
+      },
     });
     await notifyApplicant(tx, registration, decision);
-    const reviews = await tx.delivery.findMany({ where: { dedupeKey: { startsWith: `registration:${registrationId}:review:` } }, select: { dedupeKey: true } });
+    const reviews = await tx.delivery.findMany({
+      where: { dedupeKey: { startsWith: `registration:${registrationId}:review:` } },
+      select: { dedupeKey: true },
+    });
     for (const review of reviews) {
       await enqueue(tx, {
         key: `${review.dedupeKey}:decided`,
@@ -150,7 +187,12 @@ export async function decideRegistration(
     return 'done' as const;
   });
   if (outcome === 'done') services.nudgeDelivery();
-  if (outcome === 'missing') return noticeCard({ title: 'Aanmelding niet gevonden', tone: 'attention', paragraphs: ['Deze aanmelding bestaat niet (meer).'] }) as AdaptiveCardJson;
+  if (outcome === 'missing')
+    return noticeCard({
+      title: 'Aanmelding niet gevonden',
+      tone: 'attention',
+      paragraphs: ['Deze aanmelding bestaat niet (meer).'],
+    }) as AdaptiveCardJson;
   const card = await renderRegistrationReview(db, {
     registrationId,
     message: outcome === 'already' ? await alreadyDecidedMessage(db, registrationId, actor.personId) : undefined,
@@ -170,18 +212,28 @@ async function alreadyDecidedMessage(db: Db, registrationId: string, personId: s
  * Someone already in the directory with the applicant's Teams account or e-mail address. Approving must
  * never hand that person (and their rights) to the applicant: the admin fixes the organisation file instead.
  */
-async function directoryConflict(db: Db | Tx, registration: { aadObjectId: string; email: string | null; school: { swvId: string } }): Promise<string | null> {
+async function directoryConflict(
+  db: Db | Tx,
+  registration: { aadObjectId: string; email: string | null; school: { swvId: string } },
+): Promise<string | null> {
   const sameAccount = await db.person.findFirst({ where: { aadObjectId: registration.aadObjectId }, select: { name: true } });
   if (sameAccount) return `Dit Teams-account hoort al bij ${sameAccount.name} in de organisatielijst.`;
   if (!registration.email) return null;
-  const sameEmail = await db.person.findFirst({ where: { swvId: registration.school.swvId, email: registration.email.toLowerCase() }, select: { name: true } });
+  const sameEmail = await db.person.findFirst({
+    where: { swvId: registration.school.swvId, email: registration.email.toLowerCase() },
+    select: { name: true },
+  });
   return sameEmail ? `Het e-mailadres ${registration.email} hoort al bij ${sameEmail.name} in de organisatielijst.` : null;
 }
 
-const CONFLICT_ADVICE = 'Goedkeuren kan daarom niet. Staat deze persoon terecht in de lijst? Voeg de school dan toe in het organisatiebestand. Anders: wijs de aanmelding af.';
+const CONFLICT_ADVICE =
+  'Goedkeuren kan daarom niet. Staat deze persoon terecht in de lijst? Voeg de school dan toe in het organisatiebestand. Anders: wijs de aanmelding af.';
 
 /** Makes the applicant a new coordinator of the chosen school; the caller checked directoryConflict. */
-async function addApplicant(tx: Tx, registration: { aadObjectId: string; name: string; email: string | null; schoolId: string; school: { swvId: string } }) {
+async function addApplicant(
+  tx: Tx,
+  registration: { aadObjectId: string; name: string; email: string | null; schoolId: string; school: { swvId: string } },
+) {
   const swvId = registration.school.swvId;
   const email = registration.email?.toLowerCase() ?? `${registration.aadObjectId}@onbekend.invalid`;
   const person = await tx.person.create({ data: { swvId, name: registration.name, email, aadObjectId: registration.aadObjectId } });
@@ -194,7 +246,11 @@ async function addApplicant(tx: Tx, registration: { aadObjectId: string; name: s
   }
 }
 
-async function notifyApplicant(tx: Tx, registration: { id: string; aadObjectId: string; school: { name: string } }, decision: 'approved' | 'rejected') {
+async function notifyApplicant(
+  tx: Tx,
+  registration: { id: string; aadObjectId: string; school: { name: string } },
+  decision: 'approved' | 'rejected',
+) {
   const chat = await tx.unknownUserConversation.findUnique({ where: { aadObjectId: registration.aadObjectId } });
   if (!chat) return;
   const card =
@@ -208,7 +264,9 @@ async function notifyApplicant(tx: Tx, registration: { id: string; aadObjectId: 
       : noticeCard({
           title: 'Uw aanmelding is niet goedgekeurd',
           tone: 'attention',
-          paragraphs: [`Het SOT-bureau heeft uw aanmelding voor ${registration.school.name} niet goedgekeurd. Heeft u vragen? Neem contact op met het SOT-bureau.`],
+          paragraphs: [
+            `Het SOT-bureau heeft uw aanmelding voor ${registration.school.name} niet goedgekeurd. Heeft u vragen? Neem contact op met het SOT-bureau.`,
+          ],
         });
   await enqueue(tx, {
     key: `registration:${registration.id}:applicant`,

@@ -12,7 +12,11 @@ export async function homeCard(services: Services, actor: Actor | null, aadObjec
   if (!actor) return registrationPrompt(services, aadObjectId);
   if (!isCoordinator(actor)) return staffHomeCard(actor);
   const swv = await activeSwv(services.db);
-  return welcomeCard({ name: actor.name.split(' ')[0], swvName: swv?.name ?? 'het samenwerkingsverband', schools: actor.schools.map((s) => s.name) });
+  return welcomeCard({
+    name: actor.name.split(' ')[0],
+    swvName: swv?.name ?? 'het samenwerkingsverband',
+    schools: actor.schools.map((s) => s.name),
+  });
 }
 
 export async function sendHome(context: TurnContext, services: Services, actor: Actor | null): Promise<void> {
@@ -22,7 +26,11 @@ export async function sendHome(context: TurnContext, services: Services, actor: 
 
 /** SOT staff do not file requests; they work in their channels. */
 function staffHomeCard(actor: Actor): AdaptiveCardJson {
-  const roles = [actor.isConsultant && 'consulent', actor.isThuiszittersteam && 'lid van het Thuiszittersteam', actor.isAdmin && 'beheerder (SOT-bureau)'].filter(Boolean);
+  const roles = [
+    actor.isConsultant && 'consulent',
+    actor.isThuiszittersteam && 'lid van het Thuiszittersteam',
+    actor.isAdmin && 'beheerder (SOT-bureau)',
+  ].filter(Boolean);
   return noticeCard({
     title: `Welkom, ${actor.name.split(' ')[0]}!`,
     paragraphs: [
@@ -36,7 +44,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
 
 export function helpCard(actor: Actor | null): AdaptiveCardJson {
   const paragraphs = [
-    'Via deze chat vraagt u als coördinator passend onderwijs of IB\'er ondersteuning aan bij het SOT: een **spreekuur**, een **thuiszittermelding** (anoniem sparren mag) of een **JES-overleg**.',
+    "Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: een **spreekuur**, een **thuiszittermelding** (anoniem sparren mag) of een **JES-overleg**.",
     'Typ bijvoorbeeld "spreekuur", "thuiszitter melden", "jes plannen", "mijn aanvragen" of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.',
   ];
   if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
@@ -45,5 +53,9 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
       'Voor het SOT: vermeld @SOT-bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
     );
   }
-  return noticeCard({ title: 'Hulp bij de SOT-bot', paragraphs, actions: [{ title: 'Naar het menu', verb: 'menu.open' }] }) as AdaptiveCardJson;
+  return noticeCard({
+    title: 'Hulp bij de SOT-bot',
+    paragraphs,
+    actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+  }) as AdaptiveCardJson;
 }

@@ -61,9 +61,13 @@ async function activeCounts(tx: Tx, code: string) {
 /** Why an import is too drastic to apply without --force (empty: fine). */
 function drasticChanges(before: { people: number; admins: number }, after: { people: number; admins: number }): string[] {
   const problems: string[] = [];
-  if (before.admins > 0 && after.admins === 0) problems.push(`alle ${before.admins} beheerder(s) van het SOT-bureau zouden inactief worden; dan kan niemand meer aanmeldingen beoordelen`);
+  if (before.admins > 0 && after.admins === 0)
+    problems.push(
+      `alle ${before.admins} beheerder(s) van het SOT-bureau zouden inactief worden; dan kan niemand meer aanmeldingen beoordelen`,
+    );
   const gone = before.people - after.people;
-  if (before.people > 0 && gone > before.people / 2) problems.push(`${gone} van de ${before.people} actieve personen zouden inactief worden (meer dan de helft)`);
+  if (before.people > 0 && gone > before.people / 2)
+    problems.push(`${gone} van de ${before.people} actieve personen zouden inactief worden (meer dan de helft)`);
   return problems;
 }
 
@@ -420,7 +424,8 @@ export function describeImportSummary(summary: ImportSummary): string {
     if (c.deactivated) parts.push(`${n(c.deactivated, one, many)} inactief gezet`);
   }
   if (summary.coordinators.added) parts.push(`${n(summary.coordinators.added, 'coördinator', 'coördinatoren')} gekoppeld aan een school`);
-  if (summary.coordinators.removed) parts.push(`${n(summary.coordinators.removed, 'coördinator', 'coördinatoren')} losgekoppeld van een school`);
+  if (summary.coordinators.removed)
+    parts.push(`${n(summary.coordinators.removed, 'coördinator', 'coördinatoren')} losgekoppeld van een school`);
   if (summary.jes.schoolsUpdated) parts.push(`vaste JES-leden van ${n(summary.jes.schoolsUpdated, 'school', 'scholen')} bijgewerkt`);
   return `Organisatie geïmporteerd: ${parts.join(', ')}.`;
 }

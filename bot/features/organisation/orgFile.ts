@@ -50,13 +50,10 @@ const jesMember = z.object({
 });
 
 const school = z.object({
-  brin: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(BRIN, {
-      message: 'is geen geldige BRIN-code: verwacht 4 tekens (bijvoorbeeld 12AB), eventueel gevolgd door een vestigingsnummer van 2 cijfers (12AB00)',
-    }),
+  brin: z.string().trim().toUpperCase().regex(BRIN, {
+    message:
+      'is geen geldige BRIN-code: verwacht 4 tekens (bijvoorbeeld 12AB), eventueel gevolgd door een vestigingsnummer van 2 cijfers (12AB00)',
+  }),
   name: text,
   sector: z.enum(SECTORS),
   consultant: fileKey,
@@ -84,7 +81,10 @@ export type OrgJesMember = NonNullable<OrgSchool['jes']>[number];
 export function parseOrgFileText(raw: string): OrgFileResult {
   const source = raw.replace(/^\uFEFF/, '');
   if (source.trim() === '') {
-    return { ok: false, errors: [{ path: '$', message: 'Het bestand is leeg. Verwacht een JSON-object met swv, people, consultants en schools.' }] };
+    return {
+      ok: false,
+      errors: [{ path: '$', message: 'Het bestand is leeg. Verwacht een JSON-object met swv, people, consultants en schools.' }],
+    };
   }
   let data: unknown;
   try {
@@ -98,7 +98,10 @@ export function parseOrgFileText(raw: string): OrgFileResult {
 /** Checks structure and every reference; lists all problems, not just the first. */
 export function validateOrgFile(input: unknown): OrgFileResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ path: '$', message: 'Het bestand moet één JSON-object zijn ({ … }) met swv, people, consultants en schools.' }] };
+    return {
+      ok: false,
+      errors: [{ path: '$', message: 'Het bestand moet één JSON-object zijn ({ … }) met swv, people, consultants en schools.' }],
+    };
   }
   const parsed = orgFileSchema.safeParse(input, { errorMap: dutchErrorMap });
   const errors: OrgFileError[] = parsed.success
@@ -124,15 +127,36 @@ function checkReferences(root: Record<string, unknown>): OrgFileError[] {
     const id = str(field(p, 'id'));
     if (id !== undefined) {
       personIds.add(id);
-      duplicate(seenId, id, i, `$.people[${i}].id`, `id '${id}' komt al voor bij $.people[${seenId.get(id)}]; geef iedere persoon een eigen id`, errors);
+      duplicate(
+        seenId,
+        id,
+        i,
+        `$.people[${i}].id`,
+        `id '${id}' komt al voor bij $.people[${seenId.get(id)}]; geef iedere persoon een eigen id`,
+        errors,
+      );
     }
     const mail = str(field(p, 'email'))?.toLowerCase();
     if (mail !== undefined) {
-      duplicate(seenEmail, mail, i, `$.people[${i}].email`, `e-mailadres '${mail}' staat ook bij $.people[${seenEmail.get(mail)}]; iedere persoon heeft een eigen e-mailadres`, errors);
+      duplicate(
+        seenEmail,
+        mail,
+        i,
+        `$.people[${i}].email`,
+        `e-mailadres '${mail}' staat ook bij $.people[${seenEmail.get(mail)}]; iedere persoon heeft een eigen e-mailadres`,
+        errors,
+      );
     }
     const aad = str(field(p, 'aadObjectId'))?.toLowerCase();
     if (aad !== undefined) {
-      duplicate(seenAad, aad, i, `$.people[${i}].aadObjectId`, `aadObjectId '${aad}' staat ook bij $.people[${seenAad.get(aad)}]; één Teams-gebruiker kan maar één persoon zijn`, errors);
+      duplicate(
+        seenAad,
+        aad,
+        i,
+        `$.people[${i}].aadObjectId`,
+        `aadObjectId '${aad}' staat ook bij $.people[${seenAad.get(aad)}]; één Teams-gebruiker kan maar één persoon zijn`,
+        errors,
+      );
     }
   });
 
@@ -145,7 +169,14 @@ function checkReferences(root: Record<string, unknown>): OrgFileError[] {
     if (id === undefined) return;
     const path = `$.consultants[${i}].person`;
     if (!personIds.has(id)) errors.push({ path, message: missingPerson(id) });
-    duplicate(seenConsultant, id, i, path, `'${id}' staat al als consulent bij $.consultants[${seenConsultant.get(id)}]; noem iedere consulent één keer`, errors);
+    duplicate(
+      seenConsultant,
+      id,
+      i,
+      path,
+      `'${id}' staat al als consulent bij $.consultants[${seenConsultant.get(id)}]; noem iedere consulent één keer`,
+      errors,
+    );
     consultantIds.add(id);
   });
 
@@ -153,14 +184,24 @@ function checkReferences(root: Record<string, unknown>): OrgFileError[] {
   schools.forEach((s, i) => {
     const brin = str(field(s, 'brin'))?.toUpperCase();
     if (brin !== undefined) {
-      duplicate(seenBrin, brin, i, `$.schools[${i}].brin`, `BRIN-code '${brin}' staat ook bij $.schools[${seenBrin.get(brin)}]; iedere school (vestiging) staat er één keer in`, errors);
+      duplicate(
+        seenBrin,
+        brin,
+        i,
+        `$.schools[${i}].brin`,
+        `BRIN-code '${brin}' staat ook bij $.schools[${seenBrin.get(brin)}]; iedere school (vestiging) staat er één keer in`,
+        errors,
+      );
     }
     const consultantId = str(field(s, 'consultant'));
     if (consultantId !== undefined) {
       const path = `$.schools[${i}].consultant`;
       if (!personIds.has(consultantId)) errors.push({ path, message: missingPerson(consultantId) });
       else if (!consultantIds.has(consultantId)) {
-        errors.push({ path, message: `'${consultantId}' is geen consulent: voeg { "person": "${consultantId}" } toe aan consultants[] of kies een andere consulent` });
+        errors.push({
+          path,
+          message: `'${consultantId}' is geen consulent: voeg { "person": "${consultantId}" } toe aan consultants[] of kies een andere consulent`,
+        });
       }
     }
     checkIdList(field(s, 'coordinators'), `$.schools[${i}].coordinators`, personIds, errors);
@@ -177,7 +218,8 @@ function checkIdList(value: unknown, path: string, personIds: Set<string>, error
   list(value).forEach((item, k) => {
     const id = str(item);
     if (id === undefined) return;
-    if (!personIds.has(id)) errors.push({ path: `${path}[${k}]`, message: `verwijst naar persoon '${id}', maar die staat niet in people[]` });
+    if (!personIds.has(id))
+      errors.push({ path: `${path}[${k}]`, message: `verwijst naar persoon '${id}', maar die staat niet in people[]` });
     duplicate(seen, id, k, `${path}[${k}]`, `'${id}' staat al eerder in deze lijst (${path}[${seen.get(id)}])`, errors);
   });
 }
@@ -212,7 +254,9 @@ const dutchErrorMap: z.ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       if (issue.received === 'undefined') return { message: 'ontbreekt; dit veld is verplicht' };
-      return { message: `moet ${TYPE_NAMES[issue.expected] ?? `een van ${issue.expected}`} zijn, maar is ${TYPE_NAMES[issue.received] ?? issue.received}` };
+      return {
+        message: `moet ${TYPE_NAMES[issue.expected] ?? `een van ${issue.expected}`} zijn, maar is ${TYPE_NAMES[issue.received] ?? issue.received}`,
+      };
     case z.ZodIssueCode.too_small:
       return { message: 'mag niet leeg zijn' };
     case z.ZodIssueCode.invalid_enum_value:
@@ -224,7 +268,8 @@ const dutchErrorMap: z.ZodErrorMap = (issue, ctx) => {
 
 function jsonPath(path: (string | number)[]): string {
   return path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${acc}.${part}` : `${acc}[${JSON.stringify(part)}]`),
+    (acc, part) =>
+      typeof part === 'number' ? `${acc}[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${acc}.${part}` : `${acc}[${JSON.stringify(part)}]`,
     '$',
   );
 }

@@ -14,7 +14,11 @@ import { queueUndeliveredDigest } from '../../delivery/deadLetters.ts';
 import type { Services } from '../../services.ts';
 import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
 
-const REQUEST_TYPE_LABEL_LOWER: Record<RequestType, string> = { spreekuur: 'spreekuur', thuiszitter: 'thuiszittermelding', jes: 'JES-overleg' };
+const REQUEST_TYPE_LABEL_LOWER: Record<RequestType, string> = {
+  spreekuur: 'spreekuur',
+  thuiszitter: 'thuiszittermelding',
+  jes: 'JES-overleg',
+};
 
 function inDays(days: number, when: string): string {
   return days <= 0 ? `Vandaag: ${when}.` : days === 1 ? `Morgen: ${when}.` : `Over ${days} dagen: ${when}.`;
@@ -109,7 +113,11 @@ export class ReminderScheduler {
       });
       await db.$transaction(async (tx) => {
         for (const person of coordinators) {
-          await this.queue(tx, { key: `agenda:${item.id}:${days}:${person.id}`, target: { type: 'person', personId: person.id }, payload: { card, summary: item.title } });
+          await this.queue(tx, {
+            key: `agenda:${item.id}:${days}:${person.id}`,
+            target: { type: 'person', personId: person.id },
+            payload: { card, summary: item.title },
+          });
         }
       });
     }
@@ -134,7 +142,9 @@ export class ReminderScheduler {
           await this.queue(tx, {
             key: `request:${request.id}:unpicked:${todayIso(now)}`,
             target: { type: 'reply', toKey: request.threadKey },
-            payload: { text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand hem oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.` },
+            payload: {
+              text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand hem oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.`,
+            },
             orderKey: `thread:${request.threadKey}`,
           });
         }
@@ -147,7 +157,11 @@ export class ReminderScheduler {
             actions: [{ title: 'Bekijk de aanvraag', verb: 'request.refresh', data: { requestId: request.id } }],
           });
           for (const admin of admins) {
-            await this.queue(tx, { key: `request:${request.id}:unpicked-office:${isoWeek(now)}:${admin.id}`, target: { type: 'person', personId: admin.id }, payload: { card, summary: 'Aanvraag niet opgepakt' } });
+            await this.queue(tx, {
+              key: `request:${request.id}:unpicked-office:${isoWeek(now)}:${admin.id}`,
+              target: { type: 'person', personId: admin.id },
+              payload: { card, summary: 'Aanvraag niet opgepakt' },
+            });
           }
         }
       });
@@ -178,7 +192,11 @@ export class ReminderScheduler {
         ],
       });
       await db.$transaction((tx) =>
-        this.queue(tx, { key: `request:${request.id}:duty:${isoWeek(now)}`, target: { type: 'person', personId: request.requesterId }, payload: { card, summary: 'Meldplicht thuiszitter' } }),
+        this.queue(tx, {
+          key: `request:${request.id}:duty:${isoWeek(now)}`,
+          target: { type: 'person', personId: request.requesterId },
+          payload: { card, summary: 'Meldplicht thuiszitter' },
+        }),
       );
     }
   }
@@ -199,8 +217,16 @@ export class ReminderScheduler {
       ];
       await db.$transaction(async (tx) => {
         for (const { personId, verb } of recipients) {
-          const card = noticeCard({ title: 'Herinnering afspraak', paragraphs: [text], actions: [{ title: `Bekijk ${request.reference}`, verb, data: { requestId: request.id } }] });
-          await this.queue(tx, { key: `request:${request.id}:appointment:${appointment.date}:${appointment.time}:${personId}`, target: { type: 'person', personId }, payload: { card, summary: 'Herinnering afspraak' } });
+          const card = noticeCard({
+            title: 'Herinnering afspraak',
+            paragraphs: [text],
+            actions: [{ title: `Bekijk ${request.reference}`, verb, data: { requestId: request.id } }],
+          });
+          await this.queue(tx, {
+            key: `request:${request.id}:appointment:${appointment.date}:${appointment.time}:${personId}`,
+            target: { type: 'person', personId },
+            payload: { card, summary: 'Herinnering afspraak' },
+          });
         }
       });
     }

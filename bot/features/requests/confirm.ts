@@ -65,13 +65,17 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   }
   services.nudgeDelivery();
   const request = (await loadRequest(db, requestId))!;
-  return coordinatorSummary(db, request, now, { banner: `Verstuurd naar ${request.consultant.name}. Uw referentie: ${request.reference}.` });
+  return coordinatorSummary(db, request, now, {
+    banner: `Verstuurd naar ${request.consultant.name}. Uw referentie: ${request.reference}.`,
+  });
 }
 
 async function alreadySent(services: Services, requestId: string, personId: string): Promise<AdaptiveCardJson> {
   const request = (await loadRequest(services.db, requestId))!;
   if (request.requesterId !== personId) return staleCard();
-  return coordinatorSummary(services.db, request, services.now(), { banner: `Deze aanvraag is al verstuurd. Uw referentie: ${request.reference}.` });
+  return coordinatorSummary(services.db, request, services.now(), {
+    banner: `Deze aanvraag is al verstuurd. Uw referentie: ${request.reference}.`,
+  });
 }
 
 function staleCard(): AdaptiveCardJson {

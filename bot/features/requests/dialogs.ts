@@ -24,13 +24,26 @@ export async function coordinatorOrHome(context: TurnContext, services: Services
   if (actor && isCoordinator(actor)) return { actor };
   if (actor) {
     const card = await homeCard(services, actor);
-    return { card: { ...card, body: [{ type: 'TextBlock', text: 'Aanvragen doen kan alleen als coördinator of IB\'er van een school.', wrap: true, color: 'Attention' }, ...((card.body as object[]) ?? [])] } };
+    return {
+      card: {
+        ...card,
+        body: [
+          { type: 'TextBlock', text: "Aanvragen doen kan alleen als coördinator of IB'er van een school.", wrap: true, color: 'Attention' },
+          ...((card.body as object[]) ?? []),
+        ],
+      },
+    };
   }
   return { card: await homeCard(services, null, context.activity.from?.aadObjectId) };
 }
 
 /** First card of a dialog: the school choice for coordinators of several schools, else the form. */
-export async function startDialog(context: TurnContext, services: Services, type: RequestType, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+export async function startDialog(
+  context: TurnContext,
+  services: Services,
+  type: RequestType,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCardJson> {
   const who = await coordinatorOrHome(context, services);
   if ('card' in who) return who.card;
   const { actor } = who;
@@ -50,11 +63,23 @@ export async function startDialog(context: TurnContext, services: Services, type
 async function schoolOrChoice(services: Services, actor: Actor, type: RequestType, schoolId: unknown) {
   const school = await loadSchoolFor(services.db, actor, typeof schoolId === 'string' ? schoolId : undefined);
   if (school) return { school };
-  return { card: chooseSchoolCard({ title: DIALOG_TITLE[type], verb: `${type}.start`, schools: actor.schools, error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.' }) };
+  return {
+    card: chooseSchoolCard({
+      title: DIALOG_TITLE[type],
+      verb: `${type}.start`,
+      schools: actor.schools,
+      error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.',
+    }),
+  };
 }
 
 /** "Controleren": the server checks everything; errors re-show the form with what was typed. */
-export async function reviewDialog(context: TurnContext, services: Services, type: RequestType, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+export async function reviewDialog(
+  context: TurnContext,
+  services: Services,
+  type: RequestType,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCardJson> {
   const who = await coordinatorOrHome(context, services);
   if ('card' in who) return who.card;
   const found = await schoolOrChoice(services, who.actor, type, data.schoolId);
@@ -86,7 +111,12 @@ export function reviewCard(
 }
 
 /** "Wijzigen" on the review card: back to the form with everything filled in. */
-export async function editDialog(context: TurnContext, services: Services, type: RequestType, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
+export async function editDialog(
+  context: TurnContext,
+  services: Services,
+  type: RequestType,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCardJson> {
   const who = await coordinatorOrHome(context, services);
   if ('card' in who) return who.card;
   const found = await schoolOrChoice(services, who.actor, type, data.schoolId);

@@ -18,7 +18,12 @@ function standingMembers(school: SchoolContext): StandingMember[] {
   return school.jesMembers.map((m) => ({ id: m.id, role: m.role, name: m.name, email: m.email, organisation: m.organisation }));
 }
 
-export function formCard(type: RequestType, school: SchoolContext, values: Record<string, unknown> = {}, errors: FieldErrors = {}): AdaptiveCardJson {
+export function formCard(
+  type: RequestType,
+  school: SchoolContext,
+  values: Record<string, unknown> = {},
+  errors: FieldErrors = {},
+): AdaptiveCardJson {
   const base = { schoolId: school.id, schoolLine: schoolLine(school), values, errors };
   if (type === 'spreekuur') {
     return spreekuurFormCard({ ...base, withWhom: WITH_WHOM, pupil: SPREEKUUR_PUPIL, dayParts: DAY_PARTS, forms: FORMS, urgency: URGENCY });

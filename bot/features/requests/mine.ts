@@ -51,7 +51,12 @@ async function visibleRequest(services: Services, actor: Actor, requestId: unkno
 }
 
 const notFound = () =>
-  noticeCard({ title: 'Aanvraag niet gevonden', tone: 'attention', paragraphs: ['Deze aanvraag bestaat niet of hoort niet bij uw school.'], actions: [{ title: 'Mijn aanvragen', verb: 'mine.list' }] }) as AdaptiveCardJson;
+  noticeCard({
+    title: 'Aanvraag niet gevonden',
+    tone: 'attention',
+    paragraphs: ['Deze aanvraag bestaat niet of hoort niet bij uw school.'],
+    actions: [{ title: 'Mijn aanvragen', verb: 'mine.list' }],
+  }) as AdaptiveCardJson;
 
 export async function viewRequest(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
   const who = await coordinatorOrHome(context, services);
@@ -73,10 +78,26 @@ export async function withdrawRequest(context: TurnContext, services: Services, 
     await lockFor(tx, `request:${request.id}`);
     const current = await tx.request.findUniqueOrThrow({ where: { id: request.id } });
     if (current.status === 'withdrawn') return 'already' as const;
-    const roles = rolesFor({ personId: actor.personId, isAdmin: actor.isAdmin, isThuiszittersteam: actor.isThuiszittersteam, schoolIds: actor.schools.map((s) => s.id) }, current);
-    if (!decide('withdraw', { type: current.type as RequestType, status: current.status as RequestStatus }, roles).allowed) return 'picked' as const;
+    const roles = rolesFor(
+      {
+        personId: actor.personId,
+        isAdmin: actor.isAdmin,
+        isThuiszittersteam: actor.isThuiszittersteam,
+        schoolIds: actor.schools.map((s) => s.id),
+      },
+      current,
+    );
+    if (!decide('withdraw', { type: current.type as RequestType, status: current.status as RequestStatus }, roles).allowed)
+      return 'picked' as const;
     await tx.request.update({ where: { id: request.id }, data: { status: 'withdrawn', closedAt: services.now() } });
-    const event = await recordEvent(tx, { requestId: request.id, actorId: actor.personId, action: 'withdrawn', fromStatus: 'new', toStatus: 'withdrawn', at: services.now() });
+    const event = await recordEvent(tx, {
+      requestId: request.id,
+      actorId: actor.personId,
+      action: 'withdrawn',
+      fromStatus: 'new',
+      toStatus: 'withdrawn',
+      at: services.now(),
+    });
     await refreshRequestCards(tx, request.id, String(event.id));
     return 'done' as const;
   });
@@ -86,5 +107,8 @@ export async function withdrawRequest(context: TurnContext, services: Services, 
     outcome === 'picked'
       ? `Intrekken kan niet meer: ${fresh.consultant.name} heeft de aanvraag al opgepakt. Neem contact op met de consulent als de vraag vervalt.`
       : undefined;
-  return coordinatorSummary(services.db, fresh, services.now(), { banner: outcome === 'done' ? 'De aanvraag is ingetrokken.' : undefined, message });
+  return coordinatorSummary(services.db, fresh, services.now(), {
+    banner: outcome === 'done' ? 'De aanvraag is ingetrokken.' : undefined,
+    message,
+  });
 }

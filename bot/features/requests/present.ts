@@ -17,7 +17,13 @@ export function pupilLine(pupil: Pupil | null | undefined, audience: Audience): 
   return `${pupil.name}${pupil.group ? `, ${pupil.group}` : ''}${birth}`;
 }
 
-export function requestFacts(type: RequestType, details: Record<string, unknown>, pupil: Pupil | null | undefined, audience: Audience, now: Date): Fact[] {
+export function requestFacts(
+  type: RequestType,
+  details: Record<string, unknown>,
+  pupil: Pupil | null | undefined,
+  audience: Audience,
+  now: Date,
+): Fact[] {
   if (type === 'spreekuur') {
     const d = details as unknown as Omit<SpreekuurInput, 'pupil'>;
     const withWhom = d.withWhom.map((w) => (w === 'anders' ? d.withWhomOther || 'Anders' : WITH_WHOM[w])).join(', ');
@@ -38,7 +44,12 @@ export function requestFacts(type: RequestType, details: Record<string, unknown>
       { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
       { label: 'Verzuim', value: weeksText(weeksAbsent(d.firstAbsentDate, now)) },
       { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : TZ_REASONS[d.reason] },
-      { label: 'Leerplicht/DUO', value: d.leerplichtInformed ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}` : 'Nog niet geïnformeerd' },
+      {
+        label: 'Leerplicht/DUO',
+        value: d.leerplichtInformed
+          ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}`
+          : 'Nog niet geïnformeerd',
+      },
       { label: 'Onderwijs Transparant', value: d.otReported ? 'Gemeld' : 'Nog niet gemeld' },
       { label: 'Al geprobeerd', value: d.tried },
       { label: 'Vraag', value: d.question },
@@ -105,7 +116,10 @@ const EVENT_LABEL: Record<string, string> = {
 };
 
 /** One line per history entry. Notes of hand-overs are internal to the SOT and left out for schools. */
-export function historyLines(events: { at: Date; action: string; note: string | null; actorName?: string }[], audience: Audience): string[] {
+export function historyLines(
+  events: { at: Date; action: string; note: string | null; actorName?: string }[],
+  audience: Audience,
+): string[] {
   return events.map((e) => {
     const note = e.note && !(audience === 'coordinator' && e.action === 'handover') ? ` (${e.note})` : '';
     return `${formatDate(e.at)}: ${EVENT_LABEL[e.action] ?? e.action}${e.actorName ? ` door ${e.actorName}` : ''}${note}`;

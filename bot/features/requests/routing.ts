@@ -31,7 +31,10 @@ export async function routeNewRequest(
     await enqueue(tx, {
       key: threadKey,
       target: { type: 'channel', teamId: consultant.teamId, channelId: consultant.channelId, tenantId },
-      payload: { render: 'requestChannel', args: { requestId: request.id, ...(handover ? { notice: 'handover', note: handover.handoverNote } : {}) } },
+      payload: {
+        render: 'requestChannel',
+        args: { requestId: request.id, ...(handover ? { notice: 'handover', note: handover.handoverNote } : {}) },
+      },
     });
     startedThread = threadKey;
   } else if (swv.adminTeamId && swv.adminChannelId) {

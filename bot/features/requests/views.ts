@@ -2,7 +2,14 @@
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { formatDate, formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
-import { OPEN_STATUSES, REQUEST_TYPE_LABEL, STATUS_LABEL, type Pupil, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
+import {
+  OPEN_STATUSES,
+  REQUEST_TYPE_LABEL,
+  STATUS_LABEL,
+  type Pupil,
+  type RequestStatus,
+  type RequestType,
+} from '../../domain/requests/types.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { historyLines, requestFacts, requestWarnings } from './present.ts';
@@ -43,7 +50,9 @@ export async function coordinatorSummary(
   const status = request.status as RequestStatus;
   const actions = [
     ...(status === 'new' ? [{ title: 'Intrekken', verb: 'request.withdraw', data: { requestId: request.id } }] : []),
-    ...((request.type === 'thuiszitter' || request.type === 'spreekuur') && OPEN_STATUSES.includes(status) && (request.pupil as Pupil | null)?.kind === 'anonymous'
+    ...((request.type === 'thuiszitter' || request.type === 'spreekuur') &&
+    OPEN_STATUSES.includes(status) &&
+    (request.pupil as Pupil | null)?.kind === 'anonymous'
       ? [{ title: 'Leerling alsnog noemen', verb: 'request.identify.form', data: { requestId: request.id } }]
       : []),
     ...(status === 'waiting' ? [{ title: 'Vraag beantwoorden', verb: 'request.answer.form', data: { requestId: request.id } }] : []),
@@ -64,9 +73,18 @@ export async function coordinatorSummary(
       { label: 'Ingediend door', value: request.requester.name },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
       ...(await caseworkFacts(db, request)),
-      ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'coordinator', now),
+      ...requestFacts(
+        request.type as RequestType,
+        request.details as Record<string, unknown>,
+        request.pupil as Pupil | null,
+        'coordinator',
+        now,
+      ),
     ],
-    warnings: status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting' ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request) : [],
+    warnings:
+      status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting'
+        ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request)
+        : [],
     history: await historyOf(db, request),
     actions,
     message: opts.message,
@@ -99,12 +117,19 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
     if (handler) facts.push({ label: 'Opgepakt door', value: handler.name });
   }
   const appointment = request.appointment as { date: string; time: string; place: string } | null;
-  if (appointment) facts.push({ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}` });
+  if (appointment)
+    facts.push({ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}` });
   if (request.interimAgreement) facts.push({ label: 'Tussentijds', value: request.interimAgreement });
   if (request.openQuestion) facts.push({ label: 'Open vraag aan school', value: request.openQuestion });
   if (request.type === 'thuiszitter') {
-    facts.push({ label: 'Gemeld bij DUO', value: request.duoReportedAt ? `Ja, vastgelegd op ${formatDate(request.duoReportedAt)}` : 'Nog niet vastgelegd' });
-    facts.push({ label: 'Gemeld in OT', value: request.otReportedAt ? `Ja, vastgelegd op ${formatDate(request.otReportedAt)}` : 'Nog niet vastgelegd' });
+    facts.push({
+      label: 'Gemeld bij DUO',
+      value: request.duoReportedAt ? `Ja, vastgelegd op ${formatDate(request.duoReportedAt)}` : 'Nog niet vastgelegd',
+    });
+    facts.push({
+      label: 'Gemeld in OT',
+      value: request.otReportedAt ? `Ja, vastgelegd op ${formatDate(request.otReportedAt)}` : 'Nog niet vastgelegd',
+    });
   }
   if (request.outcome) facts.push({ label: 'Uitkomst', value: request.outcome });
   if (request.advice) facts.push({ label: 'Advies', value: request.advice });
@@ -114,7 +139,8 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
 /** Notices on the shared card: seen by everyone in the channel, so never a free text. */
 const NOTICES: Record<string, (consultant: string) => string> = {
   handover: () => 'Overgedragen. De overdrachtsnotitie staat bij de details (druk op "Bijwerken").',
-  unlinked: (c) => `Let op: ${c} heeft nog geen kanaal gekoppeld, daarom staat deze aanvraag hier. Koppel een kanaal met "koppel ${c}" in het kanaal van de consulent.`,
+  unlinked: (c) =>
+    `Let op: ${c} heeft nog geen kanaal gekoppeld, daarom staat deze aanvraag hier. Koppel een kanaal met "koppel ${c}" in het kanaal van de consulent.`,
   thuiszittersteam: () => 'Kopie voor het Thuiszittersteam.',
 };
 
@@ -164,25 +190,43 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
-        ...requestFacts(request.type as RequestType, request.details as Record<string, unknown>, request.pupil as Pupil | null, 'channel', now),
+        ...requestFacts(
+          request.type as RequestType,
+          request.details as Record<string, unknown>,
+          request.pupil as Pupil | null,
+          'channel',
+          now,
+        ),
       ]
     : [
         { label: 'Status', value: STATUS_LABEL[status] },
         ...(await handlerName(db, request)),
-        ...(OPEN_STATUSES.includes(status) ? appointmentForEveryone(request.appointment as { date: string; time: string; place: string } | null) : []),
+        ...(OPEN_STATUSES.includes(status)
+          ? appointmentForEveryone(request.appointment as { date: string; time: string; place: string } | null)
+          : []),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
       ];
   const card = requestChannelCard({
-    actions: view?.actions ?? (status === 'closed' || status === 'withdrawn' ? [] : [{ title: 'Bijwerken', verb: 'request.refresh', data: { requestId: request.id } }]),
+    actions:
+      view?.actions ??
+      (status === 'closed' || status === 'withdrawn'
+        ? []
+        : [{ title: 'Bijwerken', verb: 'request.refresh', data: { requestId: request.id } }]),
     message: view?.message,
-    refresh: shared && status !== 'closed' && status !== 'withdrawn' ? { verb: 'request.refresh', data: { requestId: request.id }, userIds: await refreshUserIds(db, request) } : undefined,
+    refresh:
+      shared && status !== 'closed' && status !== 'withdrawn'
+        ? { verb: 'request.refresh', data: { requestId: request.id }, userIds: await refreshUserIds(db, request) }
+        : undefined,
     notice,
     typeLabel: REQUEST_TYPE_LABEL[request.type as RequestType],
     reference: request.reference,
     school: request.school.name,
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts,
-    warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request) : [],
+    warnings:
+      details && status !== 'closed' && status !== 'withdrawn'
+        ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request)
+        : [],
   });
   return { card, summary: `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference}: ${request.school.name}` };
 }

@@ -27,7 +27,8 @@ export async function anonymiseExpiredRequests(db: Db, now: Date, retentionDays:
     const details = { ...(request.details as Record<string, unknown>) };
     for (const field of FREE_TEXT[request.type] ?? []) if (field in details) details[field] = REMOVED;
     // JES participants are names and e-mail addresses of people outside the SWV; only the roles stay.
-    if (Array.isArray(details.participants)) details.participants = (details.participants as { role: string }[]).map((p) => ({ role: p.role }));
+    if (Array.isArray(details.participants))
+      details.participants = (details.participants as { role: string }[]).map((p) => ({ role: p.role }));
     await db.$transaction(async (tx) => {
       await tx.request.update({
         where: { id: request.id },
@@ -46,7 +47,9 @@ export async function anonymiseExpiredRequests(db: Db, now: Date, retentionDays:
       });
       await tx.requestEvent.updateMany({ where: { requestId: request.id }, data: { note: null } });
       await forgetInTeams(tx, request.id);
-      await tx.auditEntry.create({ data: { action: 'request.anonymise', subjectType: 'request', subjectId: request.id, details: { retentionDays } } });
+      await tx.auditEntry.create({
+        data: { action: 'request.anonymise', subjectType: 'request', subjectId: request.id, details: { retentionDays } },
+      });
     });
   }
   return expired.length;
@@ -64,14 +67,19 @@ const REMOVED_CARD = noticeCard({
  * sent yet lose their text, and sent rows keep no copy of what they said.
  */
 async function forgetInTeams(tx: Tx, requestId: string) {
-  const rows = await tx.delivery.findMany({ where: { dedupeKey: { startsWith: `request:${requestId}:` } }, select: { dedupeKey: true, kind: true, status: true, payload: true } });
+  const rows = await tx.delivery.findMany({
+    where: { dedupeKey: { startsWith: `request:${requestId}:` } },
+    select: { dedupeKey: true, kind: true, status: true, payload: true },
+  });
   for (const row of rows) {
     const rendered = (row.payload as { render?: string }).render === 'requestChannel';
     if (row.status === 'sent' && row.kind !== 'update') {
       await enqueue(tx, {
         key: `${row.dedupeKey}:anonymised`,
         target: { type: 'update', ofKey: row.dedupeKey },
-        payload: rendered ? { render: 'requestChannel', args: { requestId } } : { card: REMOVED_CARD, summary: 'Verwijderd na de bewaartermijn' },
+        payload: rendered
+          ? { render: 'requestChannel', args: { requestId } }
+          : { card: REMOVED_CARD, summary: 'Verwijderd na de bewaartermijn' },
         orderKey: `thread:${row.dedupeKey}`,
       });
     }
@@ -86,7 +94,11 @@ async function forgetInTeams(tx: Tx, requestId: string) {
     await tx.delivery.update({ where: { dedupeKey: row.dedupeKey }, data: { payload: row.payload as Prisma.InputJsonValue } });
   }
   await tx.delivery.updateMany({
-    where: { dedupeKey: { startsWith: `request:${requestId}:` }, status: { in: ['sent', 'failed', 'skipped', 'parked'] }, NOT: { dedupeKey: { endsWith: ':anonymised' } } },
+    where: {
+      dedupeKey: { startsWith: `request:${requestId}:` },
+      status: { in: ['sent', 'failed', 'skipped', 'parked'] },
+      NOT: { dedupeKey: { endsWith: ':anonymised' } },
+    },
     data: { payload: { removed: true } },
   });
 }

@@ -9,11 +9,24 @@ import { loadRequest, recordEvent } from '../../store/requests.ts';
 import { refreshRequestCards } from '../requests/routing.ts';
 import { notifyCoordinator } from '../casework/notify.ts';
 
-export async function expireInactiveRequests(db: Db, now: Date, policy: { inactiveRequestDays: number; sparringDays: number }): Promise<number> {
+export async function expireInactiveRequests(
+  db: Db,
+  now: Date,
+  policy: { inactiveRequestDays: number; sparringDays: number },
+): Promise<number> {
   const cutoff = (days: number) => new Date(now.getTime() - days * 86_400_000);
-  const quiet = (days: number) => ({ status: { in: OPEN_STATUSES }, createdAt: { lt: cutoff(days) }, events: { none: { at: { gte: cutoff(days) } } } });
+  const quiet = (days: number) => ({
+    status: { in: OPEN_STATUSES },
+    createdAt: { lt: cutoff(days) },
+    events: { none: { at: { gte: cutoff(days) } } },
+  });
   const candidates = await db.request.findMany({
-    where: { OR: [quiet(policy.inactiveRequestDays), { ...quiet(policy.sparringDays), type: 'thuiszitter', pupil: { path: ['kind'], equals: 'anonymous' } }] },
+    where: {
+      OR: [
+        quiet(policy.inactiveRequestDays),
+        { ...quiet(policy.sparringDays), type: 'thuiszitter', pupil: { path: ['kind'], equals: 'anonymous' } },
+      ],
+    },
     select: { id: true },
     take: 200,
   });
@@ -24,11 +37,20 @@ export async function expireInactiveRequests(db: Db, now: Date, policy: { inacti
       const request = await loadRequest(tx, id);
       if (!request || !OPEN_STATUSES.includes(request.status as RequestStatus)) return false;
       await tx.request.update({ where: { id }, data: { status: 'closed', closedAt: now, outcome: EXPIRED_OUTCOME } });
-      const event = await recordEvent(tx, { requestId: id, actorId: null, action: 'expire', fromStatus: request.status as RequestStatus, toStatus: 'closed', at: now });
+      const event = await recordEvent(tx, {
+        requestId: id,
+        actorId: null,
+        action: 'expire',
+        fromStatus: request.status as RequestStatus,
+        toStatus: 'closed',
+        at: now,
+      });
       await refreshRequestCards(tx, id, String(event.id));
       await notifyCoordinator(tx, request, String(event.id), {
         title: 'afgesloten (geen activiteit)',
-        lines: ['Er is lange tijd niets meer met deze aanvraag gebeurd; daarom is hij automatisch afgesloten. Speelt de vraag nog? Doe dan een nieuwe aanvraag.'],
+        lines: [
+          'Er is lange tijd niets meer met deze aanvraag gebeurd; daarom is hij automatisch afgesloten. Speelt de vraag nog? Doe dan een nieuwe aanvraag.',
+        ],
       });
       return true;
     });

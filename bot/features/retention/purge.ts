@@ -16,7 +16,12 @@ export async function purgeStaleContacts(db: Db, now: Date, policy: { registrati
     });
     if (registrations.count + contacts.count > 0) {
       await tx.auditEntry.create({
-        data: { at: now, action: 'retention.purge', subjectType: 'contacts', details: { registrations: registrations.count, unknownContacts: contacts.count, ...policy } },
+        data: {
+          at: now,
+          action: 'retention.purge',
+          subjectType: 'contacts',
+          details: { registrations: registrations.count, unknownContacts: contacts.count, ...policy },
+        },
       });
     }
     return { registrationsPurged: registrations.count, unknownContactsPurged: contacts.count };
