@@ -48,6 +48,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['^bot/store/generated/'] },
     tsPreCompilationDeps: true,
+    // node_modules may be a link (the lint test runs on a copy); rules name packages by their path there.
+    preserveSymlinks: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
