@@ -1,4 +1,5 @@
 import { renderTemplate } from './render.ts';
+import type { VerbAction } from './verbs.ts';
 import type { Fact } from './requestCards.ts';
 
 export type FormInput =
@@ -16,8 +17,8 @@ export function actionFormCard(data: {
   inputs: FormInput[];
   values?: Record<string, string>;
   errors?: Record<string, string>;
-  submit: { title: string; verb: string; data: Record<string, unknown> };
-  cancel: { verb: string; data: Record<string, unknown> };
+  submit: VerbAction & { title: string };
+  cancel: VerbAction;
 }) {
   const errors = data.errors ?? {};
   const count = Object.values(errors).filter(Boolean).length;

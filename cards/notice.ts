@@ -1,11 +1,12 @@
 import { renderTemplate } from './render.ts';
+import type { Button } from './verbs.ts';
 
 export interface NoticeCardData {
   title: string;
   paragraphs?: string[];
   facts?: { label: string; value: string }[];
   tone?: 'default' | 'good' | 'warning' | 'attention';
-  actions?: { title: string; verb: string; data?: Record<string, unknown> }[];
+  actions?: Button[];
   /** Buttons that open a web address (e.g. the calendar file). */
   links?: { title: string; url: string }[];
 }

@@ -1,11 +1,11 @@
 import { renderTemplate } from './render.ts';
+import type { Button, Verb, VerbAction, VerbData } from './verbs.ts';
 
 export type Fact = { label: string; value: string };
-type Button = { title: string; verb: string; data?: Record<string, unknown> };
 
 export function chooseSchoolCard(data: {
   title: string;
-  verb: string;
+  verb: Verb;
   schools: { id: string; name: string }[];
   value?: string;
   error?: string;
@@ -25,11 +25,11 @@ export function requestReviewCard(data: {
   school: string;
   facts: Fact[];
   warnings: string[];
-  submitData: Record<string, unknown>;
-  editVerb: string;
-  editData: Record<string, unknown>;
+  submitData: VerbData['request.confirm'];
+  edit: VerbAction;
 }) {
-  return renderTemplate('requestReview', data);
+  const { edit, ...rest } = data;
+  return renderTemplate('requestReview', { ...rest, editVerb: edit.verb, editData: edit.data });
 }
 
 /** The coordinator's read-only view of a request (after sending, and in "mijn aanvragen"). */
@@ -68,7 +68,7 @@ export function requestChannelCard(data: {
   actions?: Button[];
   message?: string;
   /** Universal Actions refresh: Teams asks the bot for a personal view for these users. */
-  refresh?: { verb: string; data: Record<string, unknown>; userIds: string[] };
+  refresh?: VerbAction<'request.refresh'> & { userIds: string[] };
 }) {
   const mentionText = data.consultant.aadObjectId ? `<at>${data.consultant.name}</at>` : data.consultant.name;
   const card = renderTemplate('requestChannel', {

@@ -1,4 +1,5 @@
 import { renderTemplate } from './render.ts';
+import type { Verb } from './verbs.ts';
 
 export interface WelcomeCardData {
   /** First name or full name of the person, if known. */
@@ -8,7 +9,7 @@ export interface WelcomeCardData {
 }
 
 /** The menu: the three request types a coordinator can start. */
-export const MENU_OPTIONS = [
+export const MENU_OPTIONS: { verb: Verb; title: string; description: string }[] = [
   { verb: 'spreekuur.start', title: 'Spreekuur aanvragen', description: 'Een vraag kort bespreken met uw SOT-consulent.' },
   {
     verb: 'thuiszitter.start',

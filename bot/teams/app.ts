@@ -8,7 +8,7 @@ import { registerCasework } from '../features/casework/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
-import { onCardAction } from './routes.ts';
+import { onUnknownCardAction } from './routes.ts';
 import { isPersonalChat, rememberConversation, resolveActor, setRoute } from './turn.ts';
 import { RecentActivities } from './duplicates.ts';
 
@@ -40,12 +40,9 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerCasework(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
-  onCardAction(
+  onUnknownCardAction(
     app,
-    services,
-    /.*/,
-    'anywhere',
-    async () =>
+    () =>
       noticeCard({
         title: 'Deze kaart is verlopen',
         tone: 'attention',

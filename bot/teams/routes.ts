@@ -2,6 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
+import type { Incoming, Verb } from '../../cards/verbs.ts';
 import type { Services } from '../services.ts';
 import { setRoute } from './turn.ts';
 import { safeError } from '../log.ts';
@@ -35,25 +36,37 @@ function elsewhereCard(): AdaptiveCardJson {
   return noticeCard({ title: 'Liever in uw eigen chat', tone: 'attention', paragraphs: [ONLY_PERSONAL_TEXT] }) as AdaptiveCardJson;
 }
 
+const verbsOf = new WeakMap<App, Set<Verb>>();
+function registered(app: App): Set<Verb> {
+  const verbs = verbsOf.get(app) ?? new Set<Verb>();
+  verbsOf.set(app, verbs);
+  return verbs;
+}
+
+/** The verbs that have a route in this app (the verb module's completeness is checked against it). */
+export const registeredVerbs = (app: App): ReadonlySet<Verb> => registered(app);
+
 /**
  * Registers a card action (Action.Execute verb). The returned card replaces the card the user
  * clicked. A failure answers with a Dutch error card instead of Teams' "Something went wrong".
  */
-export function onCardAction<T = Record<string, unknown>>(
+export function onCardAction<V extends Verb>(
   app: App,
   services: Services,
-  verb: string | RegExp,
+  verb: V,
   where: Where,
-  handler: (context: TurnContext, data: T) => Promise<AdaptiveCardJson>,
+  handler: (context: TurnContext, data: Incoming<V>) => Promise<AdaptiveCardJson>,
 ): void {
-  app.adaptiveCards.actionExecute<T>(verb, async (context, _state, data) => {
-    setRoute(context, typeof verb === 'string' ? verb : 'unknownAction');
+  registered(app).add(verb);
+  app.adaptiveCards.actionExecute<Incoming<V>>(verb, async (context, _state, data) => {
+    setRoute(context, verb);
     if (!allowedHere(context, where)) {
-      setRoute(context, `${typeof verb === 'string' ? verb : 'unknownAction'}:elsewhere`);
+      setRoute(context, `${verb}:elsewhere`);
       return elsewhereCard();
     }
     try {
-      return await handler(context, (data ?? {}) as T);
+      const fields: Incoming<V> = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
+      return await handler(context, fields);
     } catch (err) {
       if (!(await services.databaseAvailable())) {
         services.logger.warn({ err: safeError(err), route: String(verb) }, 'card action while the database is unavailable');
@@ -69,6 +82,14 @@ export function onCardAction<T = Record<string, unknown>>(
         ],
       }) as AdaptiveCardJson;
     }
+  });
+}
+
+/** A button on an old card whose verb no longer exists (registered last, so it only catches the rest). */
+export function onUnknownCardAction(app: App, answer: () => AdaptiveCardJson): void {
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    setRoute(context, 'unknownAction');
+    return answer();
   });
 }
 

@@ -8,6 +8,7 @@ import { formCard } from '../../bot/features/requests/forms.ts';
 import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard, requestSummaryCard } from '../../cards/requestCards.ts';
 import type { SchoolContext } from '../../bot/features/requests/schoolContext.ts';
 import { actionFormCard } from '../../cards/actionForm.ts';
+import { button } from '../../cards/verbs.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -91,9 +92,8 @@ export const cardExamples: Record<string, () => object> = {
       school: 'Obs Het Kompas',
       facts,
       warnings: duty,
-      submitData: { type: 'thuiszitter', values: { question: 'x' } },
-      editVerb: 'thuiszitter.edit',
-      editData: { values: {} },
+      submitData: { type: 'thuiszitter', schoolId: 's1', submissionId: 'x1', values: { question: 'x' } },
+      edit: { verb: 'thuiszitter.edit', data: { schoolId: 's1', values: {} } },
     }),
   requestSummary: () =>
     requestSummaryCard({
@@ -139,11 +139,9 @@ export const cardExamples: Record<string, () => object> = {
       school: 'Obs Het Kompas',
       consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' },
       facts,
-      actions: ['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden'].map((title) => ({
-        title,
-        verb: 'request.x',
-        data: { requestId: 'r1' },
-      })),
+      actions: (['request.plan.form', 'request.ask.form', 'request.handover.form', 'request.close.form'] as const).map((verb, i) =>
+        button(['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden'][i]!, verb, { requestId: 'r1' }),
+      ),
       message: 'U heeft deze aanvraag opgepakt.',
       refresh: { verb: 'request.refresh', data: { requestId: 'r1' }, userIds: ['29:anna'] },
     }),
@@ -160,7 +158,7 @@ export const cardExamples: Record<string, () => object> = {
         { kind: 'toggle', id: 'duo', label: 'Gemeld bij DUO', title: 'Het verzuim is gemeld bij DUO' },
       ],
       errors: { interim: 'Spreek af wat er tussentijds gebeurt, en door wie.' },
-      submit: { title: 'Verzetten', verb: 'request.move', data: { requestId: 'r1' } },
+      submit: { title: 'Verzetten', verb: 'request.move', data: { requestId: 'r1', formId: 'f1' } },
       cancel: { verb: 'request.refresh', data: { requestId: 'r1' } },
     }),
   noticeWithLink: () =>

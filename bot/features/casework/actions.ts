@@ -62,7 +62,7 @@ function form(
     intro?: string;
     inputs: FormInput[];
     submitTitle: string;
-    verb: string;
+    verb: `request.${FormAction}`;
     values?: Record<string, string>;
     errors?: Record<string, string>;
   },
@@ -94,7 +94,7 @@ interface FormSpec {
   intro?: string;
   inputs: FormInput[];
   submitTitle: string;
-  verb: string;
+  verb: `request.${FormAction}`;
 }
 
 /** One description per action form, used both to show it and to show it again with errors. */

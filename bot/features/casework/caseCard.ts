@@ -1,3 +1,4 @@
+import { button, type Verb } from '../../../cards/verbs.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { allowedActions, mayReadDetails, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
 import type { RequestStatus, RequestType } from '../../domain/requests/types.ts';
@@ -5,7 +6,8 @@ import type { Services } from '../../services.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
 import { renderRequestChannelCard } from '../requests/views.ts';
 
-const BUTTONS: Partial<Record<RequestAction, { title: string; verb: string }>> = {
+type ButtonVerb = Extract<Verb, 'request.claim' | `request.${string}.form`>;
+const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }>> = {
   claim: { title: 'Oppakken', verb: 'request.claim' },
   plan: { title: 'Inplannen', verb: 'request.plan.form' },
   move: { title: 'Verzetten', verb: 'request.move.form' },
@@ -28,7 +30,10 @@ export async function caseCardFor(
   const type = request.type as RequestType;
   const details = mayReadDetails({ type }, roles);
   const allowed = allowedActions({ type, status: request.status as RequestStatus }, roles);
-  const actions = allowed.flatMap((a) => (BUTTONS[a] ? [{ ...BUTTONS[a]!, data: { requestId: request.id } }] : []));
+  const actions = allowed.flatMap((a) => {
+    const b = BUTTONS[a];
+    return b ? [button(b.title, b.verb, { requestId: request.id })] : [];
+  });
   const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), {
     actions,
     message: message ?? (details ? undefined : NO_DETAILS),

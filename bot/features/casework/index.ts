@@ -1,3 +1,4 @@
+import { VERBS, type Verb } from '../../../cards/verbs.ts';
 import type { Services } from '../../services.ts';
 import { onCardAction, type App } from '../../teams/routes.ts';
 import * as actions from './actions.ts';
@@ -6,7 +7,7 @@ import { identifyPupil, identifyPupilForm } from './identify.ts';
 
 /** Consultants act on the channel cards; coordinators answer questions and record DUO/OT reporting. */
 export function registerCasework(app: App, services: Services): void {
-  const routes: Record<string, (typeof actions)['claim']> = {
+  const routes: Partial<Record<Verb, (typeof actions)['claim']>> = {
     'request.refresh': actions.refresh,
     'request.claim': actions.claim,
     'request.plan.form': actions.planForm,
@@ -27,8 +28,10 @@ export function registerCasework(app: App, services: Services): void {
     'request.identify': identifyPupil,
   };
   // Consultants act on the channel cards (or in their chat); coordinators' own steps stay in the personal chat.
-  const coordinatorOnly = new Set(['request.answer.form', 'request.answer', 'request.identify.form', 'request.identify']);
-  for (const [verb, handler] of Object.entries(routes)) {
+  const coordinatorOnly = new Set<Verb>(['request.answer.form', 'request.answer', 'request.identify.form', 'request.identify']);
+  for (const verb of VERBS) {
+    const handler = routes[verb];
+    if (!handler) continue;
     onCardAction(app, services, verb, coordinatorOnly.has(verb) ? 'personal' : 'personalOrChannel', (context, data) =>
       handler(context, services, data),
     );

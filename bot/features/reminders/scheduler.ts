@@ -212,8 +212,8 @@ export class ReminderScheduler {
       const text = `Morgen: ${REQUEST_TYPE_LABEL_LOWER[request.type as RequestType]} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
-        { personId: request.requesterId, verb: 'request.view' },
-        { personId: request.handlerId ?? request.consultantId, verb: 'request.refresh' },
+        { personId: request.requesterId, verb: 'request.view' as const },
+        { personId: request.handlerId ?? request.consultantId, verb: 'request.refresh' as const },
       ];
       await db.$transaction(async (tx) => {
         for (const { personId, verb } of recipients) {

@@ -105,8 +105,7 @@ export function reviewCard(
     facts: [{ label: 'School', value: school.name }, ...requestFacts(type, parsed.details, parsed.pupil, 'coordinator', now)],
     warnings: requestWarnings(type, parsed.details, now),
     submitData: { type, schoolId: school.id, submissionId, values },
-    editVerb: `${type}.edit`,
-    editData: { schoolId: school.id, values },
+    edit: { verb: `${type}.edit`, data: { schoolId: school.id, values } },
   });
 }
 

@@ -1,3 +1,4 @@
+import { button, type Button } from '../../../cards/verbs.ts';
 // The request as each audience sees it: the coordinator's summary and the consultant team's channel card.
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
@@ -48,19 +49,19 @@ export async function coordinatorSummary(
   opts: { banner?: string; message?: string } = {},
 ): Promise<AdaptiveCardJson> {
   const status = request.status as RequestStatus;
-  const actions = [
-    ...(status === 'new' ? [{ title: 'Intrekken', verb: 'request.withdraw', data: { requestId: request.id } }] : []),
+  const actions: Button[] = [
+    ...(status === 'new' ? [button('Intrekken', 'request.withdraw', { requestId: request.id })] : []),
     ...((request.type === 'thuiszitter' || request.type === 'spreekuur') &&
     OPEN_STATUSES.includes(status) &&
     (request.pupil as Pupil | null)?.kind === 'anonymous'
-      ? [{ title: 'Leerling alsnog noemen', verb: 'request.identify.form', data: { requestId: request.id } }]
+      ? [button('Leerling alsnog noemen', 'request.identify.form', { requestId: request.id })]
       : []),
-    ...(status === 'waiting' ? [{ title: 'Vraag beantwoorden', verb: 'request.answer.form', data: { requestId: request.id } }] : []),
+    ...(status === 'waiting' ? [button('Vraag beantwoorden', 'request.answer.form', { requestId: request.id })] : []),
     ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status) && (!request.duoReportedAt || !request.otReportedAt)
-      ? [{ title: 'DUO/OT-melding vastleggen', verb: 'request.report.form', data: { requestId: request.id } }]
+      ? [button('DUO/OT-melding vastleggen', 'request.report.form', { requestId: request.id })]
       : []),
-    { title: 'Mijn aanvragen', verb: 'mine.list' },
-    { title: 'Naar het menu', verb: 'menu.open' },
+    button('Mijn aanvragen', 'mine.list'),
+    button('Naar het menu', 'menu.open'),
   ];
   return requestSummaryCard({
     banner: opts.banner,
@@ -146,7 +147,7 @@ const NOTICES: Record<string, (consultant: string) => string> = {
 
 export interface ChannelView {
   /** Buttons for this viewer; the shared card (everyone) gets "Bijwerken" and a refresh instead. */
-  actions?: { title: string; verb: string; data?: Record<string, unknown> }[];
+  actions?: Button[];
   message?: string;
   /** The viewer may read the pupil details (lifecycle.ts mayReadDetails); otherwise the shared facts only. */
   details: boolean;

@@ -1,0 +1,110 @@
+// Every card action (Action.Execute verb) the bot knows, once, with the data the bot puts on the card.
+// Routes register these verbs and cards use them; test/verbs.test.ts checks that each verb has a route and
+// that the templates name no other verb. What a card sends back is never trusted: handlers check it again.
+import type { RequestType } from '../bot/domain/requests/types.ts';
+
+type None = Record<string, never>;
+type RequestRef = { requestId: string };
+/** A form's submit: the formId makes a repeated submit (double click, Teams retry) have one effect. */
+type FormSubmit = RequestRef & { formId: string };
+type SchoolChoice = { schoolId?: string };
+
+/** Per request type: start the dialog, check it (review) and go back to the form (edit). */
+type DialogVerbs = {
+  [T in RequestType as `${T}.start`]: SchoolChoice;
+} & {
+  [T in RequestType as `${T}.review`]: SchoolChoice;
+} & {
+  [T in RequestType as `${T}.edit`]: { schoolId: string; values: Record<string, string> };
+};
+
+export type VerbData = DialogVerbs & {
+  'menu.open': None;
+  'menu.help': None;
+  'registration.submit': None;
+  'registration.approve': { registrationId: string };
+  'registration.reject': { registrationId: string };
+  'request.confirm': { submissionId: string; type: RequestType; schoolId: string; values: Record<string, string> };
+  'mine.list': None;
+  'request.view': RequestRef;
+  'request.withdraw': RequestRef;
+  'request.refresh': RequestRef;
+  'request.claim': RequestRef;
+  'request.plan.form': RequestRef;
+  'request.plan': FormSubmit;
+  'request.move.form': RequestRef;
+  'request.move': FormSubmit;
+  'request.ask.form': RequestRef;
+  'request.ask': FormSubmit;
+  'request.handover.form': RequestRef;
+  'request.handover': FormSubmit;
+  'request.close.form': RequestRef;
+  'request.close': FormSubmit;
+  'request.report.form': RequestRef;
+  'request.report': FormSubmit;
+  'request.answer.form': RequestRef;
+  'request.answer': FormSubmit;
+  'request.identify.form': RequestRef;
+  'request.identify': FormSubmit;
+};
+
+export type Verb = keyof VerbData;
+
+/** What arrives with a verb: the fields the bot sent, as unchecked values, plus the user's inputs. */
+export type Incoming<V extends Verb> = { [K in keyof VerbData[V]]?: unknown } & Record<string, unknown>;
+
+/** A button: its verb and the data that verb carries. */
+export type VerbAction<V extends Verb = Verb> = V extends Verb ? { verb: V; data: VerbData[V] } : never;
+
+/** A button with a title; data may be left out for verbs that carry none. */
+export type Button<V extends Verb = Verb> = V extends Verb
+  ? { title: string; verb: V } & (VerbData[V] extends None ? { data?: None } : { data: VerbData[V] })
+  : never;
+
+export function button<V extends Verb>(title: string, verb: V, ...data: VerbData[V] extends None ? [] : [VerbData[V]]): Button<V> {
+  return (data.length ? { title, verb, data: data[0] } : { title, verb }) as Button<V>;
+}
+
+// Every verb once more, as a value: the compiler refuses a verb missing here or one that is not in VerbData.
+const EVERY_VERB: { [V in Verb]: true } = {
+  'spreekuur.start': true,
+  'spreekuur.review': true,
+  'spreekuur.edit': true,
+  'thuiszitter.start': true,
+  'thuiszitter.review': true,
+  'thuiszitter.edit': true,
+  'jes.start': true,
+  'jes.review': true,
+  'jes.edit': true,
+  'menu.open': true,
+  'menu.help': true,
+  'registration.submit': true,
+  'registration.approve': true,
+  'registration.reject': true,
+  'request.confirm': true,
+  'mine.list': true,
+  'request.view': true,
+  'request.withdraw': true,
+  'request.refresh': true,
+  'request.claim': true,
+  'request.plan.form': true,
+  'request.plan': true,
+  'request.move.form': true,
+  'request.move': true,
+  'request.ask.form': true,
+  'request.ask': true,
+  'request.handover.form': true,
+  'request.handover': true,
+  'request.close.form': true,
+  'request.close': true,
+  'request.report.form': true,
+  'request.report': true,
+  'request.answer.form': true,
+  'request.answer': true,
+  'request.identify.form': true,
+  'request.identify': true,
+};
+
+export const VERBS = Object.keys(EVERY_VERB) as Verb[];
+
+export const isVerb = (value: unknown): value is Verb => typeof value === 'string' && Object.hasOwn(EVERY_VERB, value);
