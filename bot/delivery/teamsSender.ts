@@ -87,7 +87,8 @@ export class TeamsSender implements MessageSender {
   ): Promise<SentMessage> {
     const serviceUrl = await this.serviceUrlFor(target.tenantId);
     const client = await this.clients.forServiceUrl(serviceUrl);
-    const params = {
+    // A channel post needs no members or topic; the typed parameters ask for them anyway.
+    const params: Partial<ConversationParameters> = {
       isGroup: true,
       bot: { id: this.clients.appId, name: 'SOT-bot' },
       channelData: {
@@ -96,9 +97,9 @@ export class TeamsSender implements MessageSender {
         tenant: target.tenantId ? { id: target.tenantId } : undefined,
       },
       tenantId: target.tenantId,
-      activity,
-    } as unknown as ConversationParameters;
-    const created = await client.conversations.createConversation(params, this.options);
+      activity: activity as Activity,
+    };
+    const created = await client.conversations.createConversation(params as ConversationParameters, this.options);
     return { serviceUrl, conversationId: created.id, activityId: created.activityId ?? created.id.split('messageid=')[1] };
   }
 

@@ -1,8 +1,10 @@
 import type { Prisma } from './generated/client.ts';
 import type { Db, Tx } from './database.ts';
+import { type RequestRecord, toRecord } from './requestRecords.ts';
 import { formatReference } from '../domain/requests/reference.ts';
 import { yearInZone } from '../domain/time.ts';
-import type { Pupil, RequestStatus, RequestType } from '../domain/requests/types.ts';
+import type { TypedDetails } from '../domain/requests/record.ts';
+import type { Pupil, RequestStatus } from '../domain/requests/types.ts';
 
 /** Hands out the next reference number; the counter row is locked until the transaction ends. */
 export async function nextReference(tx: Tx, now: Date): Promise<string> {
@@ -14,17 +16,15 @@ export async function nextReference(tx: Tx, now: Date): Promise<string> {
   return formatReference(year, Number(rows[0]!.last));
 }
 
-export interface NewRequest {
+export type NewRequest = TypedDetails & {
   submissionKey: string;
-  type: RequestType;
   swvId: string;
   schoolId: string;
   requesterId: string;
   consultantId: string;
   urgency?: string;
-  details: Record<string, unknown>;
   pupil?: Pupil;
-}
+};
 
 export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
   const reference = await nextReference(tx, now);
@@ -88,10 +88,14 @@ export const requestWithContext = {
   events: { orderBy: { at: 'asc' as const } },
 } satisfies Prisma.RequestInclude;
 
-export function loadRequest(db: Db | Tx, id: string) {
-  return db.request.findUnique({ where: { id }, include: requestWithContext });
+type RowWithContext = Prisma.RequestGetPayload<{ include: typeof requestWithContext }>;
+/** A request with its school, requester, consultant and history. */
+export type RequestWithContext = RequestRecord<RowWithContext>;
+
+export async function loadRequest(db: Db | Tx, id: string): Promise<RequestWithContext | null> {
+  const row = await db.request.findUnique({ where: { id }, include: requestWithContext });
+  return row && toRecord(row);
 }
-export type RequestWithContext = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
 
 /** Who read a request's details, when, and through which route (need-to-know is audited, not only changes). */
 export async function auditRead(db: Db | Tx, actorId: string, requestId: string, via: string, at: Date) {

@@ -74,8 +74,11 @@ export function createConnectorClients(credentials?: BotCredentials) {
  * does that instead (it survives restarts and keeps the worker free), so the built-in retry goes.
  */
 function withoutBuiltInRetries(client: ConnectorClient): ConnectorClient {
-  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } }).client?.pipeline;
-  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  // The pipeline is not part of the connector's typed API; it is looked up and used only if it is there.
+  const pipeline: unknown = Reflect.get(Reflect.get(client, 'client') ?? {}, 'pipeline');
+  if (pipeline && typeof Reflect.get(pipeline, 'removePolicy') === 'function') {
+    Reflect.apply(Reflect.get(pipeline, 'removePolicy'), pipeline, [{ name: 'defaultRetryPolicy' }]);
+  }
   return client;
 }
 

@@ -117,3 +117,14 @@ export function parseThuiszitter(values: Record<string, unknown>, now: Date): Pa
     },
   };
 }
+
+/** Reporting recorded on the request later (by the consultant or the coordinator). */
+export interface RecordedReporting {
+  duoReportedAt?: Date | null;
+  otReportedAt?: Date | null;
+}
+
+/** Which of the two reports (DUO, Onderwijs Transparant) is done: said in the signal, or recorded since. */
+export function reportingDone(details: Pick<ThuiszitterInput, 'leerplichtInformed' | 'otReported'>, recorded: RecordedReporting) {
+  return { duo: details.leerplichtInformed || !!recorded.duoReportedAt, ot: details.otReported || !!recorded.otReportedAt };
+}

@@ -43,3 +43,6 @@ export function initialsOf(name: string): string {
     .map((part) => `${part[0]!.toUpperCase()}.`)
     .join('');
 }
+
+export const isRequestType = (value: string): value is RequestType => (REQUEST_TYPES as readonly string[]).includes(value);
+export const isRequestStatus = (value: string): value is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(value);

@@ -52,17 +52,19 @@ export function parseAgendaFile(fileName: string, text: string, now: Date = new 
 
 function parseCsvAgenda(text: string, now: Date): AgendaResult {
   let rows: string[][];
-  let lineOf: number[] = [];
+  // The file's line number of each record (a quoted field can span lines), for the error messages.
+  const lineOf: number[] = [];
   try {
-    const records = parseCsv(text, {
+    rows = parseCsv(text, {
       delimiter: ';',
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    rows = records.map((r) => r.record);
-    lineOf = records.map((r) => r.info.lines);
+      on_record: (record, context) => {
+        lineOf.push(context.lines);
+        return record;
+      },
+    });
   } catch (err) {
     return { ok: false, errors: [{ where: 'bestand', message: `Dit is geen leesbaar CSV-bestand: ${(err as Error).message}` }] };
   }

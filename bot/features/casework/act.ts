@@ -23,7 +23,7 @@ export interface CaseContext {
 
 /** Before showing an action's form: may this person do it now? Returns the reason when not. */
 export async function checkAllowed(services: Services, ctx: CaseContext, action: RequestAction): Promise<string | null> {
-  const decision = decide(action, { type: ctx.request.type as RequestType, status: ctx.request.status as RequestStatus }, ctx.roles);
+  const decision = decide(action, { type: ctx.request.type, status: ctx.request.status }, ctx.roles);
   return decision.allowed ? null : explainRefusal(services.db, ctx.request, ctx.actor, action, decision.reason);
 }
 
@@ -57,7 +57,7 @@ export async function loadCase(
   const sotStaff = actor.isAdmin || actor.isConsultant || actor.isThuiszittersteam;
   // SOT colleagues without a role on this request see the shared card only (caseCard.ts).
   if (roles.length === 0 && !sotStaff) return refuse('Geen toegang', 'Deze aanvraag hoort niet bij uw school.');
-  if (mayReadDetails({ type: request.type as RequestType }, roles)) {
+  if (mayReadDetails({ type: request.type }, roles)) {
     await auditRead(services.db, actor.personId, request.id, String(context.activity.value?.action?.verb ?? 'card'), services.now());
   }
   return { actor, request, roles };
@@ -86,7 +86,7 @@ export async function explainRefusal(
   action: RequestAction,
   reason: 'role' | 'state' | 'type',
 ): Promise<string> {
-  if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type as RequestType].toLowerCase()}.`;
+  if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type].toLowerCase()}.`;
   if (reason === 'role') {
     const tzt = request.type === 'thuiszitter' ? ' of een lid van het Thuiszittersteam' : '';
     return `Alleen ${request.consultant.name} (de consulent van deze aanvraag)${tzt} kan dit doen.`;
@@ -96,7 +96,7 @@ export async function explainRefusal(
     const handler = await tx.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
     return `Al opgepakt door ${handler?.name ?? 'een collega'}.`;
   }
-  return `Dit kan niet meer: de aanvraag staat nu op "${STATUS_LABEL[request.status as RequestStatus]}".`;
+  return `Dit kan niet meer: de aanvraag staat nu op "${STATUS_LABEL[request.status]}".`;
 }
 
 /**
@@ -117,9 +117,9 @@ export async function act(
     if (formId && (await tx.requestEvent.findUnique({ where: { formId } }))) return { ok: true as const, repeated: true };
     const request = (await loadRequest(tx, ctx.request.id))!;
     const roles = rolesOf(ctx.actor, request);
-    const decision = decide(action, { type: request.type as RequestType, status: request.status as RequestStatus }, roles);
+    const decision = decide(action, { type: request.type, status: request.status }, roles);
     if (!decision.allowed) return { ok: false as const, message: await explainRefusal(tx, request, ctx.actor, action, decision.reason) };
-    const from = request.status as RequestStatus;
+    const from = request.status;
     const applied = await apply(tx, request, decision.to);
     if (applied.refuse) throw new Refused(applied.refuse); // rolls back anything apply wrote
     const to = applied.to ?? decision.to ?? from;

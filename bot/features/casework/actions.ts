@@ -69,7 +69,7 @@ function form(
 ) {
   return actionFormCard({
     title: `${spec.title}: ${ctx.request.reference}`,
-    subtitle: `${REQUEST_TYPE_LABEL[ctx.request.type as RequestType]} · ${ctx.request.school.name}`,
+    subtitle: `${REQUEST_TYPE_LABEL[ctx.request.type]} · ${ctx.request.school.name}`,
     intro: spec.intro,
     inputs: spec.inputs,
     values: spec.values,
@@ -198,7 +198,7 @@ export const claim: Handler = async (context, services, data) => {
 
 function appointmentInputs(ctx: CaseContext, withProposals: boolean): FormInput[] {
   const inputs: FormInput[] = [];
-  const jes = ctx.request.type === 'jes' ? (ctx.request.details as unknown as JesInput) : null;
+  const jes = ctx.request.type === 'jes' ? ctx.request.details : null;
   if (withProposals && jes?.moments.length) {
     inputs.push({
       kind: 'choice',
@@ -219,7 +219,7 @@ function readAppointment(ctx: CaseContext, now: Date, f: FormReader, allowPropos
   let date: string | undefined;
   let time: string | undefined;
   const proposal = allowProposal ? f.raw('proposal') : '';
-  const jes = ctx.request.type === 'jes' ? (ctx.request.details as unknown as JesInput) : null;
+  const jes = ctx.request.type === 'jes' ? ctx.request.details : null;
   if (proposal && proposal !== 'anders') {
     if (!jes?.moments.includes(proposal)) f.fail('proposal', 'Kies een van de voorgestelde momenten.');
     else [date, time] = proposal.split('T');
@@ -283,7 +283,7 @@ const MOVE_INPUTS: FormInput[] = [
 export const moveForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);
   if ('refusal' in ctx) return ctx.refusal;
-  const current = ctx.request.appointment as { date: string; time: string; place: string } | null;
+  const current = ctx.request.appointment;
   const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
   return showForm(services, ctx, 'move', {
     place: placeKey,
@@ -313,7 +313,7 @@ export const move: Handler = async (context, services, data) => {
     ctx,
     'move',
     async (tx, request) => {
-      const current = request.appointment as { date: string; time: string } | null;
+      const current = request.appointment;
       if (current && appointment.date === current.date && appointment.time === current.time)
         return { refuse: 'De nieuwe datum en tijd zijn gelijk aan de huidige afspraak; kies een ander moment.' };
       await tx.request.update({ where: { id: request.id }, data: { appointment, interimAgreement: interim } });

@@ -41,7 +41,7 @@ export async function submitAnswer(context: TurnContext, services: Services, dat
     ctx,
     'answer',
     async (tx, request) => {
-      const to = (request.resumeStatus as RequestStatus | null) ?? 'claimed';
+      const to = request.resumeStatus ?? 'claimed';
       await tx.request.update({ where: { id: request.id }, data: { openQuestion: null, resumeStatus: null } });
       if (request.threadKey) {
         await enqueue(tx, {

@@ -27,9 +27,9 @@ export async function caseCardFor(
   roles: RequestRole[],
   message?: string,
 ): Promise<AdaptiveCardJson> {
-  const type = request.type as RequestType;
+  const type = request.type;
   const details = mayReadDetails({ type }, roles);
-  const allowed = allowedActions({ type, status: request.status as RequestStatus }, roles);
+  const allowed = allowedActions({ type, status: request.status }, roles);
   const actions = allowed.flatMap((a) => {
     const b = BUTTONS[a];
     return b ? [button(b.title, b.verb, { requestId: request.id })] : [];

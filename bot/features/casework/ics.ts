@@ -3,7 +3,6 @@
 import crypto from 'node:crypto';
 import ical, { ICalAttendeeRole, ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { JesInput } from '../../domain/requests/jes.ts';
 import { ZONE } from '../../domain/time.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest } from '../../store/requests.ts';
@@ -23,9 +22,8 @@ export function verifyRequestLink(secret: string, requestId: string, token: stri
 /** The .ics text, or null when the request is not a planned JES-overleg. */
 export async function jesInvitation(db: Db, requestId: string): Promise<string | null> {
   const request = await loadRequest(db, requestId);
-  const appointment = request?.appointment as { date: string; time: string; place: string } | null | undefined;
-  if (request?.type !== 'jes' || !appointment || request.status === 'closed' || request.status === 'withdrawn') return null;
-  const details = request.details as unknown as JesInput;
+  if (request?.type !== 'jes' || !request.appointment || request.status === 'closed' || request.status === 'withdrawn') return null;
+  const { appointment, details } = request;
   const start = DateTime.fromISO(`${appointment.date}T${appointment.time}`, { zone: ZONE });
   const calendar = ical({
     name: 'JES-overleg',

@@ -12,7 +12,7 @@ export async function notifyCoordinator(
   changeId: string,
   message: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean },
 ): Promise<void> {
-  const title = `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference}: ${message.title}`;
+  const title = `${REQUEST_TYPE_LABEL[request.type]} ${request.reference}: ${message.title}`;
   const card = message.answer
     ? answerCard({ requestId: request.id, title, lines: message.lines })
     : noticeCard({

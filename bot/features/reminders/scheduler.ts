@@ -3,9 +3,9 @@
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, type OutboundMessage } from '../../delivery/outbox.ts';
 import type { Tx } from '../../store/database.ts';
-import type { ThuiszitterInput } from '../../domain/requests/thuiszitter.ts';
-import { hasReportingDuty, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
-import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
+import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import { openThuiszitters, plannedRequests, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
 import { applyRetention, type RetentionPolicy } from '../retention/index.ts';
@@ -127,16 +127,13 @@ export class ReminderScheduler {
   private async unpicked(now: Date) {
     if (!isWeekday(now)) return;
     const { db } = this.services;
-    const waiting = await db.request.findMany({
-      where: { status: 'new', createdAt: { lte: new Date(now.getTime() - UNPICKED_AFTER_DAYS * 86_400_000) } },
-      include: { school: true, consultant: true, events: { where: { toStatus: 'new' }, orderBy: { at: 'desc' }, take: 1 } },
-    });
+    const waiting = await unpickedRequests(db, new Date(now.getTime() - UNPICKED_AFTER_DAYS * 86_400_000));
     for (const request of waiting) {
       // Waiting since it became "new": filed, or handed over to its current consultant.
       const since = request.events[0]?.at ?? request.createdAt;
       const days = daysSince(since, now);
       if (days < UNPICKED_AFTER_DAYS) continue;
-      const label = `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference} van ${request.school.name}`;
+      const label = `${REQUEST_TYPE_LABEL[request.type]} ${request.reference} van ${request.school.name}`;
       await db.$transaction(async (tx) => {
         if (request.threadKey) {
           await this.queue(tx, {
@@ -172,14 +169,13 @@ export class ReminderScheduler {
   private async reportingDuty(now: Date) {
     if (!isWeekday(now)) return;
     const { db } = this.services;
-    const open = await db.request.findMany({ where: { type: 'thuiszitter', status: { in: OPEN_STATUSES } } });
-    for (const request of open) {
-      const details = request.details as unknown as ThuiszitterInput;
+    for (const request of await openThuiszitters(db)) {
+      if (request.type !== 'thuiszitter') continue;
+      const { details } = request;
       if (!hasReportingDuty(details.firstAbsentDate, now)) continue;
-      const duoDone = details.leerplichtInformed || !!request.duoReportedAt;
-      const otDone = details.otReported || !!request.otReportedAt;
-      if (duoDone && otDone) continue;
-      const todo = [!duoDone && 'bij DUO (verzuimregister)', !otDone && 'in Onderwijs Transparant'].filter(Boolean).join(' en ');
+      const done = reportingDone(details, request);
+      if (done.duo && done.ot) continue;
+      const todo = [!done.duo && 'bij DUO (verzuimregister)', !done.ot && 'in Onderwijs Transparant'].filter(Boolean).join(' en ');
       const card = noticeCard({
         title: `Meldplicht thuiszitter: ${request.reference}`,
         tone: 'attention',
@@ -205,11 +201,10 @@ export class ReminderScheduler {
   private async appointments(now: Date) {
     const { db } = this.services;
     const tomorrow = tomorrowIso(now);
-    const planned = await db.request.findMany({ where: { status: 'planned' }, include: { school: true } });
-    for (const request of planned) {
-      const appointment = request.appointment as { date: string; time: string; place: string } | null;
+    for (const request of await plannedRequests(db)) {
+      const { appointment } = request;
       if (appointment?.date !== tomorrow) continue;
-      const text = `Morgen: ${REQUEST_TYPE_LABEL_LOWER[request.type as RequestType]} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      const text = `Morgen: ${REQUEST_TYPE_LABEL_LOWER[request.type]} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
         { personId: request.requesterId, verb: 'request.view' as const },

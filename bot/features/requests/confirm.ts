@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { REQUEST_TYPES, type RequestType } from '../../domain/requests/types.ts';
+import { isRequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { insertRequest, loadRequest } from '../../store/requests.ts';
 import { coordinatorOrHome } from './dialogs.ts';
@@ -19,9 +19,9 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   const who = await coordinatorOrHome(context, services);
   if ('card' in who) return who.card;
   const { actor } = who;
-  const type = data.type as RequestType;
+  const type = typeof data.type === 'string' && isRequestType(data.type) ? data.type : undefined;
   const submissionId = typeof data.submissionId === 'string' ? data.submissionId.slice(0, 100) : '';
-  if (!REQUEST_TYPES.includes(type) || !submissionId) return staleCard();
+  if (!type || !submissionId) return staleCard();
 
   const already = await db.request.findUnique({ where: { submissionKey: submissionId } });
   if (already) return alreadySent(services, already.id, actor.personId);
@@ -39,15 +39,12 @@ export async function confirmRequest(context: TurnContext, services: Services, d
       const request = await insertRequest(
         tx,
         {
+          ...parsed.value,
           submissionKey: submissionId,
-          type,
           swvId: school.swvId,
           schoolId: school.id,
           requesterId: actor.personId,
           consultantId: school.consultantId,
-          urgency: parsed.value.urgency,
-          details: parsed.value.details,
-          pupil: parsed.value.pupil,
         },
         now,
       );

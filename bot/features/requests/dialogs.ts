@@ -8,7 +8,7 @@ import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/type
 import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
-import { formCard, formValues, parseForm } from './forms.ts';
+import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
 import { requestFacts, requestWarnings } from './present.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 
@@ -87,23 +87,23 @@ export async function reviewDialog(
   const values = formValues(data);
   const parsed = parseForm(type, found.school, values, services.now());
   if (!parsed.ok) return formCard(type, found.school, values, parsed.errors);
-  return reviewCard(type, found.school, values, parsed.value, services.now(), crypto.randomUUID());
+  return reviewCard(found.school, values, parsed.value, services.now(), crypto.randomUUID());
 }
 
 export function reviewCard(
-  type: RequestType,
   school: SchoolContext,
   values: Record<string, string>,
-  parsed: { details: Record<string, unknown>; pupil?: import('../../domain/requests/types.ts').Pupil },
+  parsed: ParsedRequest,
   now: Date,
   submissionId: string,
 ): AdaptiveCardJson {
+  const { type } = parsed;
   return requestReviewCard({
     typeLabel: REQUEST_TYPE_LABEL[type],
     consultant: school.consultant.person.name,
     school: school.name,
-    facts: [{ label: 'School', value: school.name }, ...requestFacts(type, parsed.details, parsed.pupil, 'coordinator', now)],
-    warnings: requestWarnings(type, parsed.details, now),
+    facts: [{ label: 'School', value: school.name }, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],
+    warnings: requestWarnings(parsed, now),
     submitData: { type, schoolId: school.id, submissionId, values },
     edit: { verb: `${type}.edit`, data: { schoolId: school.id, values } },
   });

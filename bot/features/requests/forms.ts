@@ -4,15 +4,16 @@ import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { DAY_PARTS, FORMS, parseSpreekuur, SPREEKUUR_PUPIL, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
 import { parseThuiszitter, TZ_KIND, TZ_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
 import { defaultParticipantSelection, JES_LOCATION, parseJes, participantChoices, type StandingMember } from '../../domain/requests/jes.ts';
+import type { TypedDetails } from '../../domain/requests/record.ts';
 import { URGENCY, type FieldErrors, type Parsed, type Pupil, type RequestType } from '../../domain/requests/types.ts';
 import { schoolLine, type SchoolContext } from './schoolContext.ts';
 import { cleanText } from '../../domain/text.ts';
 
-export interface ParsedRequest {
-  details: Record<string, unknown>;
+/** A checked form: its type and details, and the pupil kept apart. */
+export type ParsedRequest = TypedDetails & {
   pupil?: Pupil;
   urgency?: string;
-}
+};
 
 function standingMembers(school: SchoolContext): StandingMember[] {
   return school.jesMembers.map((m) => ({ id: m.id, role: m.role, name: m.name, email: m.email, organisation: m.organisation }));
@@ -47,17 +48,17 @@ export function parseForm(type: RequestType, school: SchoolContext, values: Reco
     const r = parseSpreekuur(values, now);
     if (!r.ok) return r;
     const { pupil, ...details } = r.value;
-    return { ok: true, value: { details, pupil, urgency: r.value.urgency } };
+    return { ok: true, value: { type, details, pupil, urgency: r.value.urgency } };
   }
   if (type === 'thuiszitter') {
     const r = parseThuiszitter(values, now);
     if (!r.ok) return r;
     const { pupil, ...details } = r.value;
-    return { ok: true, value: { details, pupil } };
+    return { ok: true, value: { type, details, pupil } };
   }
   const r = parseJes(values, now, standingMembers(school), school.consultant.person.name);
   if (!r.ok) return r;
-  return { ok: true, value: { details: r.value as unknown as Record<string, unknown> } };
+  return { ok: true, value: { type: 'jes', details: r.value } };
 }
 
 /** No form has more inputs, and no input is longer (the parsers give the exact limits per field). */

@@ -3,11 +3,12 @@ import type { TurnContext } from 'botbuilder';
 import { myRequestsCard } from '../../../cards/requestCards.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { OPEN_STATUSES, REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
+import { REQUEST_TYPE_LABEL, STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { auditRead, loadRequest, recordEvent } from '../../store/requests.ts';
 import { lockFor } from '../../store/locks.ts';
+import { currentRequest, requestsOfSchools } from '../../store/requestQueries.ts';
 import { decide, rolesFor } from '../../domain/requests/lifecycle.ts';
 import { coordinatorOrHome } from './dialogs.ts';
 import { refreshRequestCards } from './routing.ts';
@@ -19,25 +20,22 @@ export async function listMine(context: TurnContext, services: Services): Promis
   const who = await coordinatorOrHome(context, services);
   if ('card' in who) return who.card;
   const since = new Date(services.now().getTime() - RECENT_DAYS * 86_400_000);
-  const requests = await services.db.request.findMany({
-    where: {
-      schoolId: { in: who.actor.schools.map((s) => s.id) },
-      OR: [{ status: { in: OPEN_STATUSES } }, { updatedAt: { gte: since } }],
-    },
-    include: { school: true, consultant: true },
-    orderBy: { createdAt: 'desc' },
-    take: 20,
-  });
+  const requests = await requestsOfSchools(
+    services.db,
+    who.actor.schools.map((s) => s.id),
+    since,
+    20,
+  );
   return myRequestsCard({
     recentDays: RECENT_DAYS,
     items: requests.map((r) => ({
       id: r.id,
       reference: r.reference,
-      typeLabel: REQUEST_TYPE_LABEL[r.type as RequestType],
+      typeLabel: REQUEST_TYPE_LABEL[r.type],
       school: r.school.name,
-      status: STATUS_LABEL[r.status as RequestStatus],
+      status: STATUS_LABEL[r.status],
       consultant: r.consultant.name,
-      nextStep: nextStep(r.status as RequestStatus, r.consultant.name),
+      nextStep: nextStep(r.status, r.consultant.name),
     })),
   });
 }
@@ -76,7 +74,7 @@ export async function withdrawRequest(context: TurnContext, services: Services, 
   if (!request) return notFound();
   const outcome = await services.db.$transaction(async (tx) => {
     await lockFor(tx, `request:${request.id}`);
-    const current = await tx.request.findUniqueOrThrow({ where: { id: request.id } });
+    const current = await currentRequest(tx, request.id);
     if (current.status === 'withdrawn') return 'already' as const;
     const roles = rolesFor(
       {
@@ -87,8 +85,7 @@ export async function withdrawRequest(context: TurnContext, services: Services, 
       },
       current,
     );
-    if (!decide('withdraw', { type: current.type as RequestType, status: current.status as RequestStatus }, roles).allowed)
-      return 'picked' as const;
+    if (!decide('withdraw', { type: current.type, status: current.status }, roles).allowed) return 'picked' as const;
     await tx.request.update({ where: { id: request.id }, data: { status: 'withdrawn', closedAt: services.now() } });
     const event = await recordEvent(tx, {
       requestId: request.id,

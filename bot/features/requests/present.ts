@@ -1,10 +1,18 @@
 // Turns a request's stored fields into the lines people read. Who reads decides how much of the
 // pupil is shown: the coordinator sees what they typed; the channel card shows initials only.
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
-import { DAY_PARTS, FORMS, WITH_WHOM, type SpreekuurInput } from '../../domain/requests/spreekuur.ts';
-import { hasReportingDuty, TZ_KIND, TZ_REASONS, weeksAbsent, type ThuiszitterInput } from '../../domain/requests/thuiszitter.ts';
-import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesInput, type JesParticipant } from '../../domain/requests/jes.ts';
-import { URGENCY, type Pupil, type RequestType } from '../../domain/requests/types.ts';
+import { DAY_PARTS, FORMS, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
+import {
+  hasReportingDuty,
+  reportingDone,
+  type RecordedReporting,
+  TZ_KIND,
+  TZ_REASONS,
+  weeksAbsent,
+} from '../../domain/requests/thuiszitter.ts';
+import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesParticipant } from '../../domain/requests/jes.ts';
+import type { TypedDetails } from '../../domain/requests/record.ts';
+import { URGENCY, type Pupil } from '../../domain/requests/types.ts';
 import type { Fact } from '../../../cards/requestCards.ts';
 
 export type Audience = 'coordinator' | 'channel';
@@ -17,15 +25,9 @@ export function pupilLine(pupil: Pupil | null | undefined, audience: Audience): 
   return `${pupil.name}${pupil.group ? `, ${pupil.group}` : ''}${birth}`;
 }
 
-export function requestFacts(
-  type: RequestType,
-  details: Record<string, unknown>,
-  pupil: Pupil | null | undefined,
-  audience: Audience,
-  now: Date,
-): Fact[] {
-  if (type === 'spreekuur') {
-    const d = details as unknown as Omit<SpreekuurInput, 'pupil'>;
+export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefined, audience: Audience, now: Date): Fact[] {
+  if (request.type === 'spreekuur') {
+    const d = request.details;
     const withWhom = d.withWhom.map((w) => (w === 'anders' ? d.withWhomOther || 'Anders' : WITH_WHOM[w])).join(', ');
     return [
       { label: 'Vraag', value: d.question },
@@ -36,8 +38,8 @@ export function requestFacts(
       { label: 'Urgentie', value: URGENCY[d.urgency] },
     ];
   }
-  if (type === 'thuiszitter') {
-    const d = details as unknown as Omit<ThuiszitterInput, 'pupil'>;
+  if (request.type === 'thuiszitter') {
+    const d = request.details;
     return [
       { label: 'Soort', value: TZ_KIND[d.kind] },
       { label: 'Leerling', value: pupilLine(pupil, audience) },
@@ -55,7 +57,7 @@ export function requestFacts(
       { label: 'Vraag', value: d.question },
     ];
   }
-  const d = details as unknown as JesInput;
+  const d = request.details;
   return [
     { label: 'Leerling of onderwerp', value: d.subject },
     { label: 'Vraag', value: d.question },
@@ -82,18 +84,16 @@ function participantLine(p: JesParticipant): string {
 
 /** Warnings that must be impossible to miss, such as the DUO/OT reporting duty. */
 export function requestWarnings(
-  type: RequestType,
-  details: Record<string, unknown>,
+  request: TypedDetails,
   now: Date,
   /** Reporting recorded later (by consultant or coordinator) counts as done too. */
-  recorded: { duoReportedAt?: Date | null; otReportedAt?: Date | null } = {},
+  recorded: RecordedReporting = {},
 ): string[] {
-  if (type !== 'thuiszitter') return [];
-  const d = details as unknown as ThuiszitterInput;
+  if (request.type !== 'thuiszitter') return [];
+  const d = request.details;
   if (!hasReportingDuty(d.firstAbsentDate, now)) return [];
-  const duoDone = d.leerplichtInformed || !!recorded.duoReportedAt;
-  const otDone = d.otReported || !!recorded.otReportedAt;
-  const open = [!duoDone && 'bij DUO (verzuimregister, via leerplicht)', !otDone && 'in Onderwijs Transparant'].filter(Boolean);
+  const done = reportingDone(d, recorded);
+  const open = [!done.duo && 'bij DUO (verzuimregister, via leerplicht)', !done.ot && 'in Onderwijs Transparant'].filter(Boolean);
   const base = `Deze leerling verzuimt ${weeksText(weeksAbsent(d.firstAbsentDate, now))}. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.`;
   return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Volgens deze melding is beide gedaan.`];
 }

@@ -1,16 +1,10 @@
-import { button, type Button } from '../../../cards/verbs.ts';
 // The request as each audience sees it: the coordinator's summary and the consultant team's channel card.
+import { button, type Button } from '../../../cards/verbs.ts';
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { formatDate, formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
-import {
-  OPEN_STATUSES,
-  REQUEST_TYPE_LABEL,
-  STATUS_LABEL,
-  type Pupil,
-  type RequestStatus,
-  type RequestType,
-} from '../../domain/requests/types.ts';
+import type { Appointment } from '../../domain/requests/record.ts';
+import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { historyLines, requestFacts, requestWarnings } from './present.ts';
@@ -48,12 +42,12 @@ export async function coordinatorSummary(
   now: Date,
   opts: { banner?: string; message?: string } = {},
 ): Promise<AdaptiveCardJson> {
-  const status = request.status as RequestStatus;
+  const status = request.status;
   const actions: Button[] = [
     ...(status === 'new' ? [button('Intrekken', 'request.withdraw', { requestId: request.id })] : []),
     ...((request.type === 'thuiszitter' || request.type === 'spreekuur') &&
     OPEN_STATUSES.includes(status) &&
-    (request.pupil as Pupil | null)?.kind === 'anonymous'
+    request.pupil?.kind === 'anonymous'
       ? [button('Leerling alsnog noemen', 'request.identify.form', { requestId: request.id })]
       : []),
     ...(status === 'waiting' ? [button('Vraag beantwoorden', 'request.answer.form', { requestId: request.id })] : []),
@@ -65,7 +59,7 @@ export async function coordinatorSummary(
   ];
   return requestSummaryCard({
     banner: opts.banner,
-    typeLabel: REQUEST_TYPE_LABEL[request.type as RequestType],
+    typeLabel: REQUEST_TYPE_LABEL[request.type],
     reference: request.reference,
     facts: [
       { label: 'Status', value: STATUS_LABEL[status] },
@@ -74,17 +68,11 @@ export async function coordinatorSummary(
       { label: 'Ingediend door', value: request.requester.name },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
       ...(await caseworkFacts(db, request)),
-      ...requestFacts(
-        request.type as RequestType,
-        request.details as Record<string, unknown>,
-        request.pupil as Pupil | null,
-        'coordinator',
-        now,
-      ),
+      ...requestFacts(request, request.pupil, 'coordinator', now),
     ],
     warnings:
       status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting'
-        ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request)
+        ? requestWarnings(request, now, request)
         : [],
     history: await historyOf(db, request),
     actions,
@@ -117,7 +105,7 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
     const handler = await db.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
     if (handler) facts.push({ label: 'Opgepakt door', value: handler.name });
   }
-  const appointment = request.appointment as { date: string; time: string; place: string } | null;
+  const appointment = request.appointment;
   if (appointment)
     facts.push({ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}` });
   if (request.interimAgreement) facts.push({ label: 'Tussentijds', value: request.interimAgreement });
@@ -154,7 +142,7 @@ export interface ChannelView {
 }
 
 /** The appointment without its address: the shared card says when, and whether at school, online, … */
-function appointmentForEveryone(appointment: { date: string; time: string; place: string } | null): { label: string; value: string }[] {
+function appointmentForEveryone(appointment: Appointment | null): { label: string; value: string }[] {
   if (!appointment) return [];
   const known = ['Op school', 'Online (Teams)', 'Telefonisch'];
   const place = known.includes(appointment.place) ? appointment.place : 'Ander adres';
@@ -181,7 +169,7 @@ function handoverNote(request: RequestWithContext): { label: string; value: stri
 export async function renderRequestChannelCard(db: Db, args: Record<string, unknown>, now = new Date(), view?: ChannelView) {
   const request = await loadRequest(db, String(args.requestId));
   if (!request) return null;
-  const status = request.status as RequestStatus;
+  const status = request.status;
   const notice = typeof args.notice === 'string' ? NOTICES[args.notice]?.(request.consultant.name) : undefined;
   const shared = !view;
   const details = view?.details === true;
@@ -191,43 +179,30 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
-        ...requestFacts(
-          request.type as RequestType,
-          request.details as Record<string, unknown>,
-          request.pupil as Pupil | null,
-          'channel',
-          now,
-        ),
+        ...requestFacts(request, request.pupil, 'channel', now),
       ]
     : [
         { label: 'Status', value: STATUS_LABEL[status] },
         ...(await handlerName(db, request)),
-        ...(OPEN_STATUSES.includes(status)
-          ? appointmentForEveryone(request.appointment as { date: string; time: string; place: string } | null)
-          : []),
+        ...(OPEN_STATUSES.includes(status) ? appointmentForEveryone(request.appointment) : []),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
       ];
   const card = requestChannelCard({
     actions:
       view?.actions ??
-      (status === 'closed' || status === 'withdrawn'
-        ? []
-        : [{ title: 'Bijwerken', verb: 'request.refresh', data: { requestId: request.id } }]),
+      (status === 'closed' || status === 'withdrawn' ? [] : [button('Bijwerken', 'request.refresh', { requestId: request.id })]),
     message: view?.message,
     refresh:
       shared && status !== 'closed' && status !== 'withdrawn'
         ? { verb: 'request.refresh', data: { requestId: request.id }, userIds: await refreshUserIds(db, request) }
         : undefined,
     notice,
-    typeLabel: REQUEST_TYPE_LABEL[request.type as RequestType],
+    typeLabel: REQUEST_TYPE_LABEL[request.type],
     reference: request.reference,
     school: request.school.name,
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts,
-    warnings:
-      details && status !== 'closed' && status !== 'withdrawn'
-        ? requestWarnings(request.type as RequestType, request.details as Record<string, unknown>, now, request)
-        : [],
+    warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request, now, request) : [],
   });
-  return { card, summary: `${REQUEST_TYPE_LABEL[request.type as RequestType]} ${request.reference}: ${request.school.name}` };
+  return { card, summary: `${REQUEST_TYPE_LABEL[request.type]} ${request.reference}: ${request.school.name}` };
 }

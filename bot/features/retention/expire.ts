@@ -35,13 +35,13 @@ export async function expireInactiveRequests(
     const done = await db.$transaction(async (tx) => {
       await lockFor(tx, `request:${id}`);
       const request = await loadRequest(tx, id);
-      if (!request || !OPEN_STATUSES.includes(request.status as RequestStatus)) return false;
+      if (!request || !OPEN_STATUSES.includes(request.status)) return false;
       await tx.request.update({ where: { id }, data: { status: 'closed', closedAt: now, outcome: EXPIRED_OUTCOME } });
       const event = await recordEvent(tx, {
         requestId: id,
         actorId: null,
         action: 'expire',
-        fromStatus: request.status as RequestStatus,
+        fromStatus: request.status,
         toStatus: 'closed',
         at: now,
       });
