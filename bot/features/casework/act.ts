@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { decide, mayReadDetails, rolesFor, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
-import { REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus, type RequestType } from '../../domain/requests/types.ts';
+import { REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import type { Tx } from '../../store/database.ts';

@@ -4,7 +4,6 @@ import { answerCard } from '../../../cards/answer.ts';
 import { cleanText } from '../../domain/text.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import type { RequestStatus } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { coordinatorSummary } from '../requests/views.ts';
 import { act, loadCase } from './act.ts';

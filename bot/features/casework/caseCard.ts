@@ -1,7 +1,6 @@
 import { button, type Verb } from '../../../cards/verbs.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { allowedActions, mayReadDetails, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
-import type { RequestStatus, RequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
 import { renderRequestChannelCard } from '../requests/views.ts';

@@ -1,6 +1,6 @@
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import { REQUEST_TYPE_LABEL } from '../../domain/requests/types.ts';
 import type { Tx } from '../../store/database.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
 import { answerCard } from '../../../cards/answer.ts';

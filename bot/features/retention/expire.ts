@@ -2,7 +2,7 @@
 // activity it is closed as expired (and later anonymised like any closed request). Anonymous sparring
 // (a thuiszitter signal without the pupil's name) that never went further expires sooner. The coordinator is told once; the channel card shows it.
 import type { Db } from '../../store/database.ts';
-import { OPEN_STATUSES, type RequestStatus } from '../../domain/requests/types.ts';
+import { OPEN_STATUSES } from '../../domain/requests/types.ts';
 import { EXPIRED_OUTCOME } from '../../domain/requests/lifecycle.ts';
 import { lockFor } from '../../store/locks.ts';
 import { loadRequest, recordEvent } from '../../store/requests.ts';
