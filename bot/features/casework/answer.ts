@@ -1,22 +1,16 @@
 // Vraag stellen → the coordinator answers in their 1:1 chat; the answer goes to the thread and history.
-import type { TurnContext } from 'botbuilder';
 import { answerCard } from '../../../cards/answer.ts';
 import { cleanText } from '../../domain/text.ts';
-import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import type { Services } from '../../services.ts';
 import { coordinatorSummary } from '../requests/views.ts';
-import { act, loadCase } from './act.ts';
+import { act } from './act.ts';
+import { formIdOf, onCase } from './handler.ts';
 
-export async function answerForm(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
-  const ctx = await loadCase(context, services, data);
-  if ('refusal' in ctx) return ctx.refusal;
-  return answerCard({ requestId: ctx.request.id, title: `Vraag over ${ctx.request.reference}`, lines: [ctx.request.openQuestion ?? ''] });
-}
+export const answerForm = onCase(async (ctx) =>
+  answerCard({ requestId: ctx.request.id, title: `Vraag over ${ctx.request.reference}`, lines: [ctx.request.openQuestion ?? ''] }),
+);
 
-export async function submitAnswer(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
-  const ctx = await loadCase(context, services, data);
-  if ('refusal' in ctx) return ctx.refusal;
+export const submitAnswer = onCase(async (ctx, services, data) => {
   const answer = typeof data.answer === 'string' ? cleanText(data.answer).trim() : '';
   const title = `Vraag over ${ctx.request.reference}`;
   if (!answer)
@@ -54,7 +48,7 @@ export async function submitAnswer(context: TurnContext, services: Services, dat
       }
       return { to, note: `Antwoord: ${answer}` };
     },
-    typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined,
+    formIdOf(data),
   );
   if (!outcome.ok) {
     // Keep what they typed: the consultant may have moved on (e.g. planned the appointment already).
@@ -66,4 +60,4 @@ export async function submitAnswer(context: TurnContext, services: Services, dat
     });
   }
   return coordinatorSummary(services.db, outcome.request, services.now(), { banner: 'Uw antwoord is doorgestuurd naar de consulent.' });
-}
+});

@@ -1,16 +1,14 @@
 // Leerling alsnog noemen: a case that began as anonymous sparring continues with the pupil named.
 // Only the school's coordinator does this; the channel card then shows initials, as for any pupil.
 import crypto from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
 import type { Prisma } from '../../store/generated/client.ts';
 import { actionFormCard, type FormInput } from '../../../cards/actionForm.ts';
-import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { FormReader } from '../../domain/requests/formValues.ts';
 import { parseBirthDate } from '../../domain/requests/thuiszitter.ts';
 import { initialsOf, type Pupil } from '../../domain/requests/types.ts';
-import type { Services } from '../../services.ts';
 import { coordinatorSummary } from '../requests/views.ts';
-import { act, checkAllowed, loadCase, type CaseContext } from './act.ts';
+import { act, checkAllowed, type CaseContext } from './act.ts';
+import { formIdOf, onCase } from './handler.ts';
 
 function inputs(ctx: CaseContext): FormInput[] {
   return ctx.request.type === 'thuiszitter'
@@ -37,21 +35,13 @@ function identifyForm(ctx: CaseContext, values: Record<string, string> = {}, err
   });
 }
 
-export async function identifyPupilForm(
-  context: TurnContext,
-  services: Services,
-  data: Record<string, unknown>,
-): Promise<AdaptiveCardJson> {
-  const ctx = await loadCase(context, services, data);
-  if ('refusal' in ctx) return ctx.refusal;
+export const identifyPupilForm = onCase(async (ctx, services) => {
   const refused = await checkAllowed(services, ctx, 'identify');
   if (refused) return coordinatorSummary(services.db, ctx.request, services.now(), { message: refused });
   return identifyForm(ctx);
-}
+});
 
-export async function identifyPupil(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
-  const ctx = await loadCase(context, services, data);
-  if ('refusal' in ctx) return ctx.refusal;
+export const identifyPupil = onCase(async (ctx, services, data) => {
   const now = services.now();
   const f = new FormReader(data, now);
   let pupil: Pupil | undefined;
@@ -80,7 +70,7 @@ export async function identifyPupil(context: TurnContext, services: Services, da
       await tx.request.update({ where: { id: request.id }, data: { pupil: pupil as Prisma.InputJsonValue } });
       return {}; // no note: the history must not repeat pupil data
     },
-    typeof data.formId === 'string' ? data.formId.slice(0, 100) : undefined,
+    formIdOf(data),
   );
   return coordinatorSummary(
     services.db,
@@ -88,4 +78,4 @@ export async function identifyPupil(context: TurnContext, services: Services, da
     now,
     outcome.ok ? { banner: 'De gegevens van de leerling zijn opgeslagen.' } : { message: outcome.message },
   );
-}
+});

@@ -1,27 +1,32 @@
 import { VERBS, type Verb } from '../../../cards/verbs.ts';
 import type { Services } from '../../services.ts';
 import { onCardAction, type App } from '../../teams/routes.ts';
-import * as actions from './actions.ts';
 import { answerForm, submitAnswer } from './answer.ts';
+import { ask, askForm } from './ask.ts';
+import { claim, refresh } from './claim.ts';
+import { close, closeForm, report, reportForm } from './closing.ts';
+import { handover, handoverForm } from './handover.ts';
+import type { Handler } from './handler.ts';
 import { identifyPupil, identifyPupilForm } from './identify.ts';
+import { move, moveForm, plan, planForm } from './planning.ts';
 
 /** Consultants act on the channel cards; coordinators answer questions and record DUO/OT reporting. */
 export function registerCasework(app: App, services: Services): void {
-  const routes: Partial<Record<Verb, (typeof actions)['claim']>> = {
-    'request.refresh': actions.refresh,
-    'request.claim': actions.claim,
-    'request.plan.form': actions.planForm,
-    'request.plan': actions.plan,
-    'request.move.form': actions.moveForm,
-    'request.move': actions.move,
-    'request.ask.form': actions.askForm,
-    'request.ask': actions.ask,
-    'request.handover.form': actions.handoverForm,
-    'request.handover': actions.handover,
-    'request.close.form': actions.closeForm,
-    'request.close': actions.close,
-    'request.report.form': actions.reportForm,
-    'request.report': actions.report,
+  const routes: Partial<Record<Verb, Handler>> = {
+    'request.refresh': refresh,
+    'request.claim': claim,
+    'request.plan.form': planForm,
+    'request.plan': plan,
+    'request.move.form': moveForm,
+    'request.move': move,
+    'request.ask.form': askForm,
+    'request.ask': ask,
+    'request.handover.form': handoverForm,
+    'request.handover': handover,
+    'request.close.form': closeForm,
+    'request.close': close,
+    'request.report.form': reportForm,
+    'request.report': report,
     'request.answer.form': answerForm,
     'request.answer': submitAnswer,
     'request.identify.form': identifyPupilForm,

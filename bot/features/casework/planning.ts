@@ -1,0 +1,108 @@
+// Inplannen and Verzetten. An appointment always moves to a concrete new date, with what happens in between.
+import type { FormInput } from '../../../cards/actionForm.ts';
+import { FormReader } from '../../domain/requests/formValues.ts';
+import { act } from './act.ts';
+import { choices, type FormSpec, keys, showForm, showFormAgain } from './actionForms.ts';
+import { appointmentInputs, appointmentText, PLACES, readAppointment } from './appointment.ts';
+import { answerWith, formIdOf, onCase } from './handler.ts';
+import type { CaseContext } from './act.ts';
+
+const planSpec = (ctx: CaseContext): FormSpec => ({
+  action: 'plan',
+  title: 'Inplannen',
+  inputs: appointmentInputs(ctx, true),
+  submitTitle: 'Afspraak opslaan',
+});
+
+const MOVE_INPUTS: FormInput[] = [
+  { kind: 'date', id: 'date', label: 'Nieuwe datum' },
+  { kind: 'time', id: 'time', label: 'Nieuwe tijd' },
+  { kind: 'choice', id: 'place', label: 'Plaats', expanded: true, choices: choices(PLACES) },
+  { kind: 'text', id: 'address', label: 'Adres (bij een ander adres)', maxLength: 200 },
+  { kind: 'text', id: 'reason', label: 'Reden van verzetten', maxLength: 500 },
+  { kind: 'text', id: 'interim', label: 'Wat kan er tussentijds gebeuren, en door wie?', multiline: true, maxLength: 1000 },
+];
+
+const moveSpec: FormSpec = {
+  action: 'move',
+  title: 'Verzetten',
+  intro: 'Een afspraak wordt altijd verzet naar een concrete nieuwe datum. Spreek ook af wat er tussentijds gebeurt, en door wie.',
+  inputs: MOVE_INPUTS,
+  submitTitle: 'Verzetten',
+};
+
+export const planForm = onCase((ctx, services) => showForm(services, ctx, 'plan', () => planSpec(ctx)));
+
+export const plan = onCase(async (ctx, services, data) => {
+  const f = new FormReader(data, services.now());
+  const appointment = readAppointment(ctx, services.now(), f, true);
+  if (!f.ok || !appointment) return showFormAgain(ctx, planSpec(ctx), data, f.errors);
+  const when = appointmentText(appointment);
+  const outcome = await act(
+    services,
+    ctx,
+    'plan',
+    async (tx, request) => {
+      // Planning settles an open question too: the appointment is where it gets answered.
+      await tx.request.update({
+        where: { id: request.id },
+        data: { appointment: { ...appointment }, openQuestion: null, resumeStatus: null },
+      });
+      return {
+        note: when,
+        coordinatorMessage: {
+          title: 'ingepland',
+          lines: [`${ctx.actor.name} heeft een afspraak gepland: ${when}.`],
+          icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+        },
+      };
+    },
+    formIdOf(data),
+  );
+  return answerWith(services, ctx, outcome, `Ingepland: ${when}.`);
+});
+
+export const moveForm = onCase((ctx, services) => {
+  const current = ctx.request.appointment;
+  const placeKey = keys(PLACES).find((k) => PLACES[k] === current?.place) ?? (current ? 'anders' : '');
+  return showForm(services, ctx, 'move', () => moveSpec, {
+    place: placeKey,
+    address: placeKey === 'anders' ? (current?.place ?? '') : '',
+    time: current?.time ?? '',
+    interim: ctx.request.interimAgreement ?? '',
+  });
+});
+
+export const move = onCase(async (ctx, services, data) => {
+  const f = new FormReader(data, services.now());
+  const appointment = readAppointment(ctx, services.now(), f, false);
+  const reason = f.text('reason', { required: 'Vul de reden in.', max: 500, label: 'Reden' });
+  const interim = f.text('interim', {
+    required: 'Spreek af wat er tussentijds gebeurt, en door wie.',
+    max: 1000,
+    label: 'Tussentijdse afspraak',
+  });
+  if (!f.ok || !appointment) return showFormAgain(ctx, moveSpec, data, f.errors);
+  const when = appointmentText(appointment);
+  const outcome = await act(
+    services,
+    ctx,
+    'move',
+    async (tx, request) => {
+      const current = request.appointment;
+      if (current && appointment.date === current.date && appointment.time === current.time)
+        return { refuse: 'De nieuwe datum en tijd zijn gelijk aan de huidige afspraak; kies een ander moment.' };
+      await tx.request.update({ where: { id: request.id }, data: { appointment: { ...appointment }, interimAgreement: interim } });
+      return {
+        note: `Naar ${when}. Reden: ${reason}. Tussentijds: ${interim}`,
+        coordinatorMessage: {
+          title: 'afspraak verzet',
+          lines: [`${ctx.actor.name} heeft de afspraak verzet naar ${when}.`, `Reden: ${reason}`, `Tussentijds: ${interim}`],
+          icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+        },
+      };
+    },
+    formIdOf(data),
+  );
+  return answerWith(services, ctx, outcome, `Verzet naar ${when}.`);
+});
