@@ -3,8 +3,8 @@ import { ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import { initialsOf, type Parsed, type Pupil } from './types.ts';
 
-export const TZ_KIND = { dreigend: 'Dreigende thuiszitter', thuiszitter: 'Thuiszitter' } as const;
-export const TZ_REASONS = {
+export const THUISZITTER_KIND = { dreigend: 'Dreigende thuiszitter', thuiszitter: 'Thuiszitter' } as const;
+export const THUISZITTER_REASONS = {
   psychisch: 'Psychische of psychiatrische problematiek',
   medisch: 'Lichamelijke of medische klachten',
   gedrag: 'Gedragsproblemen',
@@ -20,10 +20,10 @@ export const YES_NO = { ja: 'Ja', nee: 'Nee' } as const;
 export const REPORTING_DUTY_WEEKS = 4;
 
 export interface ThuiszitterInput {
-  kind: keyof typeof TZ_KIND;
+  kind: keyof typeof THUISZITTER_KIND;
   pupil: Pupil;
   firstAbsentDate: string;
-  reason: keyof typeof TZ_REASONS;
+  reason: keyof typeof THUISZITTER_REASONS;
   reasonOther: string;
   leerplichtInformed: boolean;
   leerplichtDate?: string;
@@ -65,7 +65,7 @@ export function hasReportingDuty(firstAbsentDate: string, now: Date): boolean {
 
 export function parseThuiszitter(values: Record<string, unknown>, now: Date): Parsed<ThuiszitterInput> {
   const f = new FormReader(values, now);
-  const kind = f.choice('kind', keys(TZ_KIND), { required: 'Kies of het om een dreigende thuiszitter of een thuiszitter gaat.' });
+  const kind = f.choice('kind', keys(THUISZITTER_KIND), { required: 'Kies of het om een dreigende thuiszitter of een thuiszitter gaat.' });
 
   const name = f.text('pupilName', { max: 100, label: 'Naam leerling' });
   const birthText = f.raw('pupilBirthDate');
@@ -84,7 +84,7 @@ export function parseThuiszitter(values: Record<string, unknown>, now: Date): Pa
     notInFuture: true,
     label: 'Eerste verzuimdag',
   });
-  const reason = f.choice('reason', keys(TZ_REASONS), { required: 'Kies de belangrijkste reden.' });
+  const reason = f.choice('reason', keys(THUISZITTER_REASONS), { required: 'Kies de belangrijkste reden.' });
   const reasonOther = f.text('reasonOther', { max: 200, label: 'Andere reden' });
   if (reason === 'anders' && !reasonOther) f.fail('reasonOther', 'U koos "Anders": beschrijf kort de reden.');
 

@@ -12,7 +12,7 @@ import type { Tx } from '../../store/database.ts';
 import { lockFor } from '../../store/locks.ts';
 import { auditRead, loadRequest, recordEvent, type RequestWithContext } from '../../store/requests.ts';
 import { resolveActor } from '../../teams/turn.ts';
-import { refreshRequestCards } from '../requests/routing.ts';
+import { refreshRequestCards } from '../requests/channelPosts.ts';
 import { notifyCoordinator } from './notify.ts';
 
 export interface CaseContext {

@@ -4,7 +4,7 @@ import type { FormInput } from '../../../cards/actionForm.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { FormReader } from '../../domain/requests/formValues.ts';
 import type { Services } from '../../services.ts';
-import { routeNewRequest } from '../requests/routing.ts';
+import { routeNewRequest } from '../requests/channelPosts.ts';
 import { act, type CaseContext } from './act.ts';
 import { type FormSpec, showForm, showFormAgain } from './actionForms.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';

@@ -6,7 +6,7 @@ import type { Services } from '../../services.ts';
 import { insertRequest, loadRequest } from '../../store/requests.ts';
 import { coordinatorOrHome } from './dialogs.ts';
 import { formCard, formValues, parseForm } from './forms.ts';
-import { routeNewRequest } from './routing.ts';
+import { routeNewRequest } from './channelPosts.ts';
 import { loadSchoolFor } from './schoolContext.ts';
 import { coordinatorSummary } from './views.ts';
 

@@ -9,7 +9,7 @@ import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
 import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
-import { requestFacts, requestWarnings } from './present.ts';
+import { requestFacts, requestWarnings } from './facts.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 
 export const DIALOG_TITLE: Record<RequestType, string> = {

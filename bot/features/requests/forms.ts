@@ -2,7 +2,7 @@
 import { jesFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { DAY_PARTS, FORMS, parseSpreekuur, SPREEKUUR_PUPIL, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
-import { parseThuiszitter, TZ_KIND, TZ_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
+import { parseThuiszitter, THUISZITTER_KIND, THUISZITTER_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
 import { defaultParticipantSelection, JES_LOCATION, parseJes, participantChoices, type StandingMember } from '../../domain/requests/jes.ts';
 import type { TypedDetails } from '../../domain/requests/record.ts';
 import { URGENCY, type FieldErrors, type Parsed, type Pupil, type RequestType } from '../../domain/requests/types.ts';
@@ -29,7 +29,7 @@ export function formCard(
   if (type === 'spreekuur') {
     return spreekuurFormCard({ ...base, withWhom: WITH_WHOM, pupil: SPREEKUUR_PUPIL, dayParts: DAY_PARTS, forms: FORMS, urgency: URGENCY });
   }
-  if (type === 'thuiszitter') return thuiszitterFormCard({ ...base, kinds: TZ_KIND, reasons: TZ_REASONS, yesNo: YES_NO });
+  if (type === 'thuiszitter') return thuiszitterFormCard({ ...base, kinds: THUISZITTER_KIND, reasons: THUISZITTER_REASONS, yesNo: YES_NO });
   const standing = standingMembers(school);
   const smw = standing.find((m) => m.role === 'smw');
   return jesFormCard({

@@ -11,7 +11,7 @@ import { lockFor } from '../../store/locks.ts';
 import { currentRequest, requestsOfSchools } from '../../store/requestQueries.ts';
 import { decide, rolesFor } from '../../domain/requests/lifecycle.ts';
 import { coordinatorOrHome } from './dialogs.ts';
-import { refreshRequestCards } from './routing.ts';
+import { refreshRequestCards } from './channelPosts.ts';
 import { coordinatorSummary, nextStep } from './views.ts';
 
 const RECENT_DAYS = 60;

@@ -7,7 +7,7 @@ import type { Appointment } from '../../domain/requests/record.ts';
 import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
-import { historyLines, requestFacts, requestWarnings } from './present.ts';
+import { historyLines, requestFacts, requestWarnings } from './facts.ts';
 
 async function historyOf(db: Db, request: RequestWithContext): Promise<string[]> {
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];

@@ -6,7 +6,7 @@ import { OPEN_STATUSES } from '../../domain/requests/types.ts';
 import { EXPIRED_OUTCOME } from '../../domain/requests/lifecycle.ts';
 import { lockFor } from '../../store/locks.ts';
 import { loadRequest, recordEvent } from '../../store/requests.ts';
-import { refreshRequestCards } from '../requests/routing.ts';
+import { refreshRequestCards } from '../requests/channelPosts.ts';
 import { notifyCoordinator } from '../casework/notify.ts';
 
 export async function expireInactiveRequests(

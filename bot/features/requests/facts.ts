@@ -6,8 +6,8 @@ import {
   hasReportingDuty,
   reportingDone,
   type RecordedReporting,
-  TZ_KIND,
-  TZ_REASONS,
+  THUISZITTER_KIND,
+  THUISZITTER_REASONS,
   weeksAbsent,
 } from '../../domain/requests/thuiszitter.ts';
 import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesParticipant } from '../../domain/requests/jes.ts';
@@ -41,11 +41,11 @@ export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefi
   if (request.type === 'thuiszitter') {
     const d = request.details;
     return [
-      { label: 'Soort', value: TZ_KIND[d.kind] },
+      { label: 'Soort', value: THUISZITTER_KIND[d.kind] },
       { label: 'Leerling', value: pupilLine(pupil, audience) },
       { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
       { label: 'Verzuim', value: weeksText(weeksAbsent(d.firstAbsentDate, now)) },
-      { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : TZ_REASONS[d.reason] },
+      { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] },
       {
         label: 'Leerplicht/DUO',
         value: d.leerplichtInformed
