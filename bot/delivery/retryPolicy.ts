@@ -32,18 +32,23 @@ type ErrorLike = {
   name?: string;
   statusCode?: number;
   status?: number;
-  code?: string;
+  code?: unknown;
   message?: string;
   retryable?: boolean;
   response?: { headers?: unknown; status?: number };
   cause?: unknown;
 };
 
-function isNetworkError(e: ErrorLike): boolean {
-  if (e.code && (NETWORK_CODES.has(e.code) || e.code.startsWith('UND_ERR_'))) return true;
+/** Mistakes in code: a message that mentions "timeout" does not make them network trouble. */
+const PROGRAMMING_ERRORS = [TypeError, ReferenceError, SyntaxError, RangeError];
+
+function isNetworkError(e: ErrorLike, depth = 0): boolean {
+  if (depth > 5 || PROGRAMMING_ERRORS.some((type) => e instanceof type)) return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (code && (NETWORK_CODES.has(code) || code.startsWith('UND_ERR_'))) return true;
   if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
-  if (/timeout|timed out|socket hang up|aborted/i.test(e.message ?? '')) return true;
-  return !!e.cause && typeof e.cause === 'object' && isNetworkError(e.cause as ErrorLike);
+  if (/timeout|timed out|socket hang up|aborted/i.test(typeof e.message === 'string' ? e.message : '')) return true;
+  return !!e.cause && typeof e.cause === 'object' && e.cause !== e && isNetworkError(e.cause as ErrorLike, depth + 1);
 }
 
 /**
@@ -54,8 +59,9 @@ function isNetworkError(e: ErrorLike): boolean {
 export function retryDecision(err: unknown, attempts: number, ageMs = 0): RetryDecision {
   if (err instanceof UndeliverableError) return { retry: false, reason: err.message };
   const e = (err ?? {}) as ErrorLike;
-  const status = e.statusCode ?? e.status ?? e.response?.status;
-  const reason = status ? `HTTP ${status}` : (e.code ?? e.message ?? 'unknown error').slice(0, 200);
+  // Status 0 means no HTTP answer at all (the network failed): decided by the error code instead.
+  const status = [e.statusCode, e.status, e.response?.status].find((s) => typeof s === 'number' && s > 0);
+  const reason = status ? `HTTP ${status}` : String(e.code ?? e.message ?? 'unknown error').slice(0, 200);
   let retryable: boolean;
   if (status !== undefined) retryable = status >= 500 || RETRYABLE_STATUS.has(status);
   else if (e.retryable === true || isNetworkError(e)) retryable = true;

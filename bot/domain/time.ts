@@ -24,3 +24,12 @@ export function formatLocalDateTime(local: string): string {
 export function yearInZone(date: Date): number {
   return DateTime.fromJSDate(date, { zone: ZONE }).year;
 }
+
+/**
+ * A Dutch local date and time ("2027-03-28", "02:30") as a moment, or null when that time does not exist
+ * on that day (the hour skipped when summer time starts). In the hour that repeats in October, the first.
+ */
+export function localMoment(date: string, time: string): DateTime | null {
+  const at = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
+  return at.isValid && at.toISODate() === date && at.toFormat('HH:mm') === time ? at : null;
+}

@@ -208,22 +208,21 @@ describe('parseJes: Dutch time around New Year and DST', () => {
   });
 });
 
-describe('parseJes: oddities (see the unit-test report)', () => {
-  it('a day in the past gets two messages: the date one and a "time in the past" one', () => {
-    expect(errorsOf(valid({ moment1Date: '2026-11-24' }))).toEqual({
-      moment1Date: 'Moment 1 moet vandaag of later zijn.',
-      moment1Time: 'Moment 1 ligt in het verleden; kies een tijd in de toekomst.',
-    });
+describe('parseJes: moments', () => {
+  it('a day in the past gets one message, on the date', () => {
+    expect(errorsOf(valid({ moment1Date: '2026-11-24' }))).toEqual({ moment1Date: 'Moment 1 moet vandaag of later zijn.' });
   });
 
-  it('moments 1 and 3 the same with moment 2 empty: the error lands on the empty moment 2 date', () => {
+  it('moments 1 and 3 the same with moment 2 empty: the error lands on moment 3, the repeat', () => {
     expect(errorsOf(valid({ moment3Date: '2026-11-30', moment3Time: '14:00' }))).toEqual({
-      moment2Date: 'U stelde hetzelfde moment twee keer voor.',
+      moment3Date: 'U stelde hetzelfde moment twee keer voor.',
     });
   });
 
-  it('accepts a time that does not exist in Dutch time (02:30 on 28 March 2027, clocks jump to 03:00)', () => {
-    expect(parsed(valid({ moment1Date: '2027-03-28', moment1Time: '02:30' })).moments).toEqual(['2027-03-28T02:30']);
+  it('refuses a time that does not exist in Dutch time (02:30 on 28 March 2027, clocks jump to 03:00)', () => {
+    expect(errorsOf(valid({ moment1Date: '2027-03-28', moment1Time: '02:30' }))).toEqual({
+      moment1Time: '02:30 bestaat niet op die dag: de klok gaat dan een uur vooruit. Kies een andere tijd.',
+    });
   });
 
   it('validates the SMW e-mail field even when a standing SMW makes it unused', () => {

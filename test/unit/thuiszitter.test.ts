@@ -276,7 +276,7 @@ describe('parseThuiszitter: each kind of bad input gets a Dutch error on its own
   });
 });
 
-describe('parseThuiszitter: oddities (see the unit-test report)', () => {
+describe('parseThuiszitter: as it behaves today', () => {
   it('a leerplicht date in the future is refused even when leerplicht was not informed (and the date would be dropped)', () => {
     expect(errorsOf(valid({ leerplichtInformed: 'nee', leerplichtDate: '2027-01-10' }))).toEqual({
       leerplichtDate: 'Datum gemeld bij leerplicht/DUO kan niet in de toekomst liggen.',

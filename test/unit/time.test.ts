@@ -47,7 +47,7 @@ describe('time.ts: Dutch formatting in Dutch time', () => {
   });
 });
 
-describe('time.ts: oddities (see the unit-test report)', () => {
+describe('time.ts: as it behaves today', () => {
   it('a local time that does not exist (spring change) is shown an hour later than written', () => {
     expect(formatLocalDateTime('2027-03-28T02:30')).toBe('zondag 28 maart 2027 om 03:30');
   });

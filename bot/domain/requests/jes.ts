@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../time.ts';
+import { localMoment, ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import type { Parsed } from './types.ts';
 
@@ -107,15 +107,17 @@ export function parseJes(values: Record<string, unknown>, now: Date, standing: S
     const time = f.time(`moment${i}Time`, { label: `Tijd moment ${i}` });
     if (date && !time && !f.errors[`moment${i}Time`]) f.fail(`moment${i}Time`, `Vul de begintijd in bij moment ${i}.`);
     if (!date && time && !f.errors[`moment${i}Date`]) f.fail(`moment${i}Date`, `Vul de datum in bij moment ${i}.`);
-    if (date && time) {
-      const at = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
-      if (at <= nowLocal) f.fail(`moment${i}Time`, `Moment ${i} ligt in het verleden; kies een tijd in de toekomst.`);
-      else moments.push(`${date}T${time}`);
+    if (date && time && !f.errors[`moment${i}Date`]) {
+      const at = localMoment(date, time);
+      const moment = `${date}T${time}`;
+      if (!at) f.fail(`moment${i}Time`, `${time} bestaat niet op die dag: de klok gaat dan een uur vooruit. Kies een andere tijd.`);
+      else if (at <= nowLocal) f.fail(`moment${i}Time`, `Moment ${i} ligt in het verleden; kies een tijd in de toekomst.`);
+      else if (moments.includes(moment)) f.fail(`moment${i}Date`, 'U stelde hetzelfde moment twee keer voor.');
+      else moments.push(moment);
     }
   }
   if (moments.length === 0 && !Object.keys(f.errors).some((k) => k.startsWith('moment')))
     f.fail('moment1Date', 'Stel ten minste één moment voor.');
-  if (new Set(moments).size !== moments.length) f.fail('moment2Date', 'U stelde hetzelfde moment twee keer voor.');
 
   const location = f.choice('location', keys(JES_LOCATION), { required: 'Kies waar het overleg plaatsvindt.' });
   const address = f.text('address', { max: 200, label: 'Adres' });

@@ -54,7 +54,7 @@ export function parseSpreekuur(values: Record<string, unknown>, now: Date): Pars
     pupil = {
       kind: 'identified',
       name: initials,
-      initials: initials.includes('.') ? initials : initialsOf(initials.split('').join(' ')),
+      initials: initials.includes('.') ? initials : initialsOf([...initials].join(' ')),
       group,
     };
   }

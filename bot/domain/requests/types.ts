@@ -40,7 +40,7 @@ export function initialsOf(name: string): string {
   return name
     .split(/[\s-]+/)
     .filter((part) => part && !/^(van|de|der|den|het|ter|ten|te|la|le|da|di|op|in|'t)$/i.test(part))
-    .map((part) => `${part[0]!.toUpperCase()}.`)
+    .map((part) => `${[...part][0]!.toUpperCase()}.`)
     .join('');
 }
 

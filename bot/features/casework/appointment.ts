@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { FormInput } from '../../../cards/actionForm.ts';
 import type { FormReader } from '../../domain/requests/formValues.ts';
 import type { Appointment } from '../../domain/requests/record.ts';
-import { formatLocalDateTime, ZONE } from '../../domain/time.ts';
+import { formatLocalDateTime, localMoment, ZONE } from '../../domain/time.ts';
 import type { CaseContext } from './act.ts';
 import { choices, keys } from './actionForms.ts';
 
@@ -43,8 +43,11 @@ export function readAppointment(ctx: CaseContext, now: Date, f: FormReader, allo
     date = f.date('date', { required: 'Vul de datum in.', notInPast: true, label: 'Datum' });
     time = f.time('time', { required: 'Vul de tijd in.', label: 'Tijd' });
   }
-  if (date && time && DateTime.fromISO(`${date}T${time}`, { zone: ZONE }) <= DateTime.fromJSDate(now, { zone: ZONE }))
-    f.fail(proposal ? 'proposal' : 'time', 'Dit moment ligt in het verleden.');
+  if (date && time) {
+    const at = localMoment(date, time);
+    if (!at) f.fail('time', `${time} bestaat niet op die dag: de klok gaat dan een uur vooruit. Kies een andere tijd.`);
+    else if (at <= DateTime.fromJSDate(now, { zone: ZONE })) f.fail(proposal ? 'proposal' : 'time', 'Dit moment ligt in het verleden.');
+  }
   const place = f.choice('place', keys(PLACES), { required: 'Kies waar de afspraak is.' });
   const address = f.text('address', { max: 200, label: 'Adres' });
   if (place === 'anders' && !address) f.fail('address', 'Vul het adres in.');
