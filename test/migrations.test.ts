@@ -67,7 +67,8 @@ function openInChild(dataDir: string): string {
   return `const { openDatabase } = await import(${JSON.stringify(module)}); const db = await openDatabase({ kind: 'embedded', dataDir: ${JSON.stringify(dataDir)} }); await db.migrate()`;
 }
 
-describe('migrations', () => {
+// Each case migrates one or two fresh databases: slow on a loaded 2-core machine, hence the longer timeout.
+describe('migrations', { timeout: 90_000 }, () => {
   it('are applied once when two instances start at the same moment, and recorded for Prisma', async () => {
     const [a, b] = await twoHandlesOnEmptyDatabase();
     const [first, second] = await Promise.all([a.migrate(), b.migrate()]);
