@@ -6,17 +6,30 @@ import { yearInZone } from '../domain/time.ts';
 import type { TypedDetails } from '../domain/requests/record.ts';
 import type { Pupil, RequestStatus } from '../domain/requests/types.ts';
 
-/** Hands out the next reference number; the counter row is locked until the transaction ends. */
-export async function nextReference(tx: Tx, now: Date): Promise<string> {
+/**
+ * Gives the request its number ("SOT-2027-0042"): the per-year counter and the request in one statement,
+ * the last one of the transaction, so the counter row (which every Versturen needs) is held only briefly.
+ */
+export async function assignReference(tx: Tx, requestId: string, now: Date): Promise<string> {
   const year = yearInZone(now);
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "ReferenceCounter" (year, last) VALUES (${year}, 1)
-    ON CONFLICT (year) DO UPDATE SET last = "ReferenceCounter".last + 1
-    RETURNING last`;
-  return formatReference(year, Number(rows[0]!.last));
+  const rows = await tx.$queryRaw<{ last: number; reference: string }[]>`
+    WITH counter AS (
+      INSERT INTO "ReferenceCounter" (year, last) VALUES (${year}, 1)
+      ON CONFLICT (year) DO UPDATE SET last = "ReferenceCounter".last + 1
+      RETURNING last)
+    UPDATE "Request" SET reference = ${`SOT-${year}-`} ||
+      CASE WHEN counter.last < 10000 THEN lpad(counter.last::text, 4, '0') ELSE counter.last::text END
+    FROM counter WHERE "Request".id = ${requestId}
+    RETURNING counter.last, "Request".reference`;
+  const row = rows[0];
+  if (!row || row.reference !== formatReference(year, Number(row.last))) throw new Error('Reference not assigned');
+  return row.reference;
 }
 
 export type NewRequest = TypedDetails & {
+  /** Chosen by the caller, so the channel post can be written before the request. */
+  id: string;
+  threadKey: string | null;
   submissionKey: string;
   swvId: string;
   schoolId: string;
@@ -26,11 +39,13 @@ export type NewRequest = TypedDetails & {
   pupil?: Pupil;
 };
 
+/** Stores a new request and its first history entry; its reference comes last (assignReference). */
 export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
-  const reference = await nextReference(tx, now);
   const request = await tx.request.create({
     data: {
-      reference,
+      id: data.id,
+      reference: `nieuw:${data.id}`,
+      threadKey: data.threadKey,
       createdAt: now,
       submissionKey: data.submissionKey,
       type: data.type,

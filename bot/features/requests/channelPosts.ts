@@ -1,5 +1,6 @@
 import { enqueue } from '../../delivery/outbox.ts';
 import type { Tx } from '../../store/database.ts';
+import type { Consultant, Swv } from '../../store/generated/client.ts';
 
 /**
  * Where a new request is posted: its consultant's channel; if the consultant has no linked channel,
@@ -12,9 +13,11 @@ export async function routeNewRequest(
   request: { id: string; type: string; swvId: string; consultantId: string },
   /** For a hand-over: a fresh thread key, the Thuiszittersteam channel as target, and a notice on the card. */
   handover?: { keySuffix: string; toThuiszittersteam: boolean; handoverNote: string },
+  /** The consultant and SWV when the caller has them already (Versturen): two lookups fewer. */
+  known?: { consultant: Consultant | null; swv: Swv },
 ): Promise<string | null> {
-  const consultant = await tx.consultant.findUnique({ where: { personId: request.consultantId } });
-  const swv = await tx.swv.findUniqueOrThrow({ where: { id: request.swvId } });
+  const consultant = known ? known.consultant : await tx.consultant.findUnique({ where: { personId: request.consultantId } });
+  const swv = known?.swv ?? (await tx.swv.findUniqueOrThrow({ where: { id: request.swvId } }));
   const tenantId = swv.tenantId ?? undefined;
   const threadKey = `request:${request.id}:thread${handover ? `:${handover.keySuffix}` : ''}`;
   let startedThread: string | null = null;

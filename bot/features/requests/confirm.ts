@@ -1,9 +1,10 @@
+import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { isRequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
-import { insertRequest, loadRequest } from '../../store/requests.ts';
+import { assignReference, insertRequest, loadRequest } from '../../store/requests.ts';
 import { coordinatorOrHome } from './dialogs.ts';
 import { formCard, formValues, parseForm } from './forms.ts';
 import { routeNewRequest } from './channelPosts.ts';
@@ -23,9 +24,6 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   const submissionId = typeof data.submissionId === 'string' ? data.submissionId.slice(0, 100) : '';
   if (!type || !submissionId) return staleCard();
 
-  const already = await db.request.findUnique({ where: { submissionKey: submissionId } });
-  if (already) return alreadySent(services, already.id, actor.personId);
-
   const school = await loadSchoolFor(db, actor, typeof data.schoolId === 'string' ? data.schoolId : undefined);
   if (!school) return staleCard();
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
@@ -33,27 +31,18 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   const parsed = parseForm(type, school, values, now);
   if (!parsed.ok) return formCard(type, school, values, parsed.errors);
 
-  let requestId: string;
+  // One short transaction: the channel post, the request with its history, and its number last. A repeated
+  // click (double click, Teams retry) is caught by the unique submission key and finds the first request.
+  const requestId = crypto.randomUUID();
+  const routing = { id: requestId, type, swvId: school.swvId, consultantId: school.consultantId };
   try {
-    requestId = await db.$transaction(async (tx) => {
-      const request = await insertRequest(
-        tx,
-        {
-          ...parsed.value,
-          submissionKey: submissionId,
-          swvId: school.swvId,
-          schoolId: school.id,
-          requesterId: actor.personId,
-          consultantId: school.consultantId,
-        },
-        now,
-      );
-      const threadKey = await routeNewRequest(tx, request);
-      if (threadKey) await tx.request.update({ where: { id: request.id }, data: { threadKey } });
-      return request.id;
+    await db.$transaction(async (tx) => {
+      const threadKey = await routeNewRequest(tx, routing, undefined, { consultant: school.consultant, swv: school.swv });
+      const fields = { submissionKey: submissionId, swvId: school.swvId, schoolId: school.id, requesterId: actor.personId };
+      await insertRequest(tx, { ...parsed.value, ...fields, id: requestId, threadKey, consultantId: school.consultantId }, now);
+      await assignReference(tx, requestId, now);
     });
   } catch (err) {
-    // Two identical clicks at once: the unique submission key lets exactly one through.
     if ((err as { code?: string }).code === 'P2002') {
       const existing = await db.request.findUnique({ where: { submissionKey: submissionId } });
       if (existing) return alreadySent(services, existing.id, actor.personId);

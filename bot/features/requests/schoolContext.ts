@@ -6,7 +6,7 @@ export async function loadSchoolFor(db: Db, actor: Actor, schoolId: string | und
   if (!schoolId || !actor.schools.some((s) => s.id === schoolId)) return null;
   return db.school.findUnique({
     where: { id: schoolId },
-    include: { consultant: { include: { person: true } }, jesMembers: { orderBy: { position: 'asc' } } },
+    include: { swv: true, consultant: { include: { person: true } }, jesMembers: { orderBy: { position: 'asc' } } },
   });
 }
 export type SchoolContext = NonNullable<Awaited<ReturnType<typeof loadSchoolFor>>>;
