@@ -1,5 +1,5 @@
 import type { Prisma } from '../store/generated/client.ts';
-import type { Tx } from '../store/database.ts';
+import type { Db, Tx } from '../store/database.ts';
 
 /** Where a message goes. */
 export type DeliveryTarget =
@@ -49,18 +49,31 @@ function defaultOrderKey(message: OutboundMessage): string {
  * Records a message to send, inside the caller's transaction: the message exists exactly when
  * the change it reports was committed. The delivery worker sends it. Returns whether it is new.
  */
-export async function enqueue(tx: Tx, message: OutboundMessage): Promise<boolean> {
-  const { count } = await tx.delivery.createMany({
-    data: [
-      {
+export async function enqueue(tx: Tx | Db, message: OutboundMessage): Promise<boolean> {
+  return (await enqueueMany(tx, [message])) > 0; // false: a message with this key was already written
+}
+
+/** Rows per statement when many messages are written at once (a year-agenda reminder to every coordinator). */
+export const ENQUEUE_CHUNK = 500;
+
+/**
+ * Records many messages in one statement per chunk of ENQUEUE_CHUNK. Keys already written are skipped, so a
+ * run that stopped halfway can simply run again. Returns how many were new.
+ */
+export async function enqueueMany(db: Tx | Db, messages: OutboundMessage[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
+    const { count } = await db.delivery.createMany({
+      data: messages.slice(i, i + ENQUEUE_CHUNK).map((message) => ({
         dedupeKey: message.key,
         kind: message.target.type,
         targetKey: message.orderKey ?? defaultOrderKey(message),
         target: message.target as Prisma.InputJsonValue,
         payload: message.payload as Prisma.InputJsonValue,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  return count > 0; // false: a message with this key was already written
+      })),
+      skipDuplicates: true,
+    });
+    written += count;
+  }
+  return written;
 }

@@ -1,7 +1,7 @@
 // Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
 // fixed key, so a run that is repeated (or several instances running) sends it once.
 import { noticeCard } from '../../../cards/notice.ts';
-import { enqueue, type OutboundMessage } from '../../delivery/outbox.ts';
+import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
 import type { Tx } from '../../store/database.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
 import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
@@ -111,15 +111,15 @@ export class ReminderScheduler {
         title: `Herinnering jaaragenda: ${item.title}`,
         paragraphs: [inDays(daysUntil(item.date, now), when), ...(item.description ? [item.description] : [])],
       });
-      await db.$transaction(async (tx) => {
-        for (const person of coordinators) {
-          await this.queue(tx, {
-            key: `agenda:${item.id}:${days}:${person.id}`,
-            target: { type: 'person', personId: person.id },
-            payload: { card, summary: item.title },
-          });
-        }
-      });
+      // One statement per chunk, no long transaction: the keys make a run that stopped halfway safe to repeat.
+      this.queued += await enqueueMany(
+        db,
+        coordinators.map((person) => ({
+          key: `agenda:${item.id}:${days}:${person.id}`,
+          target: { type: 'person' as const, personId: person.id },
+          payload: { card, summary: item.title },
+        })),
+      );
     }
   }
 
