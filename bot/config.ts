@@ -32,6 +32,10 @@ export interface Config {
   logLevel: string;
   /** How often the delivery worker looks for due messages. */
   deliveryPollMs: number;
+  /** Requests per second the delivery worker sends to Teams at most (Teams' budget is 30 or 50 per tenant). */
+  deliveryRatePerSecond: number;
+  /** Messages sent side by side, each to a different conversation or thread. */
+  deliveryConcurrency: number;
   /** How often scheduled reminders are looked for. */
   reminderIntervalMs: number;
   /** Days after closing before a request's pupil data and free text are removed. */
@@ -106,6 +110,8 @@ const EnvSchema = z.object({
     z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional(),
   ),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
+  DELIVERY_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(1000).default(25)),
+  DELIVERY_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(32).default(4)),
 });
 
 export class ConfigError extends Error {
@@ -153,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     credentials: appId ? { appId, appPassword: appPassword ?? '', appType, tenantId } : undefined,
     logLevel: e.LOG_LEVEL,
     deliveryPollMs: e.DELIVERY_POLL_MS,
+    deliveryRatePerSecond: e.DELIVERY_RATE_PER_SECOND,
+    deliveryConcurrency: e.DELIVERY_CONCURRENCY,
     reminderIntervalMs: e.REMINDER_INTERVAL_MS,
     retentionDays: e.RETENTION_DAYS,
     retention: {

@@ -9,7 +9,7 @@ import { createApp } from './teams/app.ts';
 import { RecentActivities } from './teams/duplicates.ts';
 import { ReminderScheduler } from './features/reminders/scheduler.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { DeliveryWorker } from './delivery/worker.ts';
+import { DEFAULT_TIMING, DeliveryWorker } from './delivery/worker.ts';
 import { TeamsSender } from './delivery/teamsSender.ts';
 import { onboardingRenderers } from './features/onboarding/index.ts';
 import { requestRenderers } from './features/requests/index.ts';
@@ -68,7 +68,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       ),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
   };
-  delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs);
+  delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs, {
+    ...DEFAULT_TIMING,
+    ratePerSecond: config.deliveryRatePerSecond,
+    concurrency: config.deliveryConcurrency,
+  });
 
   const adapter = createTeamsAdapter(config.credentials, options.authOverrides);
   const recentActivities = new RecentActivities({

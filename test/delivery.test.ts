@@ -4,7 +4,7 @@ import { startHarness, type Harness } from './support/harness.ts';
 import { importFixture, PEOPLE } from './support/org.ts';
 import { textOf } from './support/cards.ts';
 import { clock } from './support/clock.ts';
-import { DeliveryWorker } from '../bot/delivery/worker.ts';
+import { DEFAULT_TIMING, DeliveryWorker } from '../bot/delivery/worker.ts';
 import { TeamsSender } from '../bot/delivery/teamsSender.ts';
 import { createConnectorClients } from '../bot/teams/adapter.ts';
 import { createLogger } from '../bot/log.ts';
@@ -56,17 +56,20 @@ describe('delivery to Teams', () => {
     expect(postsWith('bericht retry-500')).toHaveLength(1);
   });
 
-  it('honours Retry-After on 429', async () => {
+  it('honours Retry-After on 429: the row waits, and so does every other send (the budget is per tenant)', async () => {
     const key = await queueNotice('retry-429');
-    h.connector.failNext({ status: 429, retryAfterSeconds: 30 });
+    h.connector.failNext({ status: 429, retryAfterSeconds: 2 });
     const before = Date.now();
     await h.deliver();
     const r = await row(key);
     expect(r.status).toBe('pending');
-    expect(r.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 30_000);
+    expect(r.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 2_000);
     await makeDue(key);
+    await queueNotice('after-429');
     await h.deliver();
+    expect(Date.now() - before).toBeGreaterThanOrEqual(1_900);
     expect(postsWith('bericht retry-429')).toHaveLength(1);
+    expect(postsWith('bericht after-429')).toHaveLength(1);
   });
 
   it('gives up on an answer that no retry can fix, and keeps the reason', async () => {
@@ -170,7 +173,7 @@ describe('delivery to Teams', () => {
         {},
         logger.child({ name }),
         60_000,
-        { leaseSeconds: 1, heartbeatMs: 200 },
+        { ...DEFAULT_TIMING, leaseSeconds: 1, heartbeatMs: 200 },
       );
     const a = worker('a');
     const b = worker('b');

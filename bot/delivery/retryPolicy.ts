@@ -2,7 +2,7 @@
 export class UndeliverableError extends Error {}
 
 export type RetryDecision =
-  | { retry: true; delayMs: number; reason: string }
+  | { retry: true; delayMs: number; reason: string; retryAfterMs?: number }
   /** `park`: retried too long — kept as a dead letter for the office; otherwise a permanent failure. */
   | { retry: false; reason: string; park?: boolean; programmingError?: boolean };
 
@@ -73,7 +73,7 @@ export function retryDecision(err: unknown, attempts: number, ageMs = 0): RetryD
   const delayMs = Math.max(retryAfterMs ?? 0, Math.round(backoff + jitter));
   if (ageMs + delayMs > MAX_RETRY_MS)
     return { retry: false, reason: `${reason} (${Math.round(MAX_RETRY_MS / 3_600_000)} uur geprobeerd)`, park: true };
-  return { retry: true, delayMs, reason };
+  return retryAfterMs === undefined ? { retry: true, delayMs, reason } : { retry: true, delayMs, reason, retryAfterMs };
 }
 
 function readRetryAfter(headers: unknown): number | undefined {

@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.ts';
 import { safeError, type Logger } from '../log.ts';
 import type { DeliveryPayload, DeliveryTarget } from './outbox.ts';
+import { Pacer } from './pacer.ts';
 import { retryDecision, UndeliverableError } from './retryPolicy.ts';
 
 /** Result of a send: where the message now lives in Teams. */
@@ -41,8 +42,12 @@ export interface WorkerTiming {
   leaseSeconds: number;
   /** While a send is in flight its lease is renewed this often, so another instance never takes the row over. */
   heartbeatMs: number;
+  /** Requests per second to Teams from this worker (the tenant-wide budget, with room to spare). */
+  ratePerSecond: number;
+  /** Sends in flight at once, each to a different conversation or thread. */
+  concurrency: number;
 }
-const DEFAULT_TIMING: WorkerTiming = { leaseSeconds: 60, heartbeatMs: 20_000 };
+export const DEFAULT_TIMING: WorkerTiming = { leaseSeconds: 60, heartbeatMs: 20_000, ratePerSecond: 25, concurrency: 4 };
 /** A send that hangs anyway (past the sender's own per-call timeout) is abandoned after this long. */
 const SEND_DEADLINE_MS = 45_000;
 /** Teams allows 7 messages a second per thread; stay below it. */
@@ -58,6 +63,7 @@ export class DeliveryWorker {
   private again = false;
   private stopped = true;
   private lastSentAt = new Map<string, number>();
+  private readonly pacer: Pacer;
 
   constructor(
     private readonly db: Db,
@@ -66,7 +72,9 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     private readonly pollMs: number,
     private readonly timing: WorkerTiming = DEFAULT_TIMING,
-  ) {}
+  ) {
+    this.pacer = new Pacer(timing.ratePerSecond);
+  }
 
   start(): void {
     this.stopped = false;
@@ -110,10 +118,16 @@ export class DeliveryWorker {
     for (;;) {
       const rows = await this.claim();
       if (rows.length === 0) return handled;
-      for (const row of rows) {
-        await this.deliver(row);
-        handled++;
-      }
+      // A claimed batch holds at most one row per order key (only the oldest pending row of a key is
+      // claimable), so its rows go to different conversations and may be sent side by side.
+      let next = 0;
+      const lane = async () => {
+        while (next < rows.length) {
+          await this.deliver(rows[next++]!);
+          handled++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.timing.concurrency, rows.length) }, lane));
     }
   }
 
@@ -161,12 +175,15 @@ export class DeliveryWorker {
       }
       const target = await this.resolve(row.target);
       await this.pace(row.targetKey);
+      await this.pacer.take();
       const sent = await this.withLease(row.id, () => this.sender.send(target, message));
       this.lastSentAt.set(row.targetKey, Date.now());
       await this.finish(row.id, 'sent', sent);
       log.info({ outcome: 'sent' }, 'delivery sent');
     } catch (err) {
       const decision = retryDecision(err, row.attempts, Date.now() - new Date(row.createdAt).getTime());
+      // Teams' budget is per tenant: a 429 with Retry-After holds back every send, not only this row.
+      if (decision.retry && decision.retryAfterMs !== undefined) this.pacer.pause(Math.min(decision.retryAfterMs, 60_000));
       if (decision.retry) {
         await this.db.delivery.update({
           where: { id: row.id },

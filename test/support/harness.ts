@@ -39,6 +39,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests send by calling deliver(); the background loop only polls rarely.
     deliveryPollMs: 60_000,
+    // Pacing is tested on its own (test/unit/pacer.test.ts); here it would only slow the suite down.
+    deliveryRatePerSecond: 1000,
+    deliveryConcurrency: 4,
     reminderIntervalMs: 3_600_000,
     retentionDays: 730,
     retention: { registrationDays: 90, unknownContactDays: 90, inactiveRequestDays: 365, sparringDays: 90 },
