@@ -25,7 +25,7 @@ export interface Config {
   /** Interface to listen on: loopback unless HOST says otherwise (e.g. 0.0.0.0 behind a proxy). */
   host: string;
   production: boolean;
-  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  database: { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'embedded'; dataDir: string };
   /** Local files: the embedded database and the local link secret. */
   dataDir: string;
   credentials?: BotCredentials;
@@ -109,6 +109,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional(),
   ),
+  DATABASE_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(200).default(20)),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
   DELIVERY_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(1000).default(25)),
   DELIVERY_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(32).default(4)),
@@ -155,7 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     production,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
     credentials: appId ? { appId, appPassword: appPassword ?? '', appType, tenantId } : undefined,
     logLevel: e.LOG_LEVEL,
     deliveryPollMs: e.DELIVERY_POLL_MS,

@@ -13,7 +13,7 @@ describe('configuration', () => {
   it('selects PostgreSQL for a postgres:// URL and accepts Teams Toolkit and Bot Framework names', () => {
     const secret = { LINK_SECRET: '0123456789abcdef' };
     const a = loadConfig({ DATABASE_URL: 'postgres://u@h/db', BOT_ID: 'id', BOT_PASSWORD: 'pw', ...secret });
-    expect(a.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(a.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db', poolSize: 20 });
     expect(a.credentials).toMatchObject({ appId: 'id', appPassword: 'pw', appType: 'MultiTenant' });
     const b = loadConfig({
       MicrosoftAppId: 'id2',

@@ -15,7 +15,8 @@ const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
+  /** poolSize: connections this process keeps to PostgreSQL (statements queue for a free one). */
+  | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'embedded'; dataDir: string }
   /** In-memory PGlite, optionally starting from a dump made with `dumpDataDir()` (tests). */
   | { kind: 'memory'; loadFrom?: Blob };
@@ -33,7 +34,7 @@ export interface Database {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === 'postgres') return openPostgres(target.url);
+  if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize ?? 20);
   const unlock = target.kind === 'embedded' ? await lockDataDir(target.dataDir) : async () => {};
   const pglite =
     target.kind === 'embedded'
@@ -71,8 +72,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  // Short statements should not queue behind transactions; waiting longer than 10 s for a connection fails
+  // the turn (with a Dutch message) instead of hanging it.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   const runner: SqlRunner = {
     exec: async (sql) => {
