@@ -144,8 +144,8 @@ function botEnv(db: { DATA_DIR?: string; DATABASE_URL?: string }): Record<string
     MicrosoftAppId: undefined,
     MicrosoftAppPassword: undefined,
     BENCH_INSTRUMENT: undefined,
-    // The bot is configured for the budget the connector enforces, with 10 % to spare (as in production).
-    DELIVERY_RATE_PER_SECOND: String(Math.floor(tenantRps * 0.9)),
+    // The bot is configured for the budget the connector enforces, with 6 % to spare.
+    DELIVERY_RATE_PER_SECOND: String(Math.floor(tenantRps * 0.94)),
   };
 }
 
