@@ -5,7 +5,6 @@ import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
 import type { Tx } from '../../store/database.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
-import type { RequestType } from '../../domain/requests/types.ts';
 import { openThuiszitters, plannedRequests, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';

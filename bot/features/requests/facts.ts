@@ -119,12 +119,12 @@ export function gatekeepingFacts(gatekeeping: Gatekeeping | null): Fact[] {
       label: 'In Onderwijs Transparant',
       value: tlv.inOtSince ? `Ja, sinds ${formatIsoDate(tlv.inOtSince)}` : 'Nog niet vastgelegd',
     });
-    tlv.experts.forEach((e, i) =>
+    for (const [i, e] of tlv.experts.entries()) {
       facts.push({
         label: `Deskundige ${i + 1}`,
         value: `${e.discipline}: ${EXPERT_ADVICE[e.advice].toLowerCase()} (${formatIsoDate(e.received)})`,
-      }),
-    );
+      });
+    }
     if (tlv.experts.length < 2) facts.push({ label: 'Deskundigen', value: `${tlv.experts.length} van de 2 adviezen binnen` });
     const d = tlv.decision;
     if (d)

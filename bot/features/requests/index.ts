@@ -1,7 +1,7 @@
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { cardAttachment } from '../../../cards/render.ts';
 import type { PayloadRenderer } from '../../delivery/worker.ts';
-import { REQUEST_TYPES, type RequestType } from '../../domain/requests/types.ts';
+import { REQUEST_TYPES } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { confirmRequest } from './confirm.ts';
