@@ -9,6 +9,7 @@ import { createApp } from './teams/app.ts';
 import { RecentActivities } from './teams/duplicates.ts';
 import { ReminderScheduler } from './features/reminders/scheduler.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { Pacer } from './delivery/pacer.ts';
 import { DEFAULT_TIMING, DeliveryWorker } from './delivery/worker.ts';
 import { TeamsSender } from './delivery/teamsSender.ts';
 import { onboardingRenderers } from './features/onboarding/index.ts';
@@ -54,7 +55,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const linkSecret = config.linkSecret ?? localLinkSecret(config.dataDir);
   const clients = createConnectorClients(config.credentials);
-  const sender = new TeamsSender(database.prisma, clients, options.teamsTimeoutMs);
+  // One budget for every request to Teams: the sender waits for it, the worker pauses it on a 429.
+  const pacer = new Pacer(config.deliveryRatePerSecond);
+  const sender = new TeamsSender(database.prisma, clients, options.teamsTimeoutMs, () => pacer.take());
   let delivery: DeliveryWorker | undefined;
   const services: Services = {
     db: database.prisma,
@@ -68,11 +71,19 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       ),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
   };
-  delivery = new DeliveryWorker(database.prisma, sender, { ...onboardingRenderers, ...requestRenderers }, logger, config.deliveryPollMs, {
-    ...DEFAULT_TIMING,
-    ratePerSecond: config.deliveryRatePerSecond,
-    concurrency: config.deliveryConcurrency,
-  });
+  delivery = new DeliveryWorker(
+    database.prisma,
+    sender,
+    { ...onboardingRenderers, ...requestRenderers },
+    logger,
+    config.deliveryPollMs,
+    {
+      ...DEFAULT_TIMING,
+      ratePerSecond: config.deliveryRatePerSecond,
+      concurrency: config.deliveryConcurrency,
+    },
+    pacer,
+  );
 
   const adapter = createTeamsAdapter(config.credentials, options.authOverrides);
   const recentActivities = new RecentActivities({

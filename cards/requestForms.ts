@@ -80,6 +80,19 @@ export const JES_FIELDS = [
   'address',
 ] as const;
 
+export const ADVIES_FIELDS = [
+  'kind',
+  'pupilName',
+  'pupilBirthDate',
+  'pupilGroup',
+  'question',
+  'reasons',
+  'tried',
+  'parentsKnow',
+  'parentsAgree',
+  'desiredStart',
+] as const;
+
 export function spreekuurFormCard(
   data: FormCardData & {
     withWhom: Record<string, string>;
@@ -125,5 +138,16 @@ export function jesFormCard(
     hasSmw: data.hasSmw,
     participantChoices: data.participants,
     locationChoices: toChoices(data.locations),
+  });
+}
+
+export function adviesFormCard(
+  data: FormCardData & { kinds: Choice[]; parentsKnow: Record<string, string>; parentsAgree: Record<string, string> },
+) {
+  return renderTemplate('adviesForm', {
+    ...bind(ADVIES_FIELDS, data),
+    kindChoices: data.kinds,
+    parentsKnowChoices: toChoices(data.parentsKnow),
+    parentsAgreeChoices: toChoices(data.parentsAgree),
   });
 }

@@ -42,6 +42,10 @@ export type VerbData = DialogVerbs & {
   'request.close': FormSubmit;
   'request.report.form': RequestRef;
   'request.report': FormSubmit;
+  'request.advise.form': RequestRef;
+  'request.advise': FormSubmit;
+  'request.tlv.form': RequestRef;
+  'request.tlv': FormSubmit;
   'request.answer.form': RequestRef;
   'request.answer': FormSubmit;
   'request.identify.form': RequestRef;
@@ -76,6 +80,9 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'jes.start': true,
   'jes.review': true,
   'jes.edit': true,
+  'advies.start': true,
+  'advies.review': true,
+  'advies.edit': true,
   'menu.open': true,
   'menu.help': true,
   'registration.submit': true,
@@ -99,6 +106,10 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.close': true,
   'request.report.form': true,
   'request.report': true,
+  'request.advise.form': true,
+  'request.advise': true,
+  'request.tlv.form': true,
+  'request.tlv': true,
   'request.answer.form': true,
   'request.answer': true,
   'request.identify.form': true,

@@ -1,4 +1,6 @@
 import { renderTemplate } from './render.ts';
+import { REQUEST_KINDS } from '../bot/domain/requests/kinds.ts';
+import { REQUEST_TYPES } from '../bot/domain/requests/types.ts';
 import type { Verb } from './verbs.ts';
 
 export interface WelcomeCardData {
@@ -8,15 +10,13 @@ export interface WelcomeCardData {
   schools: string[];
 }
 
-/** The menu: the three request types a coordinator can start. */
+/** The menu: a button per request type a coordinator can start, then their requests. */
 export const MENU_OPTIONS: { verb: Verb; title: string; description: string }[] = [
-  { verb: 'spreekuur.start', title: 'Spreekuur aanvragen', description: 'Een vraag kort bespreken met uw SOT-consulent.' },
-  {
-    verb: 'thuiszitter.start',
-    title: 'Thuiszitter melden',
-    description: 'Een leerling die thuiszit of dreigt thuis te komen zitten (anoniem sparren kan).',
-  },
-  { verb: 'jes.start', title: 'JES-overleg plannen', description: 'Een overleg met jeugdhulp, SMW en leerplicht.' },
+  ...REQUEST_TYPES.map((type) => ({
+    verb: `${type}.start` as const,
+    title: REQUEST_KINDS[type].menuTitle,
+    description: REQUEST_KINDS[type].menuDescription,
+  })),
   { verb: 'mine.list', title: 'Mijn aanvragen', description: 'Wat u heeft aangevraagd en hoe het ervoor staat.' },
 ];
 

@@ -11,6 +11,8 @@ const EXPECTED: Record<RequestAction, { states: RequestStatus[]; roles: RequestR
   answer: { states: ['waiting'], roles: ['coordinator'] },
   handover: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['assignee', 'admin'] },
   close: { states: ['claimed', 'planned', 'waiting'], roles: ['assignee'] },
+  advise: { states: [], roles: [] },
+  tlv: { states: [], roles: [] },
   report: { states: [], roles: [] },
   identify: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['coordinator'] },
   withdraw: { states: ['new'], roles: ['coordinator'] },

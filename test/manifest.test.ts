@@ -9,6 +9,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { ManifestUtil } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
+import { REQUEST_KINDS } from '../bot/domain/requests/kinds.ts';
+import { REQUEST_TYPES } from '../bot/domain/requests/types.ts';
 import {
   APP_PACKAGE_DIR,
   buildAppPackage,
@@ -35,6 +37,15 @@ interface Bot {
 }
 
 describe('manifest.json', () => {
+  it('lists a personal command for every request type (kinds.ts), with the bot understanding that word', () => {
+    const bot = (template.bots as Bot[])[0]!;
+    const personal = bot.commandLists.find((l) => l.scopes.includes('personal'))!.commands.map((c) => c.title);
+    for (const type of REQUEST_TYPES) {
+      expect(personal).toContain(REQUEST_KINDS[type].command);
+      expect(REQUEST_KINDS[type].typed.test(REQUEST_KINDS[type].command)).toBe(true);
+    }
+  });
+
   it('uses manifest schema 1.19 or newer, available offline, and points $schema at it', () => {
     const version = template.manifestVersion as string;
     const [major, minor] = version.split('.').map(Number);

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRetention } from '../bot/features/retention/index.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
-import { fileRequest } from './support/requests.ts';
+import { FORMS, fileRequest } from './support/requests.ts';
+import { REQUEST_KINDS } from '../bot/domain/requests/kinds.ts';
+import { REQUEST_TYPES } from '../bot/domain/requests/types.ts';
 import { textOf } from './support/cards.ts';
 import { clock } from './support/clock.ts';
 
@@ -17,6 +19,34 @@ beforeAll(async () => {
   for (const p of [PEOPLE.carla, PEOPLE.anna, PEOPLE.eva]) await h.client(p).say('hallo');
 });
 afterAll(() => h?.close());
+
+describe('retention of every request type', () => {
+  // Every type's test values are marked; after anonymisation no marked text and no pupil may remain.
+  for (const type of REQUEST_TYPES) {
+    it(`${type}: the free texts, the pupil and the people it names are gone`, async () => {
+      const marked = Object.fromEntries(
+        Object.entries(FORMS[type]).map(([label, value]) =>
+          /^\d|^(Ja|Nee|Ochtend|Op school|Normaal|Ouders|Thuiszitter|TLV|Schoolweigering)/.test(value)
+            ? [label, value]
+            : [label, `MERK ${value}`],
+        ),
+      );
+      const { id } = await fileRequest(h, h.client(PEOPLE.carla), type, marked);
+      const before = await h.db.prisma.request.findUniqueOrThrow({ where: { id } });
+      expect(JSON.stringify(before.details) + JSON.stringify(before.pupil)).toMatch(/MERK|Jan de Boer|Noor Jansen/);
+      await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: clock.daysAgo(731) } });
+      await applyRetention(h.db.prisma, clock.now(), policy);
+      const after = await h.db.prisma.request.findUniqueOrThrow({ where: { id } });
+      const kept = JSON.stringify(after.details) + JSON.stringify(after.pupil);
+      expect(kept).not.toMatch(/MERK|Jan de Boer|Noor Jansen/);
+      expect(after.pupil === null || JSON.stringify(after.pupil) === '{"kind":"anonymous"}').toBe(true);
+      for (const field of REQUEST_KINDS[type].people) {
+        const people = (after.details as Record<string, unknown>)[field];
+        if (Array.isArray(people)) for (const p of people) expect(Object.keys(p as object)).toEqual(['role']);
+      }
+    });
+  }
+});
 
 describe('retention', () => {
   it('an anonymised request disappears from the cards already in Teams and from messages not sent yet', async () => {

@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity, type ConversationParameters } from 'botbuilder';
+import { rememberPersonalChat } from '../store/conversations.ts';
 import type { Db } from '../store/database.ts';
 import type { ConnectorClients } from '../teams/adapter.ts';
 import type { MessageSender, ResolvedTarget, SentMessage } from './worker.ts';
@@ -9,12 +10,19 @@ export class TeamsSender implements MessageSender {
   /** Every call to Teams gives up after this long (a connector that never answers must not stall the worker). */
   private readonly options: { timeout: number };
 
+  /** Each call to the Bot Connector waits for its turn in the tenant-wide budget (pacer.ts). */
+  readonly pacesItself: boolean;
+  private readonly pace: () => Promise<void>;
+
   constructor(
     private readonly db: Db,
     private readonly clients: ConnectorClients,
     timeoutMs = 15_000,
+    pace?: () => Promise<void>,
   ) {
     this.options = { timeout: timeoutMs };
+    this.pacesItself = !!pace;
+    this.pace = pace ?? (async () => {});
   }
 
   async send(target: ResolvedTarget, message: { text?: string; card?: Record<string, unknown>; summary?: string }): Promise<SentMessage> {
@@ -24,6 +32,7 @@ export class TeamsSender implements MessageSender {
       summary: message.summary,
       attachments: message.card ? [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }] : undefined,
     };
+    await this.pace();
     switch (target.type) {
       case 'conversation': {
         const client = await this.clients.forServiceUrl(target.serviceUrl);
@@ -77,6 +86,19 @@ export class TeamsSender implements MessageSender {
       channelData: person.swv.tenantId ? { tenant: { id: person.swv.tenantId } } : undefined,
     } as ConversationParameters;
     const created = await client.conversations.createConversation(params, this.options);
+    // Kept, so the next message to this person is one request instead of two.
+    await rememberPersonalChat(
+      this.db,
+      { personId },
+      {
+        conversationId: created.id,
+        serviceUrl,
+        tenantId: person.swv.tenantId ?? undefined,
+        userId: person.teamsUserId ?? person.aadObjectId,
+      },
+      new Date(),
+    );
+    await this.pace();
     const res = await client.conversations.sendToConversation(created.id, activity as Activity, this.options);
     return { serviceUrl, conversationId: created.id, activityId: res.id };
   }

@@ -18,6 +18,8 @@ export type ResolvedTarget =
   | { type: 'reply' | 'update'; serviceUrl: string; conversationId: string; activityId: string };
 
 export interface MessageSender {
+  /** True when the sender waits for the pacer before each of its requests (a message can take two). */
+  readonly pacesItself?: boolean;
   send(target: ResolvedTarget, message: { text?: string; card?: Record<string, unknown>; summary?: string }): Promise<SentMessage>;
 }
 
@@ -72,8 +74,10 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     private readonly pollMs: number,
     private readonly timing: WorkerTiming = DEFAULT_TIMING,
+    /** Shared with the sender when it paces its own requests; the worker pauses it on a 429. */
+    pacer?: Pacer,
   ) {
-    this.pacer = new Pacer(timing.ratePerSecond);
+    this.pacer = pacer ?? new Pacer(timing.ratePerSecond);
   }
 
   start(): void {
@@ -175,7 +179,7 @@ export class DeliveryWorker {
       }
       const target = await this.resolve(row.target);
       await this.pace(row.targetKey);
-      await this.pacer.take();
+      if (!this.sender.pacesItself) await this.pacer.take();
       const sent = await this.withLease(row.id, () => this.sender.send(target, message));
       this.lastSentAt.set(row.targetKey, Date.now());
       await this.finish(row.id, 'sent', sent);

@@ -1,10 +1,11 @@
+import type { RequestType } from '../../bot/domain/requests/types.ts';
 import type { Harness } from './harness.ts';
 import type { TeamsClient } from './teamsClient.ts';
 import { isoDay } from './dates.ts';
 import { textOf } from './cards.ts';
 
-/** A valid form per request type, by input label. */
-export const FORMS = {
+/** A valid form per request type, by input label (a new type needs its test values here). */
+export const FORMS: Record<RequestType, Record<string, string>> = {
   spreekuur: {
     'Uw vraag (kort)': 'Hoe ondersteunen we een leerling met faalangst?',
     'Met wie wilt u het bespreken?': 'Ouders',
@@ -34,11 +35,22 @@ export const FORMS = {
     'Moment 2: begintijd': '09:30',
     Locatie: 'Op school',
   },
-} as const;
+  advies: {
+    'Advies over': 'TLV so/vso cluster 3',
+    'Naam leerling': 'Noor Jansen',
+    'Geboortedatum (dd-mm-jjjj)': '02-05-2015',
+    'Groep of klas': 'groep 6',
+    'Uw vraag aan de consulent': 'Is een TLV cluster 3 passend voor deze leerling?',
+    'Waarom overweegt de school dit?': 'De ontwikkeling stagneert ondanks een arrangement.',
+    'Wat heeft de school al gedaan?': 'Een jaar arrangement met extra begeleiding.',
+    'Weten de ouders van deze vraag?': 'Ja',
+    'Zijn de ouders het ermee eens?': 'Ja',
+  },
+};
 
 /** Files a request through the real dialog (form → Controleren → Versturen); returns its id and reference. */
 export async function fileRequest(h: Harness, client: TeamsClient, type: keyof typeof FORMS, extra: Record<string, unknown> = {}) {
-  const command = { spreekuur: 'spreekuur', thuiszitter: 'thuiszitter melden', jes: 'jes plannen' }[type];
+  const command = { spreekuur: 'spreekuur', thuiszitter: 'thuiszitter melden', jes: 'jes plannen', advies: 'advies vragen' }[type];
   await client.say(command);
   // The last card with a "Controleren" button (a notice may have arrived in between).
   const form = h.connector

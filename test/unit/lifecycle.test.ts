@@ -22,6 +22,14 @@ const HANDLER_THUISZITTER: Record<RequestStatus, string> = {
   closed: '',
   withdrawn: '',
 };
+const HANDLER_ADVIES: Record<RequestStatus, string> = {
+  new: 'claim handover',
+  claimed: 'plan ask advise tlv handover close',
+  planned: 'move ask advise tlv handover close',
+  waiting: 'plan advise tlv handover close',
+  closed: '',
+  withdrawn: '',
+};
 const NOTHING: Record<RequestStatus, string> = { new: '', claimed: '', planned: '', waiting: '', closed: '', withdrawn: '' };
 const ADMIN: Record<RequestStatus, string> = {
   new: 'handover',
@@ -33,8 +41,8 @@ const ADMIN: Record<RequestStatus, string> = {
 };
 
 const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, string>>> = {
-  assignee: { spreekuur: HANDLER_SPREEKUUR, jes: HANDLER_SPREEKUUR, thuiszitter: HANDLER_THUISZITTER },
-  thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: HANDLER_THUISZITTER },
+  assignee: { spreekuur: HANDLER_SPREEKUUR, jes: HANDLER_SPREEKUUR, thuiszitter: HANDLER_THUISZITTER, advies: HANDLER_ADVIES },
+  thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: HANDLER_THUISZITTER, advies: NOTHING },
   coordinator: {
     spreekuur: {
       new: 'identify withdraw',
@@ -45,6 +53,8 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
       withdrawn: '',
     },
     jes: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
+    // The coordinator records the TLV route too (the button shows only after a positive TLV advice).
+    advies: { new: 'withdraw', claimed: 'tlv', planned: 'tlv', waiting: 'answer tlv', closed: '', withdrawn: '' },
     thuiszitter: {
       new: 'report identify withdraw',
       claimed: 'report identify',
@@ -54,7 +64,7 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
       withdrawn: '',
     },
   },
-  admin: { spreekuur: ADMIN, jes: ADMIN, thuiszitter: ADMIN },
+  admin: { spreekuur: ADMIN, jes: ADMIN, thuiszitter: ADMIN, advies: ADMIN },
 };
 
 const ROLES = Object.keys(EXPECTED) as RequestRole[];

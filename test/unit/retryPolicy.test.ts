@@ -143,7 +143,12 @@ describe('backoff', () => {
 
 describe('Retry-After', () => {
   it('in seconds wins when longer than the backoff', () => {
-    expect(retryDecision(http(429, { 'retry-after': '30' }), 1)).toEqual({ retry: true, delayMs: 30_000, reason: 'HTTP 429' });
+    expect(retryDecision(http(429, { 'retry-after': '30' }), 1)).toEqual({
+      retry: true,
+      delayMs: 30_000,
+      reason: 'HTTP 429',
+      retryAfterMs: 30_000,
+    });
     expect(retryDecision(http(503, { 'retry-after': '1.5' }), 1)).toMatchObject({ delayMs: 1500 });
   });
 

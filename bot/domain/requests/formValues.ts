@@ -66,7 +66,10 @@ export class FormReader {
   }
 
   /** A calendar date (YYYY-MM-DD, as Input.Date sends it) in Dutch time. */
-  date(field: string, opts: { required?: string; notInFuture?: boolean; notInPast?: boolean; label: string }): string | undefined {
+  date(
+    field: string,
+    opts: { required?: string; notInFuture?: boolean; notInPast?: boolean; label: string; maxYearsAhead?: number },
+  ): string | undefined {
     const v = this.raw(field);
     if (!v) {
       if (opts.required) this.fail(field, opts.required);
@@ -80,7 +83,7 @@ export class FormReader {
     const today = this.today();
     if (opts.notInFuture && d > today) this.fail(field, `${opts.label} kan niet in de toekomst liggen.`);
     if (opts.notInPast && d < today) this.fail(field, `${opts.label} moet vandaag of later zijn.`);
-    if (d.year < 1990 || d.year > today.year + 2) this.fail(field, `${opts.label}: controleer het jaartal.`);
+    if (d.year < 1990 || d.year > today.year + (opts.maxYearsAhead ?? 2)) this.fail(field, `${opts.label}: controleer het jaartal.`);
     return v;
   }
 

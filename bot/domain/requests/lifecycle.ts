@@ -1,7 +1,20 @@
 // The request lifecycle: which role may do what in which state. Handlers ask here; they never decide.
 import type { RequestStatus, RequestType } from './types.ts';
 
-export const ACTIONS = ['claim', 'plan', 'move', 'ask', 'answer', 'handover', 'close', 'report', 'identify', 'withdraw'] as const;
+export const ACTIONS = [
+  'claim',
+  'plan',
+  'move',
+  'ask',
+  'answer',
+  'advise',
+  'tlv',
+  'handover',
+  'close',
+  'report',
+  'identify',
+  'withdraw',
+] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
 /** How the acting person relates to this request. One person can have several roles. */
@@ -22,12 +35,18 @@ export const RULES: Record<RequestAction, Rule> = {
   // Oppakken: the consultant, or for thuiszitter signals a Thuiszittersteam member.
   claim: { from: ['new'], roles: HANDLERS, to: 'claimed' },
   // Inplannen: a concrete appointment for a spreekuur or JES-overleg.
-  plan: { from: ['claimed', 'waiting'], roles: HANDLERS, types: ['spreekuur', 'jes'], to: 'planned' },
+  // (For an advice request: a talk or an observation first.)
+  plan: { from: ['claimed', 'waiting'], roles: HANDLERS, types: ['spreekuur', 'jes', 'advies'], to: 'planned' },
   // Verzetten: always to a concrete new date, with a reason and the interim agreement.
   move: { from: ['planned'], roles: HANDLERS, to: 'planned' },
   // Vraag stellen aan de coördinator.
   ask: { from: ['claimed', 'planned'], roles: HANDLERS, to: 'waiting' },
   answer: { from: ['waiting'], roles: ['coordinator'] },
+  // Advies geven (OPDC/TLV): positief, negatief of niet nodig. An OPDC advice, or a TLV advice that is not
+  // positive, closes the request; a positive TLV advice keeps it open to follow the TLV route (tlv).
+  advise: { from: ['claimed', 'planned', 'waiting'], roles: ['assignee'], types: ['advies'] },
+  // TLV-verloop vastleggen: continued in OT, the two external expert advices, the SWV's decision (closes it).
+  tlv: { from: ['claimed', 'planned', 'waiting'], roles: ['assignee', 'coordinator'], types: ['advies'] },
   // Overdragen: to another consultant or the Thuiszittersteam; it waits to be picked up again.
   handover: { from: OPEN, roles: [...HANDLERS, 'admin'], to: 'new' },
   // Afronden met uitkomst.

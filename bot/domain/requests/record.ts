@@ -1,5 +1,6 @@
 // A request as the rest of the bot sees it: type, status, details, pupil and appointment typed, so that
 // `request.type === 'jes'` tells the compiler what `request.details` holds. The store maps rows to this.
+import { type AdviesInput, type Gatekeeping, isTlv } from './advies.ts';
 import type { JesInput } from './jes.ts';
 import type { SpreekuurInput } from './spreekuur.ts';
 import type { ThuiszitterInput } from './thuiszitter.ts';
@@ -17,6 +18,7 @@ export interface RequestDetails {
   spreekuur: Omit<SpreekuurInput, 'pupil'>;
   thuiszitter: Omit<ThuiszitterInput, 'pupil'>;
   jes: JesInput;
+  advies: Omit<AdviesInput, 'pupil'>;
 }
 
 /** Type and details together: narrowing on `type` narrows `details`. */
@@ -28,5 +30,11 @@ export type TypedFields = TypedDetails & {
   resumeStatus: RequestStatus | null;
   pupil: Pupil | null;
   appointment: Appointment | null;
+  gatekeeping: Gatekeeping | null;
 };
-export type TypedField = 'type' | 'details' | 'status' | 'resumeStatus' | 'pupil' | 'appointment';
+/** The TLV route is followed only after a positive advice on a TLV. */
+export function tlvRouteOpen(request: TypedDetails & { gatekeeping: Gatekeeping | null }): boolean {
+  return request.type === 'advies' && isTlv(request.details.kind) && request.gatekeeping?.advice?.advice === 'positief';
+}
+
+export type TypedField = 'type' | 'details' | 'status' | 'resumeStatus' | 'pupil' | 'appointment' | 'gatekeeping';

@@ -1,12 +1,6 @@
-/** The three kinds of request a coordinator can file. */
-export const REQUEST_TYPES = ['spreekuur', 'thuiszitter', 'jes'] as const;
+/** The kinds of request a coordinator can file; each is described once in kinds.ts. */
+export const REQUEST_TYPES = ['spreekuur', 'thuiszitter', 'jes', 'advies'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
-
-export const REQUEST_TYPE_LABEL: Record<RequestType, string> = {
-  spreekuur: 'Spreekuur',
-  thuiszitter: 'Thuiszittermelding',
-  jes: 'JES-overleg',
-};
 
 /** Where a request stands. `new` = nobody picked it up yet (it waits, visibly). */
 export const REQUEST_STATUSES = ['new', 'claimed', 'planned', 'waiting', 'closed', 'withdrawn'] as const;

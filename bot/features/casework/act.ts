@@ -1,11 +1,12 @@
 // The one path every consultant action takes: look the request up (card data is never trusted),
 // ask the lifecycle whether this person may do this now, apply the change with its history entry,
 // card updates and notifications in one transaction, and answer with a fresh card.
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { decide, mayReadDetails, rolesFor, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
-import { REQUEST_TYPE_LABEL, STATUS_LABEL, type RequestStatus } from '../../domain/requests/types.ts';
+import { STATUS_LABEL, type RequestStatus } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import type { Tx } from '../../store/database.ts';
@@ -86,7 +87,7 @@ export async function explainRefusal(
   action: RequestAction,
   reason: 'role' | 'state' | 'type',
 ): Promise<string> {
-  if (reason === 'type') return `Dit kan niet bij een ${REQUEST_TYPE_LABEL[request.type].toLowerCase()}.`;
+  if (reason === 'type') return `Dit kan niet bij een ${REQUEST_KINDS[request.type].label.toLowerCase()}.`;
   if (reason === 'role') {
     const tzt = request.type === 'thuiszitter' ? ' of een lid van het Thuiszittersteam' : '';
     return `Alleen ${request.consultant.name} (de consulent van deze aanvraag)${tzt} kan dit doen.`;

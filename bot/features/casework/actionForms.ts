@@ -1,15 +1,16 @@
 // The small form each consultant action shows (Inplannen, Verzetten, …): shown only to someone who may take
 // the action now, and shown again with what was typed and a message per field when something is wrong.
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import crypto from 'node:crypto';
 import { actionFormCard, type FormInput } from '../../../cards/actionForm.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import type { RequestAction } from '../../domain/requests/lifecycle.ts';
-import { REQUEST_TYPE_LABEL } from '../../domain/requests/types.ts';
+
 import type { Services } from '../../services.ts';
 import { type CaseContext, checkAllowed } from './act.ts';
 import { answerWith } from './handler.ts';
 
-export type FormAction = Extract<RequestAction, 'plan' | 'move' | 'ask' | 'handover' | 'close' | 'report'>;
+export type FormAction = Extract<RequestAction, 'plan' | 'move' | 'ask' | 'handover' | 'close' | 'report' | 'advise' | 'tlv'>;
 
 /** One description per action form, used both to show it and to show it again with errors. */
 export interface FormSpec {
@@ -26,7 +27,7 @@ export const choices = (o: Record<string, string>) => Object.entries(o).map(([va
 function form(ctx: CaseContext, spec: FormSpec, values?: Record<string, string>, errors?: Record<string, string>) {
   return actionFormCard({
     title: `${spec.title}: ${ctx.request.reference}`,
-    subtitle: `${REQUEST_TYPE_LABEL[ctx.request.type]} · ${ctx.request.school.name}`,
+    subtitle: `${REQUEST_KINDS[ctx.request.type].label} · ${ctx.request.school.name}`,
     intro: spec.intro,
     inputs: spec.inputs,
     values,

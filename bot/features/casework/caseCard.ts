@@ -1,4 +1,5 @@
 import { button, type Verb } from '../../../cards/verbs.ts';
+import { tlvRouteOpen } from '../../domain/requests/record.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { allowedActions, mayReadDetails, type RequestAction, type RequestRole } from '../../domain/requests/lifecycle.ts';
 import type { Services } from '../../services.ts';
@@ -14,6 +15,8 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }
   handover: { title: 'Overdragen', verb: 'request.handover.form' },
   close: { title: 'Afronden', verb: 'request.close.form' },
   report: { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form' },
+  advise: { title: 'Advies geven', verb: 'request.advise.form' },
+  tlv: { title: 'TLV-verloop vastleggen', verb: 'request.tlv.form' },
 };
 
 const NO_DETAILS =
@@ -30,7 +33,7 @@ export async function caseCardFor(
   const details = mayReadDetails({ type }, roles);
   const allowed = allowedActions({ type, status: request.status }, roles);
   const actions = allowed.flatMap((a) => {
-    const b = BUTTONS[a];
+    const b = a === 'tlv' && !tlvRouteOpen(request) ? undefined : BUTTONS[a];
     return b ? [button(b.title, b.verb, { requestId: request.id })] : [];
   });
   const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), {

@@ -1,6 +1,7 @@
 import { VERBS, type Verb } from '../../../cards/verbs.ts';
 import type { Services } from '../../services.ts';
 import { onCardAction, type App } from '../../teams/routes.ts';
+import { advise, adviseForm, tlv, tlvForm } from './advise.ts';
 import { answerForm, submitAnswer } from './answer.ts';
 import { ask, askForm } from './ask.ts';
 import { claim, refresh } from './claim.ts';
@@ -27,6 +28,10 @@ export function registerCasework(app: App, services: Services): void {
     'request.close': close,
     'request.report.form': reportForm,
     'request.report': report,
+    'request.advise.form': adviseForm,
+    'request.advise': advise,
+    'request.tlv.form': tlvForm,
+    'request.tlv': tlv,
     'request.answer.form': answerForm,
     'request.answer': submitAnswer,
     'request.identify.form': identifyPupilForm,

@@ -1,6 +1,7 @@
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue } from '../../delivery/outbox.ts';
-import { REQUEST_TYPE_LABEL } from '../../domain/requests/types.ts';
+
 import type { Tx } from '../../store/database.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
 import { answerCard } from '../../../cards/answer.ts';
@@ -12,7 +13,7 @@ export async function notifyCoordinator(
   changeId: string,
   message: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean },
 ): Promise<void> {
-  const title = `${REQUEST_TYPE_LABEL[request.type]} ${request.reference}: ${message.title}`;
+  const title = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title}`;
   const card = message.answer
     ? answerCard({ requestId: request.id, title, lines: message.lines })
     : noticeCard({

@@ -1,3 +1,5 @@
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { REQUEST_TYPES } from '../../domain/requests/types.ts';
 import type { TurnContext } from 'botbuilder';
 import { welcomeCard } from '../../../cards/welcome.ts';
 import { noticeCard } from '../../../cards/notice.ts';
@@ -43,9 +45,12 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
 }
 
 export function helpCard(actor: Actor | null): AdaptiveCardJson {
+  const kinds = REQUEST_TYPES.map((type) => REQUEST_KINDS[type]);
   const paragraphs = [
-    "Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: een **spreekuur**, een **thuiszittermelding** (anoniem sparren mag) of een **JES-overleg**.",
-    'Typ bijvoorbeeld "spreekuur", "thuiszitter melden", "jes plannen", "mijn aanvragen" of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.',
+    `Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: ${kinds
+      .map((k) => `**${k.menuTitle.toLowerCase()}**${k.anonymousAllowed ? '' : ' (met naam van de leerling)'}`)
+      .join(', ')}. Anoniem sparren kan bij een spreekuur en een thuiszittermelding.`,
+    `Typ bijvoorbeeld ${kinds.map((k) => `"${k.command}"`).join(', ')}, "mijn aanvragen" of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.`,
   ];
   if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
   if (actor && isSotStaff(actor)) {

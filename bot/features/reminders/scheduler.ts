@@ -1,10 +1,10 @@
 // Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
 // fixed key, so a run that is repeated (or several instances running) sends it once.
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
 import type { Tx } from '../../store/database.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
-import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
 import { openThuiszitters, plannedRequests, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
@@ -13,12 +13,6 @@ import { purgeSeenActivities } from '../../store/seenActivities.ts';
 import { queueUndeliveredDigest } from '../../delivery/deadLetters.ts';
 import type { Services } from '../../services.ts';
 import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
-
-const REQUEST_TYPE_LABEL_LOWER: Record<RequestType, string> = {
-  spreekuur: 'spreekuur',
-  thuiszitter: 'thuiszittermelding',
-  jes: 'JES-overleg',
-};
 
 function inDays(days: number, when: string): string {
   return days <= 0 ? `Vandaag: ${when}.` : days === 1 ? `Morgen: ${when}.` : `Over ${days} dagen: ${when}.`;
@@ -133,7 +127,7 @@ export class ReminderScheduler {
       const since = request.events[0]?.at ?? request.createdAt;
       const days = daysSince(since, now);
       if (days < UNPICKED_AFTER_DAYS) continue;
-      const label = `${REQUEST_TYPE_LABEL[request.type]} ${request.reference} van ${request.school.name}`;
+      const label = `${REQUEST_KINDS[request.type].label} ${request.reference} van ${request.school.name}`;
       await db.$transaction(async (tx) => {
         if (request.threadKey) {
           await this.queue(tx, {
@@ -204,7 +198,7 @@ export class ReminderScheduler {
     for (const request of await plannedRequests(db)) {
       const { appointment } = request;
       if (appointment?.date !== tomorrow) continue;
-      const text = `Morgen: ${REQUEST_TYPE_LABEL_LOWER[request.type]} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      const text = `Morgen: ${REQUEST_KINDS[request.type].inSentence} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
         { personId: request.requesterId, verb: 'request.view' as const },

@@ -1,22 +1,17 @@
 // The coordinator's dialogs: choose school (when several) → form → review → confirm.
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { chooseSchoolCard, requestReviewCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { isCoordinator, type Actor } from '../../domain/roles.ts';
-import { REQUEST_TYPE_LABEL, type RequestType } from '../../domain/requests/types.ts';
+import type { RequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
 import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
 import { requestFacts, requestWarnings } from './facts.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
-
-export const DIALOG_TITLE: Record<RequestType, string> = {
-  spreekuur: 'Spreekuur aanvragen',
-  thuiszitter: 'Thuiszitter melden',
-  jes: 'JES-overleg plannen',
-};
 
 /** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
 export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
@@ -51,7 +46,7 @@ export async function startDialog(
   const school = await loadSchoolFor(services.db, actor, chosen);
   if (!school) {
     return chooseSchoolCard({
-      title: DIALOG_TITLE[type],
+      title: REQUEST_KINDS[type].menuTitle,
       verb: `${type}.start`,
       schools: actor.schools,
       error: data.schoolId !== undefined ? 'Kies een van uw scholen.' : undefined,
@@ -65,7 +60,7 @@ async function schoolOrChoice(services: Services, actor: Actor, type: RequestTyp
   if (school) return { school };
   return {
     card: chooseSchoolCard({
-      title: DIALOG_TITLE[type],
+      title: REQUEST_KINDS[type].menuTitle,
       verb: `${type}.start`,
       schools: actor.schools,
       error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.',
@@ -99,7 +94,7 @@ export function reviewCard(
 ): AdaptiveCardJson {
   const { type } = parsed;
   return requestReviewCard({
-    typeLabel: REQUEST_TYPE_LABEL[type],
+    typeLabel: REQUEST_KINDS[type].label,
     consultant: school.consultant.person.name,
     school: school.name,
     facts: [{ label: 'School', value: school.name }, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],

@@ -11,6 +11,15 @@ import {
   weeksAbsent,
 } from '../../domain/requests/thuiszitter.ts';
 import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesParticipant } from '../../domain/requests/jes.ts';
+import {
+  ADVICE,
+  ADVIES_KIND,
+  EXPERT_ADVICE,
+  type Gatekeeping,
+  PARENTS_AGREE,
+  PARENTS_KNOW,
+  TLV_DECISION,
+} from '../../domain/requests/advies.ts';
 import type { TypedDetails } from '../../domain/requests/record.ts';
 import { URGENCY, type Pupil } from '../../domain/requests/types.ts';
 import type { Fact } from '../../../cards/requestCards.ts';
@@ -26,45 +35,108 @@ export function pupilLine(pupil: Pupil | null | undefined, audience: Audience): 
 }
 
 export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefined, audience: Audience, now: Date): Fact[] {
-  if (request.type === 'spreekuur') {
-    const d = request.details;
-    const withWhom = d.withWhom.map((w) => (w === 'anders' ? d.withWhomOther || 'Anders' : WITH_WHOM[w])).join(', ');
-    return [
-      { label: 'Vraag', value: d.question },
-      { label: 'Met wie', value: withWhom },
-      { label: 'Leerling', value: pupilLine(pupil, audience) },
-      { label: 'Voorkeur', value: d.moments.map((m) => `${formatIsoDate(m.date)}, ${DAY_PARTS[m.dayPart].toLowerCase()}`).join('; ') },
-      { label: 'Vorm', value: FORMS[d.form] },
-      { label: 'Urgentie', value: URGENCY[d.urgency] },
-    ];
+  switch (request.type) {
+    case 'spreekuur': {
+      const d = request.details;
+      const withWhom = d.withWhom.map((w) => (w === 'anders' ? d.withWhomOther || 'Anders' : WITH_WHOM[w])).join(', ');
+      return [
+        { label: 'Vraag', value: d.question },
+        { label: 'Met wie', value: withWhom },
+        { label: 'Leerling', value: pupilLine(pupil, audience) },
+        { label: 'Voorkeur', value: d.moments.map((m) => `${formatIsoDate(m.date)}, ${DAY_PARTS[m.dayPart].toLowerCase()}`).join('; ') },
+        { label: 'Vorm', value: FORMS[d.form] },
+        { label: 'Urgentie', value: URGENCY[d.urgency] },
+      ];
+    }
+    case 'thuiszitter': {
+      const d = request.details;
+      return [
+        { label: 'Soort', value: THUISZITTER_KIND[d.kind] },
+        { label: 'Leerling', value: pupilLine(pupil, audience) },
+        { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
+        { label: 'Verzuim', value: weeksText(weeksAbsent(d.firstAbsentDate, now)) },
+        { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] },
+        {
+          label: 'Leerplicht/DUO',
+          value: d.leerplichtInformed
+            ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}`
+            : 'Nog niet geïnformeerd',
+        },
+        { label: 'Onderwijs Transparant', value: d.otReported ? 'Gemeld' : 'Nog niet gemeld' },
+        { label: 'Al geprobeerd', value: d.tried },
+        { label: 'Vraag', value: d.question },
+      ];
+    }
+    case 'jes': {
+      const d = request.details;
+      return [
+        { label: 'Leerling of onderwerp', value: d.subject },
+        { label: 'Vraag', value: d.question },
+        { label: 'Deelnemers', value: d.participants.map(participantLine).join('; ') },
+        { label: 'Voorgestelde momenten', value: d.moments.map(formatLocalDateTime).join('; ') },
+        { label: 'Locatie', value: d.location === 'anders' ? d.address : JES_LOCATION[d.location] },
+      ];
+    }
+    case 'advies': {
+      const d = request.details;
+      return [
+        { label: 'Advies over', value: ADVIES_KIND[d.kind] },
+        { label: 'Leerling', value: pupilLine(pupil, audience) },
+        { label: 'Vraag', value: d.question },
+        { label: 'Redenen', value: d.reasons },
+        { label: 'Wat de school al deed', value: d.tried },
+        { label: 'Ouders op de hoogte', value: PARENTS_KNOW[d.parentsKnow] },
+        { label: 'Ouders akkoord', value: PARENTS_AGREE[d.parentsAgree] },
+        ...(d.desiredStart ? [{ label: 'Gewenste start', value: formatIsoDate(d.desiredStart) }] : []),
+      ];
+    }
+    default:
+      return unknownType(request);
   }
-  if (request.type === 'thuiszitter') {
-    const d = request.details;
-    return [
-      { label: 'Soort', value: THUISZITTER_KIND[d.kind] },
-      { label: 'Leerling', value: pupilLine(pupil, audience) },
-      { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
-      { label: 'Verzuim', value: weeksText(weeksAbsent(d.firstAbsentDate, now)) },
-      { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] },
-      {
-        label: 'Leerplicht/DUO',
-        value: d.leerplichtInformed
-          ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}`
-          : 'Nog niet geïnformeerd',
-      },
-      { label: 'Onderwijs Transparant', value: d.otReported ? 'Gemeld' : 'Nog niet gemeld' },
-      { label: 'Al geprobeerd', value: d.tried },
-      { label: 'Vraag', value: d.question },
-    ];
+}
+
+/** The compiler makes sure every type is handled above; at run time an unknown type shows nothing. */
+function unknownType(request: never): Fact[] {
+  void request;
+  return [];
+}
+
+/** The consultant's advice and, for a TLV, the experts and the SWV's decision (facts only; documents are in OT). */
+export function gatekeepingFacts(gatekeeping: Gatekeeping | null): Fact[] {
+  if (!gatekeeping) return [];
+  const facts: Fact[] = [];
+  const a = gatekeeping.advice;
+  if (a) {
+    facts.push({
+      label: 'Advies consulent',
+      value: `${ADVICE[a.advice]} (${a.givenBy}, ${formatIsoDate(a.givenAt)}), geldig tot ${formatIsoDate(a.validUntil)}`,
+    });
+    facts.push({ label: 'Motivering', value: a.motivation });
   }
-  const d = request.details;
-  return [
-    { label: 'Leerling of onderwerp', value: d.subject },
-    { label: 'Vraag', value: d.question },
-    { label: 'Deelnemers', value: d.participants.map(participantLine).join('; ') },
-    { label: 'Voorgestelde momenten', value: d.moments.map(formatLocalDateTime).join('; ') },
-    { label: 'Locatie', value: d.location === 'anders' ? d.address : JES_LOCATION[d.location] },
-  ];
+  const tlv = gatekeeping.tlv;
+  if (tlv) {
+    facts.push({
+      label: 'In Onderwijs Transparant',
+      value: tlv.inOtSince ? `Ja, sinds ${formatIsoDate(tlv.inOtSince)}` : 'Nog niet vastgelegd',
+    });
+    for (const [i, e] of tlv.experts.entries()) {
+      facts.push({
+        label: `Deskundige ${i + 1}`,
+        value: `${e.discipline}: ${EXPERT_ADVICE[e.advice].toLowerCase()} (${formatIsoDate(e.received)})`,
+      });
+    }
+    if (tlv.experts.length < 2) facts.push({ label: 'Deskundigen', value: `${tlv.experts.length} van de 2 adviezen binnen` });
+    const d = tlv.decision;
+    if (d)
+      facts.push({
+        label: 'Besluit SWV',
+        value:
+          d.outcome === 'toegekend' && d.start && d.end
+            ? `Toegekend, ${formatIsoDate(d.start)} tot ${formatIsoDate(d.end)}`
+            : TLV_DECISION[d.outcome],
+      });
+  }
+  return facts;
 }
 
 const PARTICIPANT_ROLE: Record<string, string> = {
@@ -112,6 +184,8 @@ const EVENT_LABEL: Record<string, string> = {
   close: 'Afgerond',
   report: 'Melding DUO/OT vastgelegd',
   identify: 'Leerling alsnog genoemd',
+  advise: 'Advies gegeven',
+  tlv: 'TLV-verloop bijgewerkt',
   expire: 'Automatisch afgesloten (lange tijd geen activiteit)',
 };
 

@@ -1,5 +1,6 @@
 // One place that knows, per request type, how to show its form and how to read it back.
-import { jesFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
+import { adviesFormCard, jesFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
+import { ADVIES_KIND, adviesKindsFor, PARENTS_AGREE, PARENTS_KNOW, parseAdvies } from '../../domain/requests/advies.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { DAY_PARTS, FORMS, parseSpreekuur, SPREEKUUR_PUPIL, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
 import { parseThuiszitter, THUISZITTER_KIND, THUISZITTER_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
@@ -26,39 +27,67 @@ export function formCard(
   errors: FieldErrors = {},
 ): AdaptiveCardJson {
   const base = { schoolId: school.id, schoolLine: schoolLine(school), values, errors };
-  if (type === 'spreekuur') {
-    return spreekuurFormCard({ ...base, withWhom: WITH_WHOM, pupil: SPREEKUUR_PUPIL, dayParts: DAY_PARTS, forms: FORMS, urgency: URGENCY });
+  switch (type) {
+    case 'spreekuur':
+      return spreekuurFormCard({
+        ...base,
+        withWhom: WITH_WHOM,
+        pupil: SPREEKUUR_PUPIL,
+        dayParts: DAY_PARTS,
+        forms: FORMS,
+        urgency: URGENCY,
+      });
+    case 'thuiszitter':
+      return thuiszitterFormCard({ ...base, kinds: THUISZITTER_KIND, reasons: THUISZITTER_REASONS, yesNo: YES_NO });
+    case 'jes': {
+      const standing = standingMembers(school);
+      const smw = standing.find((m) => m.role === 'smw');
+      return jesFormCard({
+        ...base,
+        fixedParticipants: `${school.consultant.person.name} (SOT-consulent) en ${smw ? `${smw.name} (schoolmaatschappelijk werk)` : 'de schoolmaatschappelijk werker'}`,
+        hasSmw: !!smw,
+        participants: participantChoices(standing),
+        defaultParticipants: defaultParticipantSelection(standing),
+        locations: JES_LOCATION,
+      });
+    }
+    case 'advies':
+      return adviesFormCard({
+        ...base,
+        kinds: adviesKindsFor(school.sector).map((k) => ({ value: k, title: ADVIES_KIND[k] })),
+        parentsKnow: PARENTS_KNOW,
+        parentsAgree: PARENTS_AGREE,
+      });
   }
-  if (type === 'thuiszitter') return thuiszitterFormCard({ ...base, kinds: THUISZITTER_KIND, reasons: THUISZITTER_REASONS, yesNo: YES_NO });
-  const standing = standingMembers(school);
-  const smw = standing.find((m) => m.role === 'smw');
-  return jesFormCard({
-    ...base,
-    fixedParticipants: `${school.consultant.person.name} (SOT-consulent) en ${smw ? `${smw.name} (schoolmaatschappelijk werk)` : 'de schoolmaatschappelijk werker'}`,
-    hasSmw: !!smw,
-    participants: participantChoices(standing),
-    defaultParticipants: defaultParticipantSelection(standing),
-    locations: JES_LOCATION,
-  });
 }
 
 /** Reads a submitted form: the server repeats every check, whatever the card already did. */
 export function parseForm(type: RequestType, school: SchoolContext, values: Record<string, unknown>, now: Date): Parsed<ParsedRequest> {
-  if (type === 'spreekuur') {
-    const r = parseSpreekuur(values, now);
-    if (!r.ok) return r;
-    const { pupil, ...details } = r.value;
-    return { ok: true, value: { type, details, pupil, urgency: r.value.urgency } };
+  switch (type) {
+    case 'spreekuur': {
+      const r = parseSpreekuur(values, now);
+      if (!r.ok) return r;
+      const { pupil, ...details } = r.value;
+      return { ok: true, value: { type, details, pupil, urgency: r.value.urgency } };
+    }
+    case 'thuiszitter': {
+      const r = parseThuiszitter(values, now);
+      if (!r.ok) return r;
+      const { pupil, ...details } = r.value;
+      return { ok: true, value: { type, details, pupil } };
+    }
+    case 'jes': {
+      const r = parseJes(values, now, standingMembers(school), school.consultant.person.name);
+      if (!r.ok) return r;
+      return { ok: true, value: { type, details: r.value } };
+    }
+    case 'advies': {
+      const r = parseAdvies(values, now, school.sector);
+      if (!r.ok) return r;
+      const { pupil, ...details } = r.value;
+      return { ok: true, value: { type, details, pupil } };
+    }
   }
-  if (type === 'thuiszitter') {
-    const r = parseThuiszitter(values, now);
-    if (!r.ok) return r;
-    const { pupil, ...details } = r.value;
-    return { ok: true, value: { type, details, pupil } };
-  }
-  const r = parseJes(values, now, standingMembers(school), school.consultant.person.name);
-  if (!r.ok) return r;
-  return { ok: true, value: { type: 'jes', details: r.value } };
 }
 
 /** No form has more inputs, and no input is longer (the parsers give the exact limits per field). */

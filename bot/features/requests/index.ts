@@ -1,6 +1,7 @@
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { cardAttachment } from '../../../cards/render.ts';
 import type { PayloadRenderer } from '../../delivery/worker.ts';
-import { REQUEST_TYPES, type RequestType } from '../../domain/requests/types.ts';
+import { REQUEST_TYPES } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { confirmRequest } from './confirm.ts';
@@ -8,20 +9,13 @@ import { editDialog, reviewDialog, startDialog } from './dialogs.ts';
 import { listMine, viewRequest, withdrawRequest } from './mine.ts';
 import { renderRequestChannelCard } from './views.ts';
 
-// People type naturally ("ik wil een spreekuur aanvragen"): a keyword anywhere starts the dialog.
-const TYPED: Record<RequestType, RegExp> = {
-  spreekuur: /\bspreekuur/i,
-  thuiszitter: /\bthuiszit/i,
-  jes: /\bjes\b/i,
-};
-
 /** The coordinator's request dialogs: spreekuur, thuiszitter, JES-overleg, and "mijn aanvragen". */
 export function registerRequests(app: App, services: Services): void {
   for (const type of REQUEST_TYPES) {
     onCardAction(app, services, `${type}.start`, 'personal', (context, data) => startDialog(context, services, type, data));
     onCardAction(app, services, `${type}.review`, 'personal', (context, data) => reviewDialog(context, services, type, data));
     onCardAction(app, services, `${type}.edit`, 'personal', (context, data) => editDialog(context, services, type, data));
-    onCommand(app, `${type}.typed`, TYPED[type], 'personal', async (context) => {
+    onCommand(app, `${type}.typed`, REQUEST_KINDS[type].typed, 'personal', async (context) => {
       const card = await startDialog(context, services, type, {});
       await context.sendActivity({ attachments: [cardAttachment(card)] });
     });

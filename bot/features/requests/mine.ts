@@ -1,9 +1,10 @@
 // "Mijn aanvragen": a coordinator's open and recent requests, one request's history, withdrawing.
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import type { TurnContext } from 'botbuilder';
 import { myRequestsCard } from '../../../cards/requestCards.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { REQUEST_TYPE_LABEL, STATUS_LABEL } from '../../domain/requests/types.ts';
+import { STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { auditRead, loadRequest, recordEvent } from '../../store/requests.ts';
@@ -31,7 +32,7 @@ export async function listMine(context: TurnContext, services: Services): Promis
     items: requests.map((r) => ({
       id: r.id,
       reference: r.reference,
-      typeLabel: REQUEST_TYPE_LABEL[r.type],
+      typeLabel: REQUEST_KINDS[r.type].label,
       school: r.school.name,
       status: STATUS_LABEL[r.status],
       consultant: r.consultant.name,

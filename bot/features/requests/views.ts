@@ -1,13 +1,14 @@
 // The request as each audience sees it: the coordinator's summary and the consultant team's channel card.
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { button, type Button } from '../../../cards/verbs.ts';
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { formatDate, formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
-import type { Appointment } from '../../domain/requests/record.ts';
-import { OPEN_STATUSES, REQUEST_TYPE_LABEL, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
+import { type Appointment, tlvRouteOpen } from '../../domain/requests/record.ts';
+import { OPEN_STATUSES, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
-import { historyLines, requestFacts, requestWarnings } from './facts.ts';
+import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from './facts.ts';
 
 async function historyOf(db: Db, request: RequestWithContext): Promise<string[]> {
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
@@ -54,12 +55,15 @@ export async function coordinatorSummary(
     ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status) && (!request.duoReportedAt || !request.otReportedAt)
       ? [button('DUO/OT-melding vastleggen', 'request.report.form', { requestId: request.id })]
       : []),
+    ...(OPEN_STATUSES.includes(status) && tlvRouteOpen(request)
+      ? [button('TLV-verloop vastleggen', 'request.tlv.form', { requestId: request.id })]
+      : []),
     button('Mijn aanvragen', 'mine.list'),
     button('Naar het menu', 'menu.open'),
   ];
   return requestSummaryCard({
     banner: opts.banner,
-    typeLabel: REQUEST_TYPE_LABEL[request.type],
+    typeLabel: REQUEST_KINDS[request.type].label,
     reference: request.reference,
     facts: [
       { label: 'Status', value: STATUS_LABEL[status] },
@@ -120,6 +124,7 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
       value: request.otReportedAt ? `Ja, vastgelegd op ${formatDate(request.otReportedAt)}` : 'Nog niet vastgelegd',
     });
   }
+  facts.push(...gatekeepingFacts(request.gatekeeping));
   if (request.outcome) facts.push({ label: 'Uitkomst', value: request.outcome });
   if (request.advice) facts.push({ label: 'Advies', value: request.advice });
   return facts;
@@ -197,12 +202,12 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
         ? { verb: 'request.refresh', data: { requestId: request.id }, userIds: await refreshUserIds(db, request) }
         : undefined,
     notice,
-    typeLabel: REQUEST_TYPE_LABEL[request.type],
+    typeLabel: REQUEST_KINDS[request.type].label,
     reference: request.reference,
     school: request.school.name,
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts,
     warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request, now, request) : [],
   });
-  return { card, summary: `${REQUEST_TYPE_LABEL[request.type]} ${request.reference}: ${request.school.name}` };
+  return { card, summary: `${REQUEST_KINDS[request.type].label} ${request.reference}: ${request.school.name}` };
 }

@@ -2,18 +2,32 @@
 // a request keeps what anonymised, cumulative reporting needs (type, school, status, dates) and
 // loses everything that can identify or describe a pupil.
 import type { Prisma } from '../../store/generated/client.ts';
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { isRequestType } from '../../domain/requests/types.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 
 const REMOVED = '[verwijderd na de bewaartermijn]';
 
-/** Free-text fields per request type that may describe a pupil. */
-const FREE_TEXT: Record<string, string[]> = {
-  spreekuur: ['question', 'withWhomOther'],
-  thuiszitter: ['question', 'tried', 'reasonOther'],
-  jes: ['subject', 'question', 'address'],
-};
+/**
+ * The details without what can identify or describe a pupil: each type's free-text fields are replaced,
+ * and the people it names (JES participants, outside the SWV) keep only their role. An unknown type
+ * (a row from a newer version) loses all its details rather than keep them.
+ */
+export function anonymisedDetails(type: string, stored: Prisma.JsonValue): Record<string, unknown> {
+  if (!isRequestType(type) || !stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  const kind = REQUEST_KINDS[type];
+  const freeText: readonly string[] = kind.freeText;
+  const peopleFields: readonly string[] = kind.people;
+  const details: Record<string, unknown> = { ...stored };
+  for (const field of freeText) if (field in details) details[field] = REMOVED;
+  for (const field of peopleFields) {
+    const people = details[field];
+    if (Array.isArray(people)) details[field] = people.map((p) => ({ role: (p as { role?: unknown })?.role ?? null }));
+  }
+  return details;
+}
 
 /** Anonymises requests closed or withdrawn more than `retentionDays` ago; returns how many. */
 export async function anonymiseExpiredRequests(db: Db, now: Date, retentionDays: number): Promise<number> {
@@ -24,11 +38,7 @@ export async function anonymiseExpiredRequests(db: Db, now: Date, retentionDays:
     take: 500,
   });
   for (const request of expired) {
-    const details = { ...(request.details as Record<string, unknown>) };
-    for (const field of FREE_TEXT[request.type] ?? []) if (field in details) details[field] = REMOVED;
-    // JES participants are names and e-mail addresses of people outside the SWV; only the roles stay.
-    if (Array.isArray(details.participants))
-      details.participants = (details.participants as { role: string }[]).map((p) => ({ role: p.role }));
+    const details = anonymisedDetails(request.type, request.details);
     await db.$transaction(async (tx) => {
       await tx.request.update({
         where: { id: request.id },

@@ -1,0 +1,81 @@
+// Each request type described once. The dialogs, cards, menu, help, typed words, reminders, retention,
+// "mijn aanvragen" and the manifest's command list read this; adding a type means one entry here, one
+// form template (cards/templates) with its form function (features/requests/forms.ts), and test values
+// (test/support/requestExamples.ts). The compiler points at every place that must know about it.
+import type { RequestDetails } from './record.ts';
+import type { RequestType } from './types.ts';
+
+export interface RequestKind<T extends RequestType> {
+  type: T;
+  /** "Spreekuur": the type as a title, on cards and in lists. */
+  label: string;
+  /** "spreekuur": the type inside a sentence. */
+  inSentence: string;
+  /** The menu button and the dialog's title: "Spreekuur aanvragen". */
+  menuTitle: string;
+  menuDescription: string;
+  /** Typed words that start the dialog ("ik wil een spreekuur"); the first is the manifest command. */
+  command: string;
+  typed: RegExp;
+  /** The pupil may stay anonymous (sparring); otherwise the form requires name and birth date. */
+  anonymousAllowed: boolean;
+  /** Detail fields that hold free text, which can describe a pupil: removed by retention. */
+  freeText: readonly (keyof RequestDetails[T] & string)[];
+  /** Detail fields that name people outside the SWV: reduced to their role by retention. */
+  people: readonly (keyof RequestDetails[T] & string)[];
+}
+
+type Kinds = { [T in RequestType]: RequestKind<T> };
+
+export const REQUEST_KINDS: Kinds = {
+  spreekuur: {
+    type: 'spreekuur',
+    label: 'Spreekuur',
+    inSentence: 'spreekuur',
+    menuTitle: 'Spreekuur aanvragen',
+    menuDescription: 'Een vraag kort bespreken met uw SOT-consulent.',
+    command: 'spreekuur',
+    typed: /\bspreekuur/i,
+    anonymousAllowed: true,
+    freeText: ['question', 'withWhomOther'],
+    people: [],
+  },
+  thuiszitter: {
+    type: 'thuiszitter',
+    label: 'Thuiszittermelding',
+    inSentence: 'thuiszittermelding',
+    menuTitle: 'Thuiszitter melden',
+    menuDescription: 'Een leerling die thuiszit of dreigt thuis te komen zitten (anoniem sparren kan).',
+    command: 'thuiszitter',
+    typed: /\bthuiszit/i,
+    anonymousAllowed: true,
+    freeText: ['question', 'tried', 'reasonOther'],
+    people: [],
+  },
+  jes: {
+    type: 'jes',
+    label: 'JES-overleg',
+    inSentence: 'JES-overleg',
+    menuTitle: 'JES-overleg plannen',
+    menuDescription: 'Een overleg met jeugdhulp, SMW en leerplicht.',
+    command: 'jes',
+    typed: /\bjes\b/i,
+    anonymousAllowed: true,
+    freeText: ['subject', 'question', 'address'],
+    people: ['participants'],
+  },
+  advies: {
+    type: 'advies',
+    label: 'Adviesvraag',
+    inSentence: 'adviesvraag',
+    menuTitle: 'Advies vragen (OPDC of TLV)',
+    menuDescription: 'Het verplichte advies van uw consulent vóór een OPDC-plaatsing of een TLV-aanvraag.',
+    command: 'advies',
+    typed: /\badvies\b|\bopdc\b|\btlv\b/i,
+    anonymousAllowed: false,
+    freeText: ['question', 'reasons', 'tried'],
+    people: [],
+  },
+};
+
+export const kindOf = <T extends RequestType>(type: T): RequestKind<T> => REQUEST_KINDS[type] as RequestKind<T>;
