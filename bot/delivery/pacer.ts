@@ -9,7 +9,12 @@ export class Pacer {
 
   constructor(
     private readonly ratePerSecond: number,
-    private readonly burst = Math.max(1, Math.round(ratePerSecond / 5)),
+    /**
+     * Requests that may go at once after a quiet spell. Any 1-second window holds at most rate + burst
+     * requests, so with Teams' budget B the rate must stay at or below B − burst: the default of 1 keeps
+     * the pace smooth (a burst of 9 at 47/s gave 429s against a budget of 50).
+     */
+    private readonly burst = 1,
     private readonly clock: () => number = Date.now,
   ) {
     this.tokens = this.burst;
