@@ -93,6 +93,22 @@ export const ADVIES_FIELDS = [
   'desiredStart',
 ] as const;
 
+export const KIJK_OP_SCHOOL_FIELDS = [
+  'question',
+  'group',
+  'pupilInitials',
+  'moment1Date',
+  'moment1Part',
+  'moment2Date',
+  'moment2Part',
+  'moment3Date',
+  'moment3Part',
+] as const;
+
+export function kijkOpSchoolFormCard(data: FormCardData & { dayParts: Record<string, string> }) {
+  return renderTemplate('kijkOpSchoolForm', { ...bind(KIJK_OP_SCHOOL_FIELDS, data), dayPartChoices: toChoices(data.dayParts) });
+}
+
 export function spreekuurFormCard(
   data: FormCardData & {
     withWhom: Record<string, string>;

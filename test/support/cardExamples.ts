@@ -84,6 +84,7 @@ export const cardExamples: Record<string, () => object> = {
   thuiszitterForm: () => formCard('thuiszitter', school),
   jesForm: () => formCard('jes', school),
   adviesForm: () => formCard('advies', school),
+  kijkOpSchoolForm: () => formCard('kijkOpSchool', school),
   adviesFormVo: () => formCard('advies', { ...school, sector: 'VO' }),
   jesFormWithoutSmw: () => formCard('jes', { ...school, jesMembers: [] } as SchoolContext),
   chooseSchool: () => chooseSchoolCard({ title: 'Spreekuur aanvragen', verb: 'spreekuur.start', schools }),

@@ -46,11 +46,23 @@ export const FORMS: Record<RequestType, Record<string, string>> = {
     'Weten de ouders van deze vraag?': 'Ja',
     'Zijn de ouders het ermee eens?': 'Ja',
   },
+  kijkOpSchool: {
+    'Wat wilt u dat de consulent bekijkt, en waarom?': 'Hoe de groep reageert op de nieuwe aanpak bij rekenen.',
+    'Groep of klas': 'groep 5',
+    'Voorkeursmoment 1: datum': isoDay(9),
+    'Voorkeursmoment 1: dagdeel': 'Ochtend',
+  },
 };
 
 /** Files a request through the real dialog (form → Controleren → Versturen); returns its id and reference. */
 export async function fileRequest(h: Harness, client: TeamsClient, type: keyof typeof FORMS, extra: Record<string, unknown> = {}) {
-  const command = { spreekuur: 'spreekuur', thuiszitter: 'thuiszitter melden', jes: 'jes plannen', advies: 'advies vragen' }[type];
+  const command = {
+    spreekuur: 'spreekuur',
+    thuiszitter: 'thuiszitter melden',
+    jes: 'jes plannen',
+    advies: 'advies vragen',
+    kijkOpSchool: 'kijk op school',
+  }[type];
   await client.say(command);
   // The last card with a "Controleren" button (a notice may have arrived in between).
   const form = h.connector

@@ -41,8 +41,14 @@ const ADMIN: Record<RequestStatus, string> = {
 };
 
 const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, string>>> = {
-  assignee: { spreekuur: HANDLER_SPREEKUUR, jes: HANDLER_SPREEKUUR, thuiszitter: HANDLER_THUISZITTER, advies: HANDLER_ADVIES },
-  thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: HANDLER_THUISZITTER, advies: NOTHING },
+  assignee: {
+    spreekuur: HANDLER_SPREEKUUR,
+    jes: HANDLER_SPREEKUUR,
+    thuiszitter: HANDLER_THUISZITTER,
+    advies: HANDLER_ADVIES,
+    kijkOpSchool: HANDLER_SPREEKUUR,
+  },
+  thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: HANDLER_THUISZITTER, advies: NOTHING, kijkOpSchool: NOTHING },
   coordinator: {
     spreekuur: {
       new: 'identify withdraw',
@@ -55,6 +61,7 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
     jes: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
     // The coordinator records the TLV route too (the button shows only after a positive TLV advice).
     advies: { new: 'withdraw', claimed: 'tlv', planned: 'tlv', waiting: 'answer tlv', closed: '', withdrawn: '' },
+    kijkOpSchool: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
     thuiszitter: {
       new: 'report identify withdraw',
       claimed: 'report identify',
@@ -64,7 +71,7 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
       withdrawn: '',
     },
   },
-  admin: { spreekuur: ADMIN, jes: ADMIN, thuiszitter: ADMIN, advies: ADMIN },
+  admin: { spreekuur: ADMIN, jes: ADMIN, thuiszitter: ADMIN, advies: ADMIN, kijkOpSchool: ADMIN },
 };
 
 const ROLES = Object.keys(EXPECTED) as RequestRole[];

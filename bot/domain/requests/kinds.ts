@@ -76,6 +76,18 @@ export const REQUEST_KINDS: Kinds = {
     freeText: ['question', 'reasons', 'tried'],
     people: [],
   },
+  kijkOpSchool: {
+    type: 'kijkOpSchool',
+    label: 'Kijk op School',
+    inSentence: 'Kijk op School',
+    menuTitle: 'Kijk op School aanvragen',
+    menuDescription: 'Een observatiebezoek van uw consulent in de groep of klas.',
+    command: 'kijk op school',
+    typed: /\bkijk\s+op\s+school\b|\bobservatie/i,
+    anonymousAllowed: true,
+    freeText: ['question'],
+    people: [],
+  },
 };
 
 export const kindOf = <T extends RequestType>(type: T): RequestKind<T> => REQUEST_KINDS[type] as RequestKind<T>;

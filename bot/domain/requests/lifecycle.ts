@@ -36,7 +36,7 @@ export const RULES: Record<RequestAction, Rule> = {
   claim: { from: ['new'], roles: HANDLERS, to: 'claimed' },
   // Inplannen: a concrete appointment for a spreekuur or JES-overleg.
   // (For an advice request: a talk or an observation first.)
-  plan: { from: ['claimed', 'waiting'], roles: HANDLERS, types: ['spreekuur', 'jes', 'advies'], to: 'planned' },
+  plan: { from: ['claimed', 'waiting'], roles: HANDLERS, types: ['spreekuur', 'jes', 'advies', 'kijkOpSchool'], to: 'planned' },
   // Verzetten: always to a concrete new date, with a reason and the interim agreement.
   move: { from: ['planned'], roles: HANDLERS, to: 'planned' },
   // Vraag stellen aan de coördinator.

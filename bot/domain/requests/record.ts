@@ -2,6 +2,7 @@
 // `request.type === 'jes'` tells the compiler what `request.details` holds. The store maps rows to this.
 import { type AdviesInput, type Gatekeeping, isTlv } from './advies.ts';
 import type { JesInput } from './jes.ts';
+import type { KijkOpSchoolInput } from './kijkOpSchool.ts';
 import type { SpreekuurInput } from './spreekuur.ts';
 import type { ThuiszitterInput } from './thuiszitter.ts';
 import type { Pupil, RequestStatus, RequestType } from './types.ts';
@@ -19,6 +20,7 @@ export interface RequestDetails {
   thuiszitter: Omit<ThuiszitterInput, 'pupil'>;
   jes: JesInput;
   advies: Omit<AdviesInput, 'pupil'>;
+  kijkOpSchool: Omit<KijkOpSchoolInput, 'pupil'>;
 }
 
 /** Type and details together: narrowing on `type` narrows `details`. */

@@ -35,6 +35,21 @@ export interface SpreekuurInput {
 
 const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
+/** Up to three preferred moments (date and part of the day); at least one. Spreekuur and Kijk op School. */
+export function readPreferredMoments(f: FormReader): PreferredMoment[] {
+  const moments: PreferredMoment[] = [];
+  for (const i of [1, 2, 3]) {
+    const date = f.date(`moment${i}Date`, { notInPast: true, label: `Voorkeursmoment ${i}` });
+    const dayPart = f.choice(`moment${i}Part`, keys(DAY_PARTS));
+    if (date && !dayPart) f.fail(`moment${i}Part`, `Kies het dagdeel bij voorkeursmoment ${i}.`);
+    if (!date && dayPart && !f.errors[`moment${i}Date`]) f.fail(`moment${i}Date`, `Vul de datum in bij voorkeursmoment ${i}.`);
+    if (date && dayPart) moments.push({ date, dayPart });
+  }
+  if (moments.length === 0 && !f.errors.moment1Date && !f.errors.moment1Part)
+    f.fail('moment1Date', 'Geef ten minste één voorkeursmoment op.');
+  return moments;
+}
+
 export function parseSpreekuur(values: Record<string, unknown>, now: Date): Parsed<SpreekuurInput> {
   const f = new FormReader(values, now);
   const question = f.text('question', { required: 'Beschrijf kort uw vraag.', max: 1000, label: 'Uw vraag' });
@@ -59,16 +74,7 @@ export function parseSpreekuur(values: Record<string, unknown>, now: Date): Pars
     };
   }
 
-  const moments: PreferredMoment[] = [];
-  for (const i of [1, 2, 3]) {
-    const date = f.date(`moment${i}Date`, { notInPast: true, label: `Voorkeursmoment ${i}` });
-    const dayPart = f.choice(`moment${i}Part`, keys(DAY_PARTS));
-    if (date && !dayPart) f.fail(`moment${i}Part`, `Kies het dagdeel bij voorkeursmoment ${i}.`);
-    if (!date && dayPart && !f.errors[`moment${i}Date`]) f.fail(`moment${i}Date`, `Vul de datum in bij voorkeursmoment ${i}.`);
-    if (date && dayPart) moments.push({ date, dayPart });
-  }
-  if (moments.length === 0 && !f.errors.moment1Date && !f.errors.moment1Part)
-    f.fail('moment1Date', 'Geef ten minste één voorkeursmoment op.');
+  const moments = readPreferredMoments(f);
 
   const form = f.choice('form', keys(FORMS), { required: 'Kies hoe u het gesprek wilt voeren.' });
   const urgency = f.choice('urgency', keys(URGENCY), { required: 'Kies de urgentie.' });

@@ -1,5 +1,5 @@
 /** The kinds of request a coordinator can file; each is described once in kinds.ts. */
-export const REQUEST_TYPES = ['spreekuur', 'thuiszitter', 'jes', 'advies'] as const;
+export const REQUEST_TYPES = ['spreekuur', 'thuiszitter', 'jes', 'advies', 'kijkOpSchool'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** Where a request stands. `new` = nobody picked it up yet (it waits, visibly). */

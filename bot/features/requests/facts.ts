@@ -90,6 +90,15 @@ export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefi
         ...(d.desiredStart ? [{ label: 'Gewenste start', value: formatIsoDate(d.desiredStart) }] : []),
       ];
     }
+    case 'kijkOpSchool': {
+      const d = request.details;
+      return [
+        { label: 'Wat bekijken', value: d.question },
+        { label: 'Groep of klas', value: d.group },
+        { label: 'Leerling', value: pupilLine(pupil, audience) },
+        { label: 'Voorkeur', value: d.moments.map((m) => `${formatIsoDate(m.date)}, ${DAY_PARTS[m.dayPart].toLowerCase()}`).join('; ') },
+      ];
+    }
     default:
       return unknownType(request);
   }

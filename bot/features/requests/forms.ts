@@ -1,7 +1,8 @@
 // One place that knows, per request type, how to show its form and how to read it back.
-import { adviesFormCard, jesFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
+import { adviesFormCard, jesFormCard, kijkOpSchoolFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
 import { ADVIES_KIND, adviesKindsFor, PARENTS_AGREE, PARENTS_KNOW, parseAdvies } from '../../domain/requests/advies.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { parseKijkOpSchool } from '../../domain/requests/kijkOpSchool.ts';
 import { DAY_PARTS, FORMS, parseSpreekuur, SPREEKUUR_PUPIL, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
 import { parseThuiszitter, THUISZITTER_KIND, THUISZITTER_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
 import { defaultParticipantSelection, JES_LOCATION, parseJes, participantChoices, type StandingMember } from '../../domain/requests/jes.ts';
@@ -58,6 +59,8 @@ export function formCard(
         parentsKnow: PARENTS_KNOW,
         parentsAgree: PARENTS_AGREE,
       });
+    case 'kijkOpSchool':
+      return kijkOpSchoolFormCard({ ...base, dayParts: DAY_PARTS });
   }
 }
 
@@ -83,6 +86,12 @@ export function parseForm(type: RequestType, school: SchoolContext, values: Reco
     }
     case 'advies': {
       const r = parseAdvies(values, now, school.sector);
+      if (!r.ok) return r;
+      const { pupil, ...details } = r.value;
+      return { ok: true, value: { type, details, pupil } };
+    }
+    case 'kijkOpSchool': {
+      const r = parseKijkOpSchool(values, now);
       if (!r.ok) return r;
       const { pupil, ...details } = r.value;
       return { ok: true, value: { type, details, pupil } };
