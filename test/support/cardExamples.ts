@@ -19,6 +19,7 @@ const school = {
   id: 's1',
   name: 'Obs Het Kompas',
   swvId: 'swv',
+  sector: 'PO',
   consultantId: 'p1',
   consultant: { person: { name: 'Anna de Vries' } },
   jesMembers: [
