@@ -85,7 +85,7 @@ export const REQUEST_KINDS: Kinds = {
     command: 'kijk op school',
     typed: /\bkijk\s+op\s+school\b|\bobservatie/i,
     anonymousAllowed: true,
-    freeText: ['question'],
+    freeText: ['question', 'group'],
     people: [],
   },
 };
