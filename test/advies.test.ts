@@ -4,6 +4,7 @@ import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
 import { actionsOf, inputsOf, textOf, type Card } from './support/cards.ts';
 import { isoDay } from './support/dates.ts';
 import { FORMS, fileRequest } from './support/requests.ts';
+import { clock } from './support/clock.ts';
 import type { TeamsClient } from './support/teamsClient.ts';
 
 // The consultant as gatekeeper: advice before an OPDC placement or a TLV request, over the real endpoint.
@@ -145,5 +146,46 @@ describe('an OPDC advice', () => {
     expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id } })).status).toBe('closed');
     await h.deliver();
     expect(saysTo(dirk())).toContain('Eerst een arrangement binnen de school proberen.');
+  });
+});
+
+describe('reminders that follow advice requests', () => {
+  const annaChat = () => h.connector.cardsIn(h.client(PEOPLE.anna).conversationId).map(textOf).join('\n');
+  const run = async (now: Date) => {
+    await h.bot.reminders.runOnce(now);
+    await h.deliver();
+  };
+
+  it('an advice not given within ten working days reminds the consultant, once a week', async () => {
+    const { id, reference } = await fileRequest(h, carla(), 'advies');
+    await run(clock.weekdayIn(7)); // fewer than ten working days
+    expect(annaChat()).not.toContain(`Advies gevraagd: ${reference}`);
+    await run(clock.weekdayIn(15));
+    expect(annaChat()).toContain(`Advies gevraagd: ${reference}`);
+    const reminders = () => h.db.prisma.delivery.count({ where: { dedupeKey: { startsWith: `request:${id}:advice-due:` } } });
+    expect(await reminders()).toBe(1);
+    await run(clock.weekdayIn(15)); // the same week again: nothing new
+    expect(await reminders()).toBe(1);
+  });
+
+  it('a granted TLV that ends within eight weeks reminds the school once', async () => {
+    const { id, reference } = await fileRequest(h, carla(), 'advies');
+    const end = clock.isoDay(60);
+    await h.db.prisma.request.update({
+      where: { id },
+      data: {
+        status: 'closed',
+        closedAt: clock.now(),
+        gatekeeping: {
+          advice: { advice: 'positief', motivation: 'm', validUntil: clock.isoDay(90), givenAt: clock.isoDay(0), givenBy: 'Anna de Vries' },
+          tlv: { experts: [], decision: { outcome: 'toegekend', start: clock.isoDay(1), end, decidedOn: clock.isoDay(0) } },
+        },
+      },
+    });
+    await run(clock.weekdayIn(1)); // 59 days before the end: more than eight weeks
+    expect(saysTo(carla())).not.toContain(`TLV loopt af: ${reference}`);
+    await run(clock.weekdayIn(8));
+    expect(saysTo(carla())).toContain(`TLV loopt af: ${reference}`);
+    expect(await h.db.prisma.delivery.count({ where: { dedupeKey: { startsWith: `request:${id}:tlv-ends:` } } })).toBe(1);
   });
 });

@@ -39,3 +39,21 @@ export async function plannedRequests(db: Db) {
 export async function currentRequest(tx: Tx, id: string) {
   return toRecord(await tx.request.findUniqueOrThrow({ where: { id } }));
 }
+
+/** Open advice requests (OPDC/TLV), with their school and consultant: is the advice overdue? */
+export async function openAdviceRequests(db: Db) {
+  const rows = await db.request.findMany({
+    where: { type: 'advies', status: { in: OPEN_STATUSES } },
+    include: { school: true, consultant: true },
+  });
+  return rows.map(toRecord);
+}
+
+/** Advice requests whose TLV was granted (closed): when does the TLV end? */
+export async function grantedTlvRequests(db: Db) {
+  const rows = await db.request.findMany({
+    where: { type: 'advies', status: 'closed', anonymisedAt: null },
+    include: { school: true },
+  });
+  return rows.map(toRecord).filter((r) => r.gatekeeping?.tlv?.decision?.outcome === 'toegekend');
+}

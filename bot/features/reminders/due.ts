@@ -56,3 +56,12 @@ export function daysSince(date: Date, now: Date): number {
 export function tomorrowIso(now: Date): string {
   return DateTime.fromJSDate(now, { zone: ZONE }).plus({ days: 1 }).toISODate()!;
 }
+
+/** Working days (Monday to Friday, Dutch time) from the day after `since` up to and including today. */
+export function workingDaysSince(since: Date, now: Date): number {
+  let day = DateTime.fromJSDate(since, { zone: ZONE }).startOf('day').plus({ days: 1 });
+  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
+  let count = 0;
+  for (let guard = 0; day <= today && guard < 3660; guard++, day = day.plus({ days: 1 })) if (day.weekday <= 5) count++;
+  return count;
+}

@@ -3,7 +3,8 @@
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
-import type { Tx } from '../../store/database.ts';
+import type { Db, Tx } from '../../store/database.ts';
+import { adviceReminders } from './advice.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
 import { openThuiszitters, plannedRequests, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
@@ -74,13 +75,14 @@ export class ReminderScheduler {
     await this.unpicked(now);
     await this.reportingDuty(now);
     await this.appointments(now);
+    await adviceReminders(this.services.db, now, (message) => this.queue(this.services.db, message));
     if (this.queued > 0) this.services.nudgeDelivery();
     return this.queued;
   }
 
   /** New reminders in this run; a key written before (an earlier run, another instance) does not count. */
   private queued = 0;
-  private async queue(tx: Tx, message: OutboundMessage): Promise<void> {
+  private async queue(tx: Tx | Db, message: OutboundMessage): Promise<void> {
     if (await enqueue(tx, message)) this.queued++;
   }
 
