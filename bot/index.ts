@@ -20,7 +20,7 @@ import { icsRoute } from './features/casework/icsRoute.ts';
 import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
 import { organisationTenantIds } from './store/directory.ts';
-import { claimActivity, releaseActivity } from './store/seenActivities.ts';
+import { activitySeen, recordActivity, releaseActivity } from './store/seenActivities.ts';
 
 export interface RunningBot {
   port: number;
@@ -87,7 +87,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const adapter = createTeamsAdapter(config.credentials, options.authOverrides);
   const recentActivities = new RecentActivities({
-    claim: (key) => claimActivity(database.prisma, key, new Date()),
+    seen: (key) => activitySeen(database.prisma, key),
+    record: (key) => recordActivity(database.prisma, key, new Date()),
     release: (key) => releaseActivity(database.prisma, key),
   });
   const app = createApp(adapter, config.credentials?.appId ?? '', services, recentActivities);

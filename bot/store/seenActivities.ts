@@ -1,10 +1,14 @@
 // Activities already handled, shared by every instance on one database (duplicate detection).
 import type { Db } from './database.ts';
 
-/** Records the activity as handled; false when some instance already did. One insert per turn. */
-export async function claimActivity(db: Db, key: string, at: Date): Promise<boolean> {
-  const { count } = await db.seenActivity.createMany({ data: [{ key, at }], skipDuplicates: true });
-  return count > 0;
+/** Whether some instance finished handling the activity. */
+export async function activitySeen(db: Db, key: string): Promise<boolean> {
+  return (await db.seenActivity.count({ where: { key } })) > 0;
+}
+
+/** Records the activity as handled, once its turn finished (a repeat of the same key is ignored). */
+export async function recordActivity(db: Db, key: string, at: Date): Promise<void> {
+  await db.seenActivity.createMany({ data: [{ key, at }], skipDuplicates: true });
 }
 
 /** A turn that failed did not handle the activity: Teams' retry must get through. */

@@ -34,6 +34,13 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
     return true;
   });
 
+  // Only a turn that finished counts as handled (duplicates.ts): a crash half-way lets the retry through.
+  app.turn('afterTurn', async (context) => {
+    const a = context.activity;
+    if (a.id && a.type !== ActivityTypes.Invoke) await recent.handled(RecentActivities.keyOf(a));
+    return true;
+  });
+
   registerOnboarding(app, services);
   registerChannels(app, services);
   registerRequests(app, services);

@@ -1,14 +1,20 @@
 /** Where handled activities are recorded for every instance (bot/store/seenActivities.ts). */
 export interface SharedActivityLog {
-  claim(key: string): Promise<boolean>;
+  /** Whether some instance finished handling this activity. */
+  seen(key: string): Promise<boolean>;
+  /** This instance finished handling it. */
+  record(key: string): Promise<void>;
   release(key: string): Promise<void>;
 }
 
 /**
  * Teams may deliver the same activity twice (retries after a slow answer), possibly to another
  * instance. Messages and conversation updates seen recently are skipped: a fast check in memory, then
- * one insert in the shared log. Card actions are idempotent by themselves and must always get their
- * answer, so they are not filtered here.
+ * one look in the shared log. The shared log is written only when a turn has finished (`handled`): a
+ * process killed in the middle of a turn leaves nothing behind, so Teams' retry is answered elsewhere.
+ * Two instances handling the same retry at the same moment would both answer; answering a text command
+ * twice is the lesser harm than never. Card actions are idempotent by themselves and must always get
+ * their answer, so they are not filtered here.
  */
 export class RecentActivities {
   private readonly seen = new Map<string, number>();
@@ -22,8 +28,12 @@ export class RecentActivities {
   async isHandled(key: string, now = Date.now()): Promise<boolean> {
     if (this.isRepeat(key, now)) return true;
     if (!this.shared) return false;
-    if (await this.shared.claim(key)) return false;
-    return true;
+    return this.shared.seen(key);
+  }
+
+  /** The turn for this activity finished: other instances skip Teams' retries of it. */
+  async handled(key: string): Promise<void> {
+    await this.shared?.record(key);
   }
 
   static keyOf(activity: { id?: string; conversation?: { id?: string } }): string {

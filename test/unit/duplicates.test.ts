@@ -5,21 +5,22 @@ import { at } from './dutch.ts';
 const T0 = at('2026-11-25T10:00').getTime();
 const MIN = 60_000;
 
-/** The shared log of all instances, in memory: claim succeeds once per key until released. */
+/** The shared log of all instances, in memory: a key is there once a turn for it finished, until released. */
 class FakeLog implements SharedActivityLog {
   readonly keys = new Set<string>();
-  claims = 0;
+  lookups = 0;
   releases: string[] = [];
   failNext = false;
-  async claim(key: string): Promise<boolean> {
-    this.claims++;
+  async seen(key: string): Promise<boolean> {
+    this.lookups++;
     if (this.failNext) {
       this.failNext = false;
       throw new Error('database unreachable');
     }
-    if (this.keys.has(key)) return false;
+    return this.keys.has(key);
+  }
+  async record(key: string): Promise<void> {
     this.keys.add(key);
-    return true;
   }
   async release(key: string): Promise<void> {
     this.releases.push(key);
@@ -126,13 +127,21 @@ describe('RecentActivities.isHandled (memory, then the shared log)', () => {
     expect(await r.isHandled('k', T0 + MIN)).toBe(true);
   });
 
-  it('another instance that already handled it, through the shared log', async () => {
+  it('another instance that finished handling it, through the shared log', async () => {
     const log = new FakeLog();
     const one = new RecentActivities(log);
     const two = new RecentActivities(log);
     expect(await one.isHandled('k', T0)).toBe(false);
+    await one.handled('k');
     expect(await two.isHandled('k', T0 + 1)).toBe(true);
-    expect(log.claims).toBe(2);
+    expect(log.lookups).toBe(2);
+  });
+
+  it('a process killed half-way leaves nothing in the shared log: the retry is answered on another instance', async () => {
+    const log = new FakeLog();
+    const killed = new RecentActivities(log);
+    expect(await killed.isHandled('k', T0)).toBe(false); // …and the process dies before handled()
+    expect(await new RecentActivities(log).isHandled('k', T0 + 1)).toBe(false);
   });
 
   it('a repeat on the same instance does not ask the shared log again', async () => {
@@ -140,15 +149,16 @@ describe('RecentActivities.isHandled (memory, then the shared log)', () => {
     const r = new RecentActivities(log);
     await r.isHandled('k', T0);
     expect(await r.isHandled('k', T0 + 1)).toBe(true);
-    expect(log.claims).toBe(1);
+    expect(log.lookups).toBe(1);
   });
 
   it('after ten minutes memory has forgotten, but the shared log still knows', async () => {
     const log = new FakeLog();
     const r = new RecentActivities(log);
     await r.isHandled('k', T0);
+    await r.handled('k');
     expect(await r.isHandled('k', T0 + 11 * MIN)).toBe(true);
-    expect(log.claims).toBe(2);
+    expect(log.lookups).toBe(2);
   });
 
   it('forget: a failed turn lets Teams’ retry through, on this and on other instances', async () => {
