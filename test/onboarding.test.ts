@@ -23,13 +23,14 @@ describe('first conversation', () => {
     for (const option of ['Spreekuur aanvragen', 'Thuiszitter melden', 'JES-overleg plannen', 'Help']) expect(text).toContain(option);
   });
 
-  it('greets SOT staff with what they do in their channels, not with the request menu', async () => {
+  it('greets SOT staff with what they do in their channels, and how to enter a request on a school’s behalf', async () => {
     const anna = h.client(PEOPLE.anna);
     await anna.say('hallo');
     const text = textOf(h.connector.cardsIn(anna.conversationId).at(-1)!);
     expect(text).toContain('Welkom, Anna!');
     expect(text).toContain('consulent');
-    expect(text).not.toContain('Spreekuur aanvragen');
+    expect(text).toContain('Aanvragen van scholen verschijnen als kaart in het kanaal');
+    expect(text).toContain('namens de school');
   });
 
   it('greets on install too', async () => {

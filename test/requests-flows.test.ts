@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness.ts';
 import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
-import { inputsOf, textOf, type Card } from './support/cards.ts';
+import { actionsOf, inputsOf, textOf, type Card } from './support/cards.ts';
 import { isoDay } from './support/dates.ts';
 import type { TeamsClient } from './support/teamsClient.ts';
 import { FORMS } from './support/requests.ts';
@@ -173,13 +173,14 @@ describe('several schools, duplicates, access', () => {
     ).toHaveLength(1);
   });
 
-  it('an unknown person or a consultant cannot file', async () => {
+  it('an unknown person cannot file; a consultant files only on behalf of a school, which they pick first', async () => {
     const stranger = h.client({ id: '29:x', aadObjectId: '00000000-0000-4000-8000-00000000abcd', name: 'Onbekend' });
     const res = await stranger.execute('request.confirm', { type: 'spreekuur', schoolId: 'x', submissionId: 'forged', values: {} });
     expect(textOf(res.card!)).toContain('Ik ken u nog niet');
     const anna = h.client(PEOPLE.anna);
     const res2 = await anna.execute('thuiszitter.start');
-    expect(textOf(res2.card!)).toContain('alleen als coördinator');
+    expect(textOf(res2.card!)).toContain('Thuiszitter melden');
+    expect(actionsOf(res2.card!).map((a) => a.title)).toContain('Verder'); // the school picker, not the form
     expect(await h.db.prisma.request.count({ where: { submissionKey: 'forged' } })).toBe(0);
   });
 });

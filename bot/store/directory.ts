@@ -72,3 +72,8 @@ export async function organisationTenantIds(db: Db): Promise<string[]> {
   const swvs = await db.swv.findMany({ where: { tenantId: { not: null } }, select: { tenantId: true } });
   return swvs.map((s) => s.tenantId!);
 }
+
+/** The active schools of an SWV by name: the SOT files on behalf of any of them. */
+export async function activeSchoolsOf(db: Db, swvId: string): Promise<{ id: string; name: string; brin: string }[]> {
+  return db.school.findMany({ where: { swvId, active: true }, select: { id: true, name: true, brin: true }, orderBy: { name: 'asc' } });
+}

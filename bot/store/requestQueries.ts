@@ -57,3 +57,19 @@ export async function grantedTlvRequests(db: Db) {
   });
   return rows.map(toRecord).filter((r) => r.gatekeeping?.tlv?.decision?.outcome === 'toegekend');
 }
+
+/**
+ * Who hears about a request at the school: the coordinator who filed it, or, when the SOT entered it on
+ * the school's behalf, every active coordinator of the school.
+ */
+export async function schoolContacts(
+  db: Db | Tx,
+  request: { requesterId: string; schoolId: string; enteredBySot: boolean },
+): Promise<string[]> {
+  if (!request.enteredBySot) return [request.requesterId];
+  const rows = await db.schoolCoordinator.findMany({
+    where: { schoolId: request.schoolId, person: { active: true } },
+    select: { personId: true },
+  });
+  return rows.map((r) => r.personId);
+}

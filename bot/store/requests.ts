@@ -34,6 +34,8 @@ export type NewRequest = TypedDetails & {
   swvId: string;
   schoolId: string;
   requesterId: string;
+  /** Entered by SOT staff on the school's behalf. */
+  enteredBySot?: boolean;
   consultantId: string;
   urgency?: string;
   pupil?: Pupil;
@@ -52,6 +54,7 @@ export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
       swvId: data.swvId,
       schoolId: data.schoolId,
       requesterId: data.requesterId,
+      enteredBySot: data.enteredBySot ?? false,
       consultantId: data.consultantId,
       urgency: data.urgency,
       details: data.details as Prisma.InputJsonValue,

@@ -3,10 +3,11 @@ import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 
 import type { Tx } from '../../store/database.ts';
+import { schoolContacts } from '../../store/requestQueries.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
 import { answerCard } from '../../../cards/answer.ts';
 
-/** Tells the coordinator who filed the request what happened, in their 1:1 chat. */
+/** Tells the school what happened, in their 1:1 chat: the coordinator who filed it, or all of them (requestQueries.ts). */
 export async function notifyCoordinator(
   tx: Tx,
   request: RequestWithContext,
@@ -23,9 +24,15 @@ export async function notifyCoordinator(
         actions: [{ title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } }],
         links: message.icsUrl ? [{ title: 'Agenda-uitnodiging (.ics)', url: message.icsUrl }] : [],
       });
-  await enqueue(tx, {
-    key: `request:${request.id}:notify:${changeId}`,
-    target: { type: 'person', personId: request.requesterId },
-    payload: { card, summary: title },
-  });
+  for (const personId of await schoolContacts(tx, request)) {
+    await enqueue(tx, {
+      // The first contact keeps the key the requester always had.
+      key:
+        personId === request.requesterId
+          ? `request:${request.id}:notify:${changeId}`
+          : `request:${request.id}:notify:${changeId}:${personId}`,
+      target: { type: 'person', personId },
+      payload: { card, summary: title },
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import { button } from '../../../cards/verbs.ts';
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { REQUEST_TYPES } from '../../domain/requests/types.ts';
 import type { TurnContext } from 'botbuilder';
@@ -26,7 +27,7 @@ export async function sendHome(context: TurnContext, services: Services, actor: 
   await context.sendActivity({ attachments: [cardAttachment(card)] });
 }
 
-/** SOT staff do not file requests; they work in their channels. */
+/** SOT staff work in their channels; consultants and the office can also enter a request for a school. */
 function staffHomeCard(actor: Actor): AdaptiveCardJson {
   const roles = [
     actor.isConsultant && 'consulent',
@@ -39,8 +40,18 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
       `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
       'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
       'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
+      ...(actor.isConsultant || actor.isAdmin
+        ? [
+            'Kwam een aanvraag per telefoon of e-mail binnen? Voer die hier in namens de school; de coördinatoren van de school krijgen bericht.',
+          ]
+        : []),
     ],
-    actions: [{ title: 'Help', verb: 'menu.help' }],
+    actions: [
+      ...(actor.isConsultant || actor.isAdmin
+        ? REQUEST_TYPES.map((type) => button(REQUEST_KINDS[type].menuTitle, `${type}.start`, {}))
+        : []),
+      button('Help', 'menu.help'),
+    ],
   }) as AdaptiveCardJson;
 }
 

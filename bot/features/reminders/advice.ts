@@ -5,7 +5,7 @@ import type { OutboundMessage } from '../../delivery/outbox.ts';
 import { ADVICE_DUE_WORKING_DAYS, ADVIES_KIND, TLV_END_WARNING_WEEKS } from '../../domain/requests/advies.ts';
 import { formatIsoDate } from '../../domain/time.ts';
 import type { Db } from '../../store/database.ts';
-import { grantedTlvRequests, openAdviceRequests } from '../../store/requestQueries.ts';
+import { grantedTlvRequests, openAdviceRequests, schoolContacts } from '../../store/requestQueries.ts';
 import { daysUntil, isoWeek, isWeekday, workingDaysSince } from './due.ts';
 
 type Queue = (message: OutboundMessage) => Promise<void>;
@@ -46,10 +46,12 @@ export async function adviceReminders(db: Db, now: Date, queue: Queue): Promise<
         { title: 'Advies vragen', verb: 'advies.start', data: { schoolId: request.schoolId } },
       ],
     });
-    await queue({
-      key: `request:${request.id}:tlv-ends:${end}`,
-      target: { type: 'person', personId: request.requesterId },
-      payload: { card, summary: 'TLV loopt af' },
-    });
+    for (const personId of await schoolContacts(db, request)) {
+      await queue({
+        key: `request:${request.id}:tlv-ends:${end}${personId === request.requesterId ? '' : `:${personId}`}`,
+        target: { type: 'person', personId },
+        payload: { card, summary: 'TLV loopt af' },
+      });
+    }
   }
 }

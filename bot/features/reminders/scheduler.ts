@@ -6,7 +6,7 @@ import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbo
 import type { Db, Tx } from '../../store/database.ts';
 import { adviceReminders } from './advice.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
-import { openThuiszitters, plannedRequests, unpickedRequests } from '../../store/requestQueries.ts';
+import { openThuiszitters, plannedRequests, schoolContacts, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
 import { applyRetention, type RetentionPolicy } from '../retention/index.ts';
@@ -183,13 +183,16 @@ export class ReminderScheduler {
           { title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } },
         ],
       });
-      await db.$transaction((tx) =>
-        this.queue(tx, {
-          key: `request:${request.id}:duty:${isoWeek(now)}`,
-          target: { type: 'person', personId: request.requesterId },
-          payload: { card, summary: 'Meldplicht thuiszitter' },
-        }),
-      );
+      const contacts = await schoolContacts(db, request);
+      await db.$transaction(async (tx) => {
+        for (const personId of contacts) {
+          await this.queue(tx, {
+            key: `request:${request.id}:duty:${isoWeek(now)}${personId === request.requesterId ? '' : `:${personId}`}`,
+            target: { type: 'person', personId },
+            payload: { card, summary: 'Meldplicht thuiszitter' },
+          });
+        }
+      });
     }
   }
 
@@ -203,7 +206,7 @@ export class ReminderScheduler {
       const text = `Morgen: ${REQUEST_KINDS[request.type].inSentence} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
-        { personId: request.requesterId, verb: 'request.view' as const },
+        ...(await schoolContacts(db, request)).map((personId) => ({ personId, verb: 'request.view' as const })),
         { personId: request.handlerId ?? request.consultantId, verb: 'request.refresh' as const },
       ];
       await db.$transaction(async (tx) => {

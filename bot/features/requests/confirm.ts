@@ -2,10 +2,13 @@ import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { isRequestType } from '../../domain/requests/types.ts';
+import { enqueue } from '../../delivery/outbox.ts';
+import { schoolContacts } from '../../store/requestQueries.ts';
 import type { Services } from '../../services.ts';
 import { assignReference, insertRequest, loadRequest } from '../../store/requests.ts';
-import { coordinatorOrHome } from './dialogs.ts';
+import { filerOrHome, onBehalf } from './dialogs.ts';
 import { formCard, formValues, parseForm } from './forms.ts';
 import { routeNewRequest } from './channelPosts.ts';
 import { loadSchoolFor } from './schoolContext.ts';
@@ -17,14 +20,14 @@ import { coordinatorSummary } from './views.ts';
  */
 export async function confirmRequest(context: TurnContext, services: Services, data: Record<string, unknown>): Promise<AdaptiveCardJson> {
   const { db } = services;
-  const who = await coordinatorOrHome(context, services);
+  const who = await filerOrHome(context, services);
   if ('card' in who) return who.card;
   const { actor } = who;
   const type = typeof data.type === 'string' && isRequestType(data.type) ? data.type : undefined;
   const submissionId = typeof data.submissionId === 'string' ? data.submissionId.slice(0, 100) : '';
   if (!type || !submissionId) return staleCard();
 
-  const school = await loadSchoolFor(db, actor, typeof data.schoolId === 'string' ? data.schoolId : undefined);
+  const school = await loadSchoolFor(db, who.schools, typeof data.schoolId === 'string' ? data.schoolId : undefined);
   if (!school) return staleCard();
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
   const now = services.now();
@@ -38,9 +41,27 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   try {
     await db.$transaction(async (tx) => {
       const threadKey = await routeNewRequest(tx, routing, undefined, { consultant: school.consultant, swv: school.swv });
-      const fields = { submissionKey: submissionId, swvId: school.swvId, schoolId: school.id, requesterId: actor.personId };
+      const enteredBySot = onBehalf(actor, school.id);
+      const fields = { submissionKey: submissionId, swvId: school.swvId, schoolId: school.id, requesterId: actor.personId, enteredBySot };
       await insertRequest(tx, { ...parsed.value, ...fields, id: requestId, threadKey, consultantId: school.consultantId }, now);
-      await assignReference(tx, requestId, now);
+      const reference = await assignReference(tx, requestId, now);
+      if (enteredBySot) {
+        const kind = REQUEST_KINDS[type];
+        const card = noticeCard({
+          title: `${kind.label} ${reference}: ingevoerd door het SOT`,
+          paragraphs: [
+            `${actor.name} (SOT) heeft namens ${school.name} een ${kind.inSentence} ingevoerd, bijvoorbeeld na een telefoontje of e-mail. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`,
+          ],
+          actions: [{ title: `Bekijk ${reference}`, verb: 'request.view', data: { requestId } }],
+        });
+        for (const personId of await schoolContacts(tx, { ...fields, enteredBySot })) {
+          await enqueue(tx, {
+            key: `request:${requestId}:entered:${personId}`,
+            target: { type: 'person', personId },
+            payload: { card, summary: 'Aanvraag ingevoerd door het SOT' },
+          });
+        }
+      }
     });
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') {

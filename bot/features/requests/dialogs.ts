@@ -12,6 +12,7 @@ import { homeCard } from '../onboarding/welcome.ts';
 import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
 import { requestFacts, requestWarnings } from './facts.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
+import { activeSchoolsOf } from '../../store/directory.ts';
 
 /** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
 export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
@@ -32,37 +33,58 @@ export async function coordinatorOrHome(context: TurnContext, services: Services
   return { card: await homeCard(services, null, context.activity.from?.aadObjectId) };
 }
 
-/** First card of a dialog: the school choice for coordinators of several schools, else the form. */
+/**
+ * Who may file, and for which schools: a coordinator for their own schools; a consultant or the SOT
+ * office for any active school of the SWV, on the school's behalf (a request that came by phone or mail).
+ */
+export async function filerOrHome(
+  context: TurnContext,
+  services: Services,
+): Promise<{ actor: Actor; schools: { id: string; name: string }[] } | { card: AdaptiveCardJson }> {
+  const actor = await resolveActor(context, services);
+  if (actor && (actor.isConsultant || actor.isAdmin)) {
+    const own = new Set(actor.schools.map((s) => s.id));
+    const others = (await activeSchoolsOf(services.db, actor.swvId)).filter((s) => !own.has(s.id));
+    return { actor, schools: [...actor.schools, ...others] };
+  }
+  const who = await coordinatorOrHome(context, services);
+  return 'card' in who ? who : { actor: who.actor, schools: who.actor.schools };
+}
+
+/** Filed by SOT staff for a school they do not coordinate themselves. */
+export const onBehalf = (actor: Actor, schoolId: string) => !actor.schools.some((s) => s.id === schoolId);
+
+/** First card of a dialog: the school choice for coordinators of several schools (and the SOT), else the form. */
 export async function startDialog(
   context: TurnContext,
   services: Services,
   type: RequestType,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const who = await coordinatorOrHome(context, services);
+  const who = await filerOrHome(context, services);
   if ('card' in who) return who.card;
-  const { actor } = who;
-  const chosen = typeof data.schoolId === 'string' ? data.schoolId : actor.schools.length === 1 ? actor.schools[0]!.id : undefined;
-  const school = await loadSchoolFor(services.db, actor, chosen);
+  const { schools } = who;
+  const chosen = typeof data.schoolId === 'string' ? data.schoolId : schools.length === 1 ? schools[0]!.id : undefined;
+  const school = await loadSchoolFor(services.db, schools, chosen);
   if (!school) {
     return chooseSchoolCard({
       title: REQUEST_KINDS[type].menuTitle,
       verb: `${type}.start`,
-      schools: actor.schools,
+      schools,
       error: data.schoolId !== undefined ? 'Kies een van uw scholen.' : undefined,
     });
   }
   return formCard(type, school);
 }
 
-async function schoolOrChoice(services: Services, actor: Actor, type: RequestType, schoolId: unknown) {
-  const school = await loadSchoolFor(services.db, actor, typeof schoolId === 'string' ? schoolId : undefined);
+async function schoolOrChoice(services: Services, schools: { id: string; name: string }[], type: RequestType, schoolId: unknown) {
+  const school = await loadSchoolFor(services.db, schools, typeof schoolId === 'string' ? schoolId : undefined);
   if (school) return { school };
   return {
     card: chooseSchoolCard({
       title: REQUEST_KINDS[type].menuTitle,
       verb: `${type}.start`,
-      schools: actor.schools,
+      schools,
       error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.',
     }),
   };
@@ -75,14 +97,15 @@ export async function reviewDialog(
   type: RequestType,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const who = await coordinatorOrHome(context, services);
+  const who = await filerOrHome(context, services);
   if ('card' in who) return who.card;
-  const found = await schoolOrChoice(services, who.actor, type, data.schoolId);
+  const found = await schoolOrChoice(services, who.schools, type, data.schoolId);
   if (!found.school) return found.card;
   const values = formValues(data);
   const parsed = parseForm(type, found.school, values, services.now());
   if (!parsed.ok) return formCard(type, found.school, values, parsed.errors);
-  return reviewCard(found.school, values, parsed.value, services.now(), crypto.randomUUID());
+  const enteredBy = onBehalf(who.actor, found.school.id) ? who.actor.name : undefined;
+  return reviewCard(found.school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
 }
 
 export function reviewCard(
@@ -91,13 +114,18 @@ export function reviewCard(
   parsed: ParsedRequest,
   now: Date,
   submissionId: string,
+  /** SOT staff entering it on the school's behalf: their name. */
+  enteredBy?: string,
 ): AdaptiveCardJson {
   const { type } = parsed;
+  const behalf = enteredBy
+    ? [{ label: 'Ingevoerd door', value: `${enteredBy} namens ${school.name}; de coördinatoren van de school krijgen bericht` }]
+    : [];
   return requestReviewCard({
     typeLabel: REQUEST_KINDS[type].label,
     consultant: school.consultant.person.name,
     school: school.name,
-    facts: [{ label: 'School', value: school.name }, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],
+    facts: [{ label: 'School', value: school.name }, ...behalf, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],
     warnings: requestWarnings(parsed, now),
     submitData: { type, schoolId: school.id, submissionId, values },
     edit: { verb: `${type}.edit`, data: { schoolId: school.id, values } },
@@ -111,9 +139,9 @@ export async function editDialog(
   type: RequestType,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const who = await coordinatorOrHome(context, services);
+  const who = await filerOrHome(context, services);
   if ('card' in who) return who.card;
-  const found = await schoolOrChoice(services, who.actor, type, data.schoolId);
+  const found = await schoolOrChoice(services, who.schools, type, data.schoolId);
   if (!found.school) return found.card;
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
   return formCard(type, found.school, values);

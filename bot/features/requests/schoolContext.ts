@@ -1,9 +1,8 @@
-import type { Actor } from '../../domain/roles.ts';
 import type { Db } from '../../store/database.ts';
 
 /** The school a coordinator files for, with its consultant and standing JES members. */
-export async function loadSchoolFor(db: Db, actor: Actor, schoolId: string | undefined) {
-  if (!schoolId || !actor.schools.some((s) => s.id === schoolId)) return null;
+export async function loadSchoolFor(db: Db, allowed: readonly { id: string }[], schoolId: string | undefined) {
+  if (!schoolId || !allowed.some((s) => s.id === schoolId)) return null;
   return db.school.findUnique({
     where: { id: schoolId },
     include: { swv: true, consultant: { include: { person: true } }, jesMembers: { orderBy: { position: 'asc' } } },

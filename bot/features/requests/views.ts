@@ -69,7 +69,7 @@ export async function coordinatorSummary(
       { label: 'Status', value: STATUS_LABEL[status] },
       { label: 'School', value: request.school.name },
       { label: 'Consulent', value: request.consultant.name },
-      { label: 'Ingediend door', value: request.requester.name },
+      { label: 'Ingediend door', value: submitter(request) },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request, request.pupil, 'coordinator', now),
@@ -101,6 +101,10 @@ async function refreshUserIds(db: Db, request: RequestWithContext): Promise<stri
   });
   return people.map((p) => p.teamsUserId!);
 }
+
+/** Who filed it: the coordinator, or "… (SOT), namens <school>" for a request the SOT entered. */
+const submitter = (request: RequestWithContext) =>
+  request.enteredBySot ? `${request.requester.name} (SOT), namens ${request.school.name}` : request.requester.name;
 
 /** What the consultants did so far: handler, appointment, interim agreement, open question, outcome. */
 export async function caseworkFacts(db: Db, request: RequestWithContext): Promise<{ label: string; value: string }[]> {
@@ -183,14 +187,14 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
         { label: 'Status', value: STATUS_LABEL[status] },
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
-        { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
+        { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${submitter(request)}` },
         ...requestFacts(request, request.pupil, 'channel', now),
       ]
     : [
         { label: 'Status', value: STATUS_LABEL[status] },
         ...(await handlerName(db, request)),
         ...(OPEN_STATUSES.includes(status) ? appointmentForEveryone(request.appointment) : []),
-        { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${request.requester.name}` },
+        { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${submitter(request)}` },
       ];
   const card = requestChannelCard({
     actions:
