@@ -46,6 +46,9 @@ export type VerbData = DialogVerbs & {
   'request.advise': FormSubmit;
   'request.tlv.form': RequestRef;
   'request.tlv': FormSubmit;
+  /** Move a whole day: first the period, then (step "period") the appointments in it. */
+  'casework.moveDay.form': { step?: 'period' };
+  'casework.moveDay': { from: string; to: string; requestIds: string[]; formId: string };
   'request.answer.form': RequestRef;
   'request.answer': FormSubmit;
   'request.identify.form': RequestRef;
@@ -113,6 +116,8 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.advise': true,
   'request.tlv.form': true,
   'request.tlv': true,
+  'casework.moveDay.form': true,
+  'casework.moveDay': true,
   'request.answer.form': true,
   'request.answer': true,
   'request.identify.form': true,

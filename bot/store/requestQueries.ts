@@ -73,3 +73,13 @@ export async function schoolContacts(
   });
   return rows.map((r) => r.personId);
 }
+
+/** Planned requests someone handles (picked up by them, or theirs as consultant and not picked up by another). */
+export async function plannedRequestsOf(db: Db, personId: string) {
+  const rows = await db.request.findMany({
+    where: { status: 'planned', OR: [{ handlerId: personId }, { consultantId: personId, handlerId: null }] },
+    include: { school: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map(toRecord);
+}

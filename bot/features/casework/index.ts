@@ -1,6 +1,8 @@
 import { VERBS, type Verb } from '../../../cards/verbs.ts';
 import type { Services } from '../../services.ts';
-import { onCardAction, type App } from '../../teams/routes.ts';
+import { cardAttachment } from '../../../cards/render.ts';
+import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
+import { moveDay, moveDayForm } from './moveDay.ts';
 import { advise, adviseForm, tlv, tlvForm } from './advise.ts';
 import { answerForm, submitAnswer } from './answer.ts';
 import { ask, askForm } from './ask.ts';
@@ -39,6 +41,17 @@ export function registerCasework(app: App, services: Services): void {
   };
   // Consultants act on the channel cards (or in their chat); coordinators' own steps stay in the personal chat.
   const coordinatorOnly = new Set<Verb>(['request.answer.form', 'request.answer', 'request.identify.form', 'request.identify']);
+  onCardAction(app, services, 'casework.moveDay.form', 'personalOrChannel', (context, data) => moveDayForm(context, services, data));
+  onCardAction(app, services, 'casework.moveDay', 'personalOrChannel', (context, data) => moveDay(context, services, data));
+  onCommand(
+    app,
+    'casework.moveDay.typed',
+    /\b(verzet|verplaats)\s+(een\s+|de\s+)?dag\b|\bafspraken\s+verzetten\b/i,
+    'personalOrChannel',
+    async (context) => {
+      await context.sendActivity({ attachments: [cardAttachment(await moveDayForm(context, services, {}))] });
+    },
+  );
   for (const verb of VERBS) {
     const handler = routes[verb];
     if (!handler) continue;

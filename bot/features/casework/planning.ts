@@ -1,11 +1,13 @@
 // Inplannen and Verzetten. An appointment always moves to a concrete new date, with what happens in between.
 import type { FormInput } from '../../../cards/actionForm.ts';
 import { FormReader } from '../../domain/requests/formValues.ts';
-import { act } from './act.ts';
+import { act, type ActOutcome } from './act.ts';
 import { choices, type FormSpec, keys, showForm, showFormAgain } from './actionForms.ts';
 import { appointmentInputs, appointmentText, PLACES, readAppointment } from './appointment.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
 import type { CaseContext } from './act.ts';
+import type { Appointment } from '../../domain/requests/record.ts';
+import type { Services } from '../../services.ts';
 
 const planSpec = (ctx: CaseContext): FormSpec => ({
   action: 'plan',
@@ -84,7 +86,21 @@ export const move = onCase(async (ctx, services, data) => {
   });
   if (!f.ok || !appointment) return showFormAgain(ctx, moveSpec, data, f.errors);
   const when = appointmentText(appointment);
-  const outcome = await act(
+  const outcome = await moveAppointment(services, ctx, appointment, reason, interim, formIdOf(data));
+  return answerWith(services, ctx, outcome, `Verzet naar ${when}.`);
+});
+
+/** Moves one appointment to a concrete new moment, with the reason and the interim agreement (also used for a whole day). */
+export function moveAppointment(
+  services: Services,
+  ctx: CaseContext,
+  appointment: Appointment,
+  reason: string,
+  interim: string,
+  formId: string | undefined,
+): Promise<ActOutcome> {
+  const when = appointmentText(appointment);
+  return act(
     services,
     ctx,
     'move',
@@ -102,7 +118,6 @@ export const move = onCase(async (ctx, services, data) => {
         },
       };
     },
-    formIdOf(data),
+    formId,
   );
-  return answerWith(services, ctx, outcome, `Verzet naar ${when}.`);
-});
+}

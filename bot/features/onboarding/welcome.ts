@@ -40,6 +40,9 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
       `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
       'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
       'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
+      ...(actor.isConsultant
+        ? ['Kunt u een dag niet komen? Typ **verzet dag** om al uw afspraken van die dag in één keer naar een nieuwe datum te verzetten.']
+        : []),
       ...(actor.isConsultant || actor.isAdmin
         ? [
             'Kwam een aanvraag per telefoon of e-mail binnen? Voer die hier in namens de school; de coördinatoren van de school krijgen bericht.',
@@ -50,6 +53,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
       ...(actor.isConsultant || actor.isAdmin
         ? REQUEST_TYPES.map((type) => button(REQUEST_KINDS[type].menuTitle, `${type}.start`, {}))
         : []),
+      ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
       button('Help', 'menu.help'),
     ],
   }) as AdaptiveCardJson;
