@@ -46,6 +46,8 @@ export type VerbData = DialogVerbs & {
   'request.advise': FormSubmit;
   'request.tlv.form': RequestRef;
   'request.tlv': FormSubmit;
+  'request.visit.form': RequestRef;
+  'request.visit': FormSubmit;
   /** Move a whole day: first the period, then (step "period") the appointments in it. */
   'casework.moveDay.form': { step?: 'period' };
   'casework.moveDay': { from: string; to: string; requestIds: string[]; formId: string };
@@ -116,6 +118,8 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.advise': true,
   'request.tlv.form': true,
   'request.tlv': true,
+  'request.visit.form': true,
+  'request.visit': true,
   'casework.moveDay.form': true,
   'casework.moveDay': true,
   'request.answer.form': true,

@@ -54,7 +54,7 @@ describe('a spreekuur from pick-up to close', () => {
     const res = await anna().press(await viewOf(anna(), id), 'Oppakken');
     expect(textOf(res.card!)).toContain('U heeft deze aanvraag opgepakt.');
     expect(textOf(res.card!)).toContain('Opgepakt door: Anna de Vries');
-    expect(buttons(res.card!)).toEqual(['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden']);
+    expect(buttons(res.card!)).toEqual(['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden', 'Kijk op School voorstellen']);
     await h.deliver();
     expect(h.connector.updates.some((u) => JSON.stringify(u.activity).includes('Opgepakt door'))).toBe(true);
     expect(carlaSays()).toContain('opgepakt door Anna de Vries');

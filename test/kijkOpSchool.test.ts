@@ -60,4 +60,32 @@ describe('Kijk op School', () => {
     const request = await h.db.prisma.request.findUniqueOrThrow({ where: { id } });
     expect(request.appointment).toMatchObject({ date: isoDay(16), time: '10:30' });
   });
+
+  it('is proposed by the consultant from another open case: planned at once, and the school is told', async () => {
+    const spreekuur = await fileRequest(h, carla(), 'spreekuur');
+    await anna().press(await viewOf(anna(), spreekuur.id), 'Oppakken');
+    const form = (await anna().press(await viewOf(anna(), spreekuur.id), 'Kijk op School voorstellen')).card!;
+    const bad = await anna().press(form, 'Voorstellen en inplannen', { Datum: isoDay(6), Tijd: '08:45', Plaats: 'Op school' });
+    expect(textOf(bad.card!)).toContain('Beschrijf wat u wilt bekijken');
+    const done = await anna().press(bad.card!, 'Voorstellen en inplannen', {
+      'Wat wilt u bekijken, en waarom?': 'De leerling tijdens het rekenen.',
+      'Groep of klas': 'groep 7',
+    });
+    const reference = /Kijk op School voorgesteld en ingepland: .* \((SOT-\d{4}-\d{4})\)/.exec(textOf(done.card!))?.[1];
+    expect(reference).toBeDefined();
+    const proposed = await h.db.prisma.request.findUniqueOrThrow({ where: { reference: reference! } });
+    expect(proposed).toMatchObject({
+      type: 'kijkOpSchool',
+      status: 'planned',
+      enteredBySot: true,
+      schoolId: (await h.db.prisma.request.findUniqueOrThrow({ where: { id: spreekuur.id } })).schoolId,
+    });
+    expect(proposed.appointment).toMatchObject({ date: isoDay(6), time: '08:45' });
+    await h.deliver();
+    const told = h.connector.cardsIn(carla().conversationId).map(textOf).join('\n');
+    expect(told).toContain('Kijk op School voorgesteld');
+    expect(told).toContain(reference!);
+    // It is planned and moved like any visit.
+    expect(actionsOf(await viewOf(anna(), proposed.id)).map((a) => a.title)).toContain('Verzetten');
+  });
 });

@@ -16,6 +16,7 @@ const EXPECTED: Record<RequestAction, { states: RequestStatus[]; roles: RequestR
   report: { states: [], roles: [] },
   identify: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['coordinator'] },
   withdraw: { states: ['new'], roles: ['coordinator'] },
+  visit: { states: ['claimed', 'planned', 'waiting'], roles: ['assignee'] },
 };
 const ROLES: RequestRole[] = ['assignee', 'thuiszittersteam', 'coordinator', 'admin'];
 

@@ -8,13 +8,22 @@ import { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType }
  */
 const HANDLER_SPREEKUUR: Record<RequestStatus, string> = {
   new: 'claim handover',
-  claimed: 'plan ask handover close',
-  planned: 'move ask handover close',
-  waiting: 'plan handover close',
+  claimed: 'plan ask handover close visit',
+  planned: 'move ask handover close visit',
+  waiting: 'plan handover close visit',
   closed: '',
   withdrawn: '',
 };
 const HANDLER_THUISZITTER: Record<RequestStatus, string> = {
+  new: 'claim handover report',
+  claimed: 'ask handover close report visit',
+  planned: 'move ask handover close report visit',
+  waiting: 'handover close report visit',
+  closed: '',
+  withdrawn: '',
+};
+/** The Thuiszittersteam handles thuiszitter signals like the consultant, but proposes no school visit. */
+const TZT_THUISZITTER: Record<RequestStatus, string> = {
   new: 'claim handover report',
   claimed: 'ask handover close report',
   planned: 'move ask handover close report',
@@ -22,11 +31,20 @@ const HANDLER_THUISZITTER: Record<RequestStatus, string> = {
   closed: '',
   withdrawn: '',
 };
+/** Kijk op School itself: handled like a spreekuur, but no visit proposed from a visit. */
+const HANDLER_KIJK_OP_SCHOOL: Record<RequestStatus, string> = {
+  new: 'claim handover',
+  claimed: 'plan ask handover close',
+  planned: 'move ask handover close',
+  waiting: 'plan handover close',
+  closed: '',
+  withdrawn: '',
+};
 const HANDLER_ADVIES: Record<RequestStatus, string> = {
   new: 'claim handover',
-  claimed: 'plan ask advise tlv handover close',
-  planned: 'move ask advise tlv handover close',
-  waiting: 'plan advise tlv handover close',
+  claimed: 'plan ask advise tlv handover close visit',
+  planned: 'move ask advise tlv handover close visit',
+  waiting: 'plan advise tlv handover close visit',
   closed: '',
   withdrawn: '',
 };
@@ -46,9 +64,9 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
     jes: HANDLER_SPREEKUUR,
     thuiszitter: HANDLER_THUISZITTER,
     advies: HANDLER_ADVIES,
-    kijkOpSchool: HANDLER_SPREEKUUR,
+    kijkOpSchool: HANDLER_KIJK_OP_SCHOOL,
   },
-  thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: HANDLER_THUISZITTER, advies: NOTHING, kijkOpSchool: NOTHING },
+  thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: TZT_THUISZITTER, advies: NOTHING, kijkOpSchool: NOTHING },
   coordinator: {
     spreekuur: {
       new: 'identify withdraw',

@@ -14,6 +14,7 @@ export const ACTIONS = [
   'report',
   'identify',
   'withdraw',
+  'visit',
 ] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
@@ -56,6 +57,9 @@ export const RULES: Record<RequestAction, Rule> = {
   // Leerling alsnog noemen: a case that started as anonymous sparring continues with the pupil named.
   identify: { from: OPEN, roles: ['coordinator'], types: ['spreekuur', 'thuiszitter'] },
   withdraw: { from: ['new'], roles: ['coordinator'], to: 'withdrawn' },
+  // Kijk op School voorstellen: the consultant plans an observation visit from a case they work on; it
+  // becomes a request of its own (type kijkOpSchool), this one only records that it was proposed.
+  visit: { from: ['claimed', 'planned', 'waiting'], roles: ['assignee'], types: ['spreekuur', 'thuiszitter', 'jes', 'advies'] },
 };
 
 /**

@@ -17,6 +17,7 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }
   report: { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form' },
   advise: { title: 'Advies geven', verb: 'request.advise.form' },
   tlv: { title: 'TLV-verloop vastleggen', verb: 'request.tlv.form' },
+  visit: { title: 'Kijk op School voorstellen', verb: 'request.visit.form' },
 };
 
 const NO_DETAILS =

@@ -12,6 +12,7 @@ import { handover, handoverForm } from './handover.ts';
 import type { Handler } from './handler.ts';
 import { identifyPupil, identifyPupilForm } from './identify.ts';
 import { move, moveForm, plan, planForm } from './planning.ts';
+import { visit, visitForm } from './proposeVisit.ts';
 
 /** Consultants act on the channel cards; coordinators answer questions and record DUO/OT reporting. */
 export function registerCasework(app: App, services: Services): void {
@@ -34,6 +35,8 @@ export function registerCasework(app: App, services: Services): void {
     'request.advise': advise,
     'request.tlv.form': tlvForm,
     'request.tlv': tlv,
+    'request.visit.form': visitForm,
+    'request.visit': visit,
     'request.answer.form': answerForm,
     'request.answer': submitAnswer,
     'request.identify.form': identifyPupilForm,

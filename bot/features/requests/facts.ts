@@ -96,7 +96,15 @@ export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefi
         { label: 'Wat bekijken', value: d.question },
         { label: 'Groep of klas', value: d.group },
         { label: 'Leerling', value: pupilLine(pupil, audience) },
-        { label: 'Voorkeur', value: d.moments.map((m) => `${formatIsoDate(m.date)}, ${DAY_PARTS[m.dayPart].toLowerCase()}`).join('; ') },
+        // A visit the consultant proposed has no preferred moments: it was planned at once.
+        ...(d.moments.length
+          ? [
+              {
+                label: 'Voorkeur',
+                value: d.moments.map((m) => `${formatIsoDate(m.date)}, ${DAY_PARTS[m.dayPart].toLowerCase()}`).join('; '),
+              },
+            ]
+          : []),
       ];
     }
     default:
@@ -195,6 +203,7 @@ const EVENT_LABEL: Record<string, string> = {
   identify: 'Leerling alsnog genoemd',
   advise: 'Advies gegeven',
   tlv: 'TLV-verloop bijgewerkt',
+  visit: 'Kijk op School voorgesteld',
   expire: 'Automatisch afgesloten (lange tijd geen activiteit)',
 };
 
