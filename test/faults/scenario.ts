@@ -158,13 +158,13 @@ async function persist<T>(attempt: () => Promise<T | undefined>, deadline: numbe
       // Connection refused or reset while the bot restarts; anything else is a mistake in the scenario.
       if (!(err instanceof TypeError && /fetch failed/.test(err.message)) && !(err instanceof SyntaxError)) throw err;
     }
-    if (Date.now() > deadline) throw new Error('no answer before the deadline');
+    if (performance.now() > deadline) throw new Error('no answer before the deadline');
     await sleep(300);
   }
 }
 
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioResult> {
-  const started = Date.now();
+  const started = performance.now();
   const log = options.log ?? (() => undefined);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sot-faults-'));
   const db = await createDatabase(options.database, workDir);
@@ -218,7 +218,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       });
     });
     // Every kill costs a restart (seconds on a loaded machine): the filing phase gets time for them.
-    const deadline = Date.now() + 300_000 + (options.kills ?? 0) * 20_000;
+    const deadline = performance.now() + 300_000 + (options.kills ?? 0) * 20_000;
     /** The agenda reminder in the 1:1 chat as the user opened it, or as the bot opened it by the user's AAD id. */
     const remindersTo = (client: TeamsClient) => {
       const chats = [client.conversationId, `a:personal-${clientAad(client)}`];
@@ -277,7 +277,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     log('draining');
     // Let the outbox drain, the reminders run (every 10 s) and the retries (Retry-After, backoff) finish.
     connector.setChaos(undefined);
-    const drainDeadline = Date.now() + (options.drainTimeoutMs ?? 120_000);
+    // A timeout, measured on the monotonic clock (never the date).
+    const drainDeadline = performance.now() + (options.drainTimeoutMs ?? 120_000);
     let reminders = 0;
     for (;;) {
       reminders = clients.filter((client) => remindersTo(client).length > 0).length;
@@ -291,7 +292,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         await sleep(3_000); // anything that would come twice has come by now
         break;
       }
-      if (Date.now() > drainDeadline) {
+      if (performance.now() > drainDeadline) {
         causes.push('drain timeout');
         break;
       }
@@ -376,7 +377,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       duplicated,
       unexplained,
       causes,
-      seconds: Math.round((Date.now() - started) / 1000),
+      seconds: Math.round((performance.now() - started) / 1000),
     };
   } finally {
     for (const bot of bots) await bot?.process.stop(2_000);

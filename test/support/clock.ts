@@ -18,18 +18,19 @@ function parseStart(iso: string): number {
 
 export class TestClock {
   private base: number;
-  private setAt = Date.now();
+  /** Elapsed time comes from the monotonic clock: the wall clock (today's date, DST) is never read. */
+  private setAt = performance.now();
 
   constructor(start: string = process.env.TEST_NOW || DEFAULT_TEST_NOW) {
     this.base = parseStart(start);
   }
 
-  now = (): Date => new Date(this.base + (Date.now() - this.setAt));
+  now = (): Date => new Date(this.base + (performance.now() - this.setAt));
 
   /** Jumps to a moment; the clock ticks on from there. */
   set(moment: Date): void {
     this.base = moment.getTime();
-    this.setAt = Date.now();
+    this.setAt = performance.now();
   }
 
   /** Today's date in Dutch time plus N days, as Input.Date sends it. */

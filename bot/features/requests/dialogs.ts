@@ -77,14 +77,17 @@ export async function startDialog(
   return formCard(type, school);
 }
 
-async function schoolOrChoice(services: Services, schools: { id: string; name: string }[], type: RequestType, schoolId: unknown) {
-  const school = await loadSchoolFor(services.db, schools, typeof schoolId === 'string' ? schoolId : undefined);
-  if (school) return { school };
+/** Who files, and the school named in the card data (checked again): or the card to show instead. */
+async function filerAndSchool(context: TurnContext, services: Services, type: RequestType, schoolId: unknown) {
+  const who = await filerOrHome(context, services);
+  if ('card' in who) return who;
+  const school = await loadSchoolFor(services.db, who.schools, typeof schoolId === 'string' ? schoolId : undefined);
+  if (school) return { actor: who.actor, school };
   return {
     card: chooseSchoolCard({
       title: REQUEST_KINDS[type].menuTitle,
       verb: `${type}.start`,
-      schools,
+      schools: who.schools,
       error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.',
     }),
   };
@@ -97,15 +100,14 @@ export async function reviewDialog(
   type: RequestType,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const who = await filerOrHome(context, services);
-  if ('card' in who) return who.card;
-  const found = await schoolOrChoice(services, who.schools, type, data.schoolId);
-  if (!found.school) return found.card;
+  const found = await filerAndSchool(context, services, type, data.schoolId);
+  if ('card' in found) return found.card;
+  const { actor, school } = found;
   const values = formValues(data);
-  const parsed = parseForm(type, found.school, values, services.now());
-  if (!parsed.ok) return formCard(type, found.school, values, parsed.errors);
-  const enteredBy = onBehalf(who.actor, found.school.id) ? who.actor.name : undefined;
-  return reviewCard(found.school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
+  const parsed = parseForm(type, school, values, services.now());
+  if (!parsed.ok) return formCard(type, school, values, parsed.errors);
+  const enteredBy = onBehalf(actor, school.id) ? actor.name : undefined;
+  return reviewCard(school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
 }
 
 export function reviewCard(
@@ -139,10 +141,8 @@ export async function editDialog(
   type: RequestType,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const who = await filerOrHome(context, services);
-  if ('card' in who) return who.card;
-  const found = await schoolOrChoice(services, who.schools, type, data.schoolId);
-  if (!found.school) return found.card;
+  const found = await filerAndSchool(context, services, type, data.schoolId);
+  if ('card' in found) return found.card;
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
   return formCard(type, found.school, values);
 }
