@@ -27,12 +27,12 @@ export function daysOutsideHolidays(from: string, to: string, holidays: readonly
   const ranges = holidays
     .map((h) => ({ s: day(h.start), e: day(h.end).plus({ days: 1 }) }))
     .filter((r) => r.s.isValid && r.e.isValid && r.e > start && r.s < end)
-    .map((r) => ({ s: r.s < start ? start : r.s, e: r.e > end ? end : r.e }))
+    .map((r) => ({ s: DateTime.max(r.s, start), e: DateTime.min(r.e, end) }))
     .sort((a, b) => a.s.toMillis() - b.s.toMillis());
   let off = 0;
   let cursor = start;
   for (const r of ranges) {
-    const s = r.s < cursor ? cursor : r.s;
+    const s = DateTime.max(r.s, cursor);
     if (r.e > s) {
       off += Math.round(r.e.diff(s, 'days').days);
       cursor = r.e;
