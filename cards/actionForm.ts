@@ -5,7 +5,15 @@ import type { Fact } from './requestCards.ts';
 export type FormInput =
   | { kind: 'text'; id: string; label: string; multiline?: boolean; maxLength?: number; placeholder?: string }
   | { kind: 'date' | 'time'; id: string; label: string }
-  | { kind: 'choice'; id: string; label: string; choices: { title: string; value: string }[]; expanded?: boolean; placeholder?: string }
+  | {
+      kind: 'choice';
+      id: string;
+      label: string;
+      choices: { title: string; value: string }[];
+      expanded?: boolean;
+      multiSelect?: boolean;
+      placeholder?: string;
+    }
   | { kind: 'toggle'; id: string; label: string; title: string };
 
 /** A small form for one consultant action (inplannen, verzetten, vraag stellen, …). */
@@ -39,6 +47,7 @@ export function actionFormCard(data: {
       placeholder: i.kind === 'text' || i.kind === 'choice' ? (i.placeholder ?? '') : i.kind === 'toggle' ? i.title : '',
       style: i.kind === 'choice' && i.expanded ? 'expanded' : 'compact',
       choices: i.kind === 'choice' ? i.choices : [],
+      multiSelect: i.kind === 'choice' && !!i.multiSelect,
     })),
     submitTitle: data.submit.title,
     submitVerb: data.submit.verb,

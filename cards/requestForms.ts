@@ -56,9 +56,10 @@ export const THUISZITTER_FIELDS = [
   'firstAbsentDate',
   'reason',
   'reasonOther',
-  'leerplichtInformed',
+  'duoDate',
+  'otDate',
   'leerplichtDate',
-  'otReported',
+  'leerplichtName',
   'tried',
   'question',
 ] as const;
@@ -128,14 +129,32 @@ export function spreekuurFormCard(
   });
 }
 
-export function thuiszitterFormCard(
-  data: FormCardData & { kinds: Record<string, string>; reasons: Record<string, string>; yesNo: Record<string, string> },
-) {
+export function thuiszitterFormCard(data: FormCardData & { kinds: Record<string, string>; reasons: Record<string, string> }) {
   return renderTemplate('thuiszitterForm', {
     ...bind(THUISZITTER_FIELDS, { ...data, values: { pupilAnonymous: 'false', ...data.values } }),
     kindChoices: toChoices(data.kinds),
     reasonChoices: toChoices(data.reasons),
-    yesNoChoices: toChoices(data.yesNo),
+  });
+}
+
+export const DREIGEND_FIELDS = [
+  'pupilAnonymous',
+  'pupilInitials',
+  'pupilGroup',
+  'question',
+  'urgency',
+  'callbackVia',
+  'callbackPhone',
+  'callbackDate',
+  'callbackTime',
+] as const;
+
+/** The short form for a dreigende thuiszitter: the worry and a call back; the rest comes later. */
+export function dreigendFormCard(data: FormCardData & { urgency: Record<string, string>; callbackVia: Record<string, string> }) {
+  return renderTemplate('dreigendForm', {
+    ...bind(DREIGEND_FIELDS, { ...data, values: { pupilAnonymous: 'false', urgency: 'normaal', callbackVia: 'teams', ...data.values } }),
+    urgencyChoices: toChoices(data.urgency),
+    callbackViaChoices: toChoices(data.callbackVia),
   });
 }
 

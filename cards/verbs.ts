@@ -1,7 +1,7 @@
 // Every card action (Action.Execute verb) the bot knows, once, with the data the bot puts on the card.
 // Routes register these verbs and cards use them; test/verbs.test.ts checks that each verb has a route and
 // that the templates name no other verb. What a card sends back is never trusted: handlers check it again.
-import type { RequestType } from '../bot/domain/requests/types.ts';
+import type { FormKind } from '../bot/domain/requests/kinds.ts';
 
 type None = Record<string, never>;
 type RequestRef = { requestId: string };
@@ -9,13 +9,13 @@ type RequestRef = { requestId: string };
 type FormSubmit = RequestRef & { formId: string };
 type SchoolChoice = { schoolId?: string };
 
-/** Per request type: start the dialog, check it (review) and go back to the form (edit). */
+/** Per form (a request type, or the short dreigend form): start the dialog, check it (review) and go back to the form (edit). */
 type DialogVerbs = {
-  [T in RequestType as `${T}.start`]: SchoolChoice;
+  [T in FormKind as `${T}.start`]: SchoolChoice;
 } & {
-  [T in RequestType as `${T}.review`]: SchoolChoice;
+  [T in FormKind as `${T}.review`]: SchoolChoice;
 } & {
-  [T in RequestType as `${T}.edit`]: { schoolId: string; values: Record<string, string> };
+  [T in FormKind as `${T}.edit`]: { schoolId: string; values: Record<string, string> };
 };
 
 export type VerbData = DialogVerbs & {
@@ -24,7 +24,7 @@ export type VerbData = DialogVerbs & {
   'registration.submit': None;
   'registration.approve': { registrationId: string };
   'registration.reject': { registrationId: string };
-  'request.confirm': { submissionId: string; type: RequestType; schoolId: string; values: Record<string, string> };
+  'request.confirm': { submissionId: string; type: FormKind; schoolId: string; values: Record<string, string> };
   'mine.list': None;
   'request.view': RequestRef;
   'request.withdraw': RequestRef;
@@ -42,6 +42,8 @@ export type VerbData = DialogVerbs & {
   'request.close': FormSubmit;
   'request.report.form': RequestRef;
   'request.report': FormSubmit;
+  'request.back.form': RequestRef;
+  'request.back': FormSubmit;
   'request.advise.form': RequestRef;
   'request.advise': FormSubmit;
   'request.tlv.form': RequestRef;
@@ -82,6 +84,9 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'thuiszitter.start': true,
   'thuiszitter.review': true,
   'thuiszitter.edit': true,
+  'dreigend.start': true,
+  'dreigend.review': true,
+  'dreigend.edit': true,
   'jes.start': true,
   'jes.review': true,
   'jes.edit': true,
@@ -114,6 +119,8 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.close': true,
   'request.report.form': true,
   'request.report': true,
+  'request.back.form': true,
+  'request.back': true,
   'request.advise.form': true,
   'request.advise': true,
   'request.tlv.form': true,

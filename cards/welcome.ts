@@ -1,6 +1,5 @@
 import { renderTemplate } from './render.ts';
-import { REQUEST_KINDS } from '../bot/domain/requests/kinds.ts';
-import { REQUEST_TYPES } from '../bot/domain/requests/types.ts';
+import { FORM_KINDS, FORM_ENTRIES } from '../bot/domain/requests/kinds.ts';
 import type { Verb } from './verbs.ts';
 
 export interface WelcomeCardData {
@@ -12,10 +11,10 @@ export interface WelcomeCardData {
 
 /** The menu: a button per request type a coordinator can start, then their requests. */
 export const MENU_OPTIONS: { verb: Verb; title: string; description: string }[] = [
-  ...REQUEST_TYPES.map((type) => ({
-    verb: `${type}.start` as const,
-    title: REQUEST_KINDS[type].menuTitle,
-    description: REQUEST_KINDS[type].menuDescription,
+  ...FORM_KINDS.map((form) => ({
+    verb: `${form}.start` as const,
+    title: FORM_ENTRIES[form].menuTitle,
+    description: FORM_ENTRIES[form].menuDescription,
   })),
   { verb: 'mine.list', title: 'Mijn aanvragen', description: 'Wat u heeft aangevraagd en hoe het ervoor staat.' },
 ];

@@ -205,14 +205,24 @@ describe('hand-over and thuiszitter reporting', () => {
     expect(buttons(await viewOf(anna(), id))).toEqual([]);
   });
 
-  it('the coordinator records the DUO and OT reporting of a thuiszitter; the duty reminder goes away', async () => {
+  it('the coordinator records the DUO and OT reporting of a thuiszitter, each with its date; the duty is met only by both', async () => {
     const { id } = await fileRequest(h, carla(), 'thuiszitter');
     const view = (await carla().execute('request.view', { requestId: id })).card!;
-    expect(textOf(view)).toContain('Nog te doen: melden bij DUO');
-    const form = (await carla().press(view, 'DUO/OT-melding vastleggen')).card!;
-    const res = await carla().press(form, 'Vastleggen', { 'Gemeld bij DUO': 'true', 'Gemeld in Onderwijs Transparant': 'true' });
-    expect(textOf(res.card!)).toMatch(/Gemeld bij DUO: Ja, vastgelegd op/);
-    expect(textOf(res.card!)).toContain('Volgens deze melding is beide gedaan');
+    expect(textOf(view)).toContain('Nog te doen: melden bij DUO (verzuimregister) en in Onderwijs Transparant');
+    const form = (await carla().press(view, 'Gegevens aanvullen')).card!;
+    // The form holds what the signal said; only the dates are added.
+    expect(inputsOf(form).find((i) => i.label === 'Wat heeft de school al geprobeerd?')?.value).toBe(
+      'Gesprekken en een aangepast rooster.',
+    );
+    const duoOnly = await carla().press(form, 'Opslaan', { 'Verzuim gemeld bij DUO op': isoDay(-3) });
+    expect(textOf(duoOnly.card!)).toMatch(/Verzuim gemeld bij DUO: Ja, op \w+ \d+ \w+ \d{4}/);
+    expect(textOf(duoOnly.card!)).toContain('Nog te doen: melden in Onderwijs Transparant');
+    const again = (await carla().press(duoOnly.card!, 'Gegevens aanvullen')).card!;
+    const future = await carla().press(again, 'Opslaan', { 'Gemeld in Onderwijs Transparant op': isoDay(1) });
+    expect(textOf(future.card!)).toContain('Gemeld in Onderwijs Transparant op kan niet in de toekomst liggen.');
+    const both = await carla().press(future.card!, 'Opslaan', { 'Gemeld in Onderwijs Transparant op': isoDay(-1) });
+    expect(textOf(both.card!)).toContain('Beide meldingen zijn vastgelegd');
+    expect(textOf(both.card!)).toMatch(/Verzuim gemeld bij DUO: Ja, op/); // kept from the first save
   });
 });
 

@@ -14,6 +14,7 @@ const EXPECTED: Record<RequestAction, { states: RequestStatus[]; roles: RequestR
   advise: { states: [], roles: [] },
   tlv: { states: [], roles: [] },
   report: { states: [], roles: [] },
+  back: { states: [], roles: [] },
   identify: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['coordinator'] },
   withdraw: { states: ['new'], roles: ['coordinator'] },
   visit: { states: ['claimed', 'planned', 'waiting'], roles: ['assignee'] },
@@ -40,8 +41,11 @@ describe('type-specific rules', () => {
       expect(decide('claim', { type, status: 'new' }, ['thuiszittersteam'])).toEqual({ allowed: false, reason: 'role' });
     }
   });
-  it('thuiszitter signals are not planned, but their DUO/OT reporting is recorded by consultant or coordinator', () => {
-    expect(decide('plan', { type: 'thuiszitter', status: 'claimed' }, ['assignee'])).toEqual({ allowed: false, reason: 'type' });
+  it("a thuiszitter's follow-up talk is planned; its facts and the return to school are recorded by consultant or coordinator", () => {
+    expect(decide('plan', { type: 'thuiszitter', status: 'claimed' }, ['assignee']).allowed).toBe(true);
+    expect(decide('plan', { type: 'thuiszitter', status: 'claimed' }, ['coordinator'])).toEqual({ allowed: false, reason: 'role' });
+    expect(decide('back', { type: 'thuiszitter', status: 'planned' }, ['coordinator']).allowed).toBe(true);
+    expect(decide('back', { type: 'spreekuur', status: 'planned' }, ['assignee'])).toEqual({ allowed: false, reason: 'type' });
     expect(decide('report', { type: 'thuiszitter', status: 'claimed' }, ['coordinator']).allowed).toBe(true);
     expect(decide('report', { type: 'thuiszitter', status: 'new' }, ['assignee']).allowed).toBe(true);
     expect(decide('report', { type: 'thuiszitter', status: 'closed' }, ['assignee'])).toEqual({ allowed: false, reason: 'state' });

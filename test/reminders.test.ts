@@ -7,6 +7,7 @@ import { importAgenda } from '../bot/features/agenda/importAgenda.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
 import { fileRequest } from './support/requests.ts';
+import { isoDay } from './support/dates.ts';
 import { textOf } from './support/cards.ts';
 import { clock } from './support/clock.ts';
 
@@ -140,9 +141,15 @@ describe('reminders from requests', () => {
       h.connector.cardsIn(h.client(PEOPLE.carla).conversationId).filter((c) => textOf(c).includes(`Meldplicht thuiszitter: ${reference}`))
         .length;
     expect(count()).toBe(1);
-    await h.client(PEOPLE.carla).execute('request.report', { requestId: id, duo: 'true', ot: 'true' });
+    const { details } = await h.db.prisma.request.findUniqueOrThrow({ where: { id } });
+    const filed = details as { firstAbsentDate: string; tried: string };
+    const facts = { kind: 'thuiszitter', firstAbsentDate: filed.firstAbsentDate, reason: 'schoolweigering', tried: filed.tried };
+    await h.client(PEOPLE.carla).execute('request.report', { requestId: id, ...facts, duoDate: isoDay(0) });
     await run(weekdayIn(8));
-    expect(count()).toBe(1);
+    expect(count()).toBe(2); // DUO alone does not meet the duty
+    await h.client(PEOPLE.carla).execute('request.report', { requestId: id, ...facts, duoDate: isoDay(0), otDate: isoDay(0) });
+    await run(weekdayIn(15));
+    expect(count()).toBe(2);
   });
 
   it('reminds coordinator and consultant the day before an appointment', async () => {

@@ -21,8 +21,6 @@ const THUISZITTER = {
   'Soort melding': 'Thuiszitter',
   'Eerste verzuimdag': isoDay(-40),
   'Belangrijkste reden': 'Schoolweigering of schoolangst',
-  'Leerplicht/DUO geïnformeerd?': 'Nee',
-  'Gemeld in Onderwijs Transparant?': 'Nee',
   'Wat heeft de school al geprobeerd?': 'Gesprekken met ouders, aangepast rooster.',
   'Uw vraag aan het SOT': 'Graag meedenken over een passend aanbod.',
 };

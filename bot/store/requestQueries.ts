@@ -25,7 +25,7 @@ export async function unpickedRequests(db: Db, filedBefore: Date) {
 
 /** Open thuiszitter signals (for the 4-week reporting duty). */
 export async function openThuiszitters(db: Db) {
-  const rows = await db.request.findMany({ where: { type: 'thuiszitter', status: { in: OPEN_STATUSES } } });
+  const rows = await db.request.findMany({ where: { type: 'thuiszitter', status: { in: OPEN_STATUSES } }, include: { school: true } });
   return rows.map(toRecord);
 }
 

@@ -14,20 +14,21 @@ const HANDLER_SPREEKUUR: Record<RequestStatus, string> = {
   closed: '',
   withdrawn: '',
 };
+/** A thuiszitter's follow-up talk is planned and moved like a spreekuur. */
 const HANDLER_THUISZITTER: Record<RequestStatus, string> = {
-  new: 'claim handover report',
-  claimed: 'ask handover close report visit',
-  planned: 'move ask handover close report visit',
-  waiting: 'handover close report visit',
+  new: 'claim handover report back',
+  claimed: 'plan ask handover close report back visit',
+  planned: 'move ask handover close report back visit',
+  waiting: 'plan handover close report back visit',
   closed: '',
   withdrawn: '',
 };
 /** The Thuiszittersteam handles thuiszitter signals like the consultant, but proposes no school visit. */
 const TZT_THUISZITTER: Record<RequestStatus, string> = {
-  new: 'claim handover report',
-  claimed: 'ask handover close report',
-  planned: 'move ask handover close report',
-  waiting: 'handover close report',
+  new: 'claim handover report back',
+  claimed: 'plan ask handover close report back',
+  planned: 'move ask handover close report back',
+  waiting: 'plan handover close report back',
   closed: '',
   withdrawn: '',
 };
@@ -81,10 +82,10 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
     advies: { new: 'withdraw', claimed: 'tlv', planned: 'tlv', waiting: 'answer tlv', closed: '', withdrawn: '' },
     kijkOpSchool: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
     thuiszitter: {
-      new: 'report identify withdraw',
-      claimed: 'report identify',
-      planned: 'report identify',
-      waiting: 'answer report identify',
+      new: 'report back identify withdraw',
+      claimed: 'report back identify',
+      planned: 'report back identify',
+      waiting: 'answer report back identify',
       closed: '',
       withdrawn: '',
     },
@@ -118,10 +119,12 @@ describe('allowedActions: every role × type × status', () => {
       'withdraw',
     ]);
     expect(allowedActions({ type: 'thuiszitter', status: 'waiting' }, ['thuiszittersteam', 'coordinator', 'admin'])).toEqual([
+      'plan',
       'answer',
       'handover',
       'close',
       'report',
+      'back',
       'identify',
     ]);
   });
@@ -154,7 +157,7 @@ describe('decide: target state', () => {
 
 describe('decide: why something is refused (type before role before state)', () => {
   it('type', () => {
-    expect(decide('plan', { type: 'thuiszitter', status: 'closed' }, ['coordinator'])).toEqual({ allowed: false, reason: 'type' });
+    expect(decide('back', { type: 'spreekuur', status: 'closed' }, ['coordinator'])).toEqual({ allowed: false, reason: 'type' });
     expect(decide('report', { type: 'spreekuur', status: 'new' }, ['assignee'])).toEqual({ allowed: false, reason: 'type' });
     expect(decide('identify', { type: 'jes', status: 'new' }, ['coordinator'])).toEqual({ allowed: false, reason: 'type' });
   });

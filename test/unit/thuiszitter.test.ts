@@ -3,6 +3,7 @@ import {
   hasReportingDuty,
   isAnonymousPupil,
   parseBirthDate,
+  parseDreigend,
   parseThuiszitter,
   weeksAbsent,
 } from '../../bot/domain/requests/thuiszitter.ts';
@@ -16,9 +17,7 @@ const valid = (over: Record<string, unknown> = {}): Record<string, unknown> => (
   pupilBirthDate: '14-03-2014',
   firstAbsentDate: '2026-10-01',
   reason: 'schoolweigering',
-  leerplichtInformed: 'ja',
-  leerplichtDate: '2026-10-20',
-  otReported: 'nee',
+  duoDate: '2026-10-20',
   tried: 'Gesprekken met ouders, aangepast rooster.',
   question: 'Wie kan meedenken?',
   ...over,
@@ -92,35 +91,57 @@ describe('parseBirthDate', () => {
 
 describe('weeksAbsent and hasReportingDuty', () => {
   it('counts whole weeks between Dutch calendar days', () => {
-    expect(weeksAbsent('2026-11-25', NOW)).toBe(0);
-    expect(weeksAbsent('2026-11-19', NOW)).toBe(0);
-    expect(weeksAbsent('2026-11-18', NOW)).toBe(1);
-    expect(weeksAbsent('2026-10-29', NOW)).toBe(3);
-    expect(weeksAbsent('2026-10-28', NOW)).toBe(4);
+    expect(weeksAbsent({ firstAbsentDate: '2026-11-25' }, NOW)).toBe(0);
+    expect(weeksAbsent({ firstAbsentDate: '2026-11-19' }, NOW)).toBe(0);
+    expect(weeksAbsent({ firstAbsentDate: '2026-11-18' }, NOW)).toBe(1);
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-29' }, NOW)).toBe(3);
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-28' }, NOW)).toBe(4);
   });
 
   it('a date in the future counts as zero weeks', () => {
-    expect(weeksAbsent('2026-12-25', NOW)).toBe(0);
+    expect(weeksAbsent({ firstAbsentDate: '2026-12-25' }, NOW)).toBe(0);
   });
 
   it('the reporting duty starts at four whole weeks', () => {
-    expect(hasReportingDuty('2026-10-29', NOW)).toBe(false);
-    expect(hasReportingDuty('2026-10-28', NOW)).toBe(true);
+    expect(hasReportingDuty({ firstAbsentDate: '2026-10-29' }, NOW)).toBe(false);
+    expect(hasReportingDuty({ firstAbsentDate: '2026-10-28' }, NOW)).toBe(true);
   });
 
   it('a week with the spring DST change (29 March 2026, a 23-hour day) still counts as a week', () => {
-    expect(weeksAbsent('2026-03-01', at('2026-03-29T00:30'))).toBe(4);
-    expect(hasReportingDuty('2026-03-02', at('2026-03-30T08:00'))).toBe(true);
+    expect(weeksAbsent({ firstAbsentDate: '2026-03-01' }, at('2026-03-29T00:30'))).toBe(4);
+    expect(hasReportingDuty({ firstAbsentDate: '2026-03-02' }, at('2026-03-30T08:00'))).toBe(true);
   });
 
   it('a week with the autumn DST change (25 October 2026, a 25-hour day) counts as a week, not more', () => {
-    expect(weeksAbsent('2026-10-18', at('2026-10-25T23:59'))).toBe(1);
-    expect(weeksAbsent('2026-10-19', at('2026-10-25T23:59'))).toBe(0);
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-18' }, at('2026-10-25T23:59'))).toBe(1);
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-19' }, at('2026-10-25T23:59'))).toBe(0);
   });
 
   it('uses the Dutch day: 00:30 on New Year’s Day is already the next day', () => {
-    expect(weeksAbsent('2026-12-04', at('2027-01-01T00:30'))).toBe(4);
-    expect(weeksAbsent('2026-12-04', at('2026-12-31T23:30'))).toBe(3);
+    expect(weeksAbsent({ firstAbsentDate: '2026-12-04' }, at('2027-01-01T00:30'))).toBe(4);
+    expect(weeksAbsent({ firstAbsentDate: '2026-12-04' }, at('2026-12-31T23:30'))).toBe(3);
+  });
+
+  it('leaves out school holidays: the autumn holiday inside the period does not count', () => {
+    const herfst = { start: '2026-10-17', end: '2026-10-25' }; // 9 days
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-28' }, NOW, [herfst])).toBe(4);
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-14' }, NOW, [])).toBe(6);
+    expect(weeksAbsent({ firstAbsentDate: '2026-10-14' }, NOW, [herfst])).toBe(4); // 42 - 9 = 33 days
+    const studieweek = { start: '2026-11-09', end: '2026-11-13' };
+    expect(hasReportingDuty({ firstAbsentDate: '2026-10-28' }, NOW, [studieweek])).toBe(false); // 28 - 5 days
+    expect(hasReportingDuty({ firstAbsentDate: '2026-10-28' }, NOW)).toBe(true);
+  });
+
+  it('back at school stops the count on that day; a return still to come does not', () => {
+    const first = '2026-09-30'; // 8 weeks before NOW
+    expect(weeksAbsent({ firstAbsentDate: first, backToSchool: { date: '2026-10-28', extent: 'volledig' } }, NOW)).toBe(4);
+    expect(weeksAbsent({ firstAbsentDate: first, backToSchool: { date: '2026-12-07', extent: 'gedeeltelijk' } }, NOW)).toBe(8);
+    expect(hasReportingDuty({ firstAbsentDate: first, backToSchool: { date: '2026-10-20', extent: 'volledig' } }, NOW)).toBe(false);
+  });
+
+  it('no first day absent (a dreigende thuiszitter): zero weeks, no duty', () => {
+    expect(weeksAbsent({}, NOW)).toBe(0);
+    expect(hasReportingDuty({}, NOW)).toBe(false);
   });
 });
 
@@ -132,9 +153,7 @@ describe('parseThuiszitter: valid input', () => {
       firstAbsentDate: '2026-10-01',
       reason: 'schoolweigering',
       reasonOther: '',
-      leerplichtInformed: true,
-      leerplichtDate: '2026-10-20',
-      otReported: false,
+      reporting: { duo: '2026-10-20' },
       tried: 'Gesprekken met ouders, aangepast rooster.',
       question: 'Wie kan meedenken?',
     });
@@ -165,26 +184,26 @@ describe('parseThuiszitter: valid input', () => {
     });
   });
 
-  it('leerplicht not informed: no date needed, and a date given is dropped', () => {
-    expect(parsed(valid({ leerplichtInformed: 'nee', leerplichtDate: '' }))).toMatchObject({ leerplichtInformed: false });
-    const v = parsed(valid({ leerplichtInformed: 'nee', leerplichtDate: '2026-10-20' }));
-    expect(v.leerplichtDate).toBeUndefined();
+  it('the reporting facts are separate, each with its own date, and all optional', () => {
+    expect(parsed(valid({ duoDate: '' })).reporting).toEqual({});
+    expect(
+      parsed(valid({ duoDate: '2026-10-05', leerplichtDate: '2026-10-08', leerplichtName: ' P. Jansen ', otDate: '2026-10-30' })).reporting,
+    ).toEqual({ duo: '2026-10-05', leerplicht: '2026-10-08', leerplichtName: 'P. Jansen', ot: '2026-10-30' });
   });
 
-  it('a first day absent of today, and a dreigende thuiszitter', () => {
-    expect(parsed(valid({ firstAbsentDate: '2026-11-25', kind: 'dreigend', leerplichtDate: '2026-11-25' }))).toMatchObject({
+  it('a first day absent of today, and a dreigende thuiszitter (first day and reason optional)', () => {
+    expect(parsed(valid({ firstAbsentDate: '2026-11-25', kind: 'dreigend', duoDate: '2026-11-25' }))).toMatchObject({
       kind: 'dreigend',
       firstAbsentDate: '2026-11-25',
-      leerplichtDate: '2026-11-25',
+      reporting: { duo: '2026-11-25' },
     });
+    const v = parsed(valid({ kind: 'dreigend', firstAbsentDate: '', reason: '' }));
+    expect(v.firstAbsentDate).toBeUndefined();
+    expect(v.reason).toBeUndefined();
   });
 
-  it('"anders" with a reason, and the OT report as yes', () => {
-    expect(parsed(valid({ reason: 'anders', reasonOther: ' verhuizing ', otReported: 'ja' }))).toMatchObject({
-      reason: 'anders',
-      reasonOther: 'verhuizing',
-      otReported: true,
-    });
+  it('"anders" with a reason', () => {
+    expect(parsed(valid({ reason: 'anders', reasonOther: ' verhuizing ' }))).toMatchObject({ reason: 'anders', reasonOther: 'verhuizing' });
   });
 
   it('texts at their limits', () => {
@@ -199,10 +218,6 @@ describe('parseThuiszitter: each kind of bad input gets a Dutch error on its own
       kind: 'Kies of het om een dreigende thuiszitter of een thuiszitter gaat.',
       pupilName: 'Vul de naam van de leerling in, of kies "anoniem sparren".',
       pupilBirthDate: 'Vul de geboortedatum in (dd-mm-jjjj), of kies "anoniem sparren".',
-      firstAbsentDate: 'Vul de eerste verzuimdag in.',
-      reason: 'Kies de belangrijkste reden.',
-      leerplichtInformed: 'Geef aan of leerplicht/DUO is geïnformeerd.',
-      otReported: 'Geef aan of de leerling in Onderwijs Transparant is gemeld.',
       tried: 'Beschrijf kort wat de school al heeft geprobeerd.',
       question: 'Wat is uw vraag aan het SOT?',
     });
@@ -226,7 +241,7 @@ describe('parseThuiszitter: each kind of bad input gets a Dutch error on its own
   });
 
   it('a first day absent in the future, or not a date', () => {
-    expect(errorsOf(valid({ firstAbsentDate: '2026-11-26', leerplichtInformed: 'nee' }))).toEqual({
+    expect(errorsOf(valid({ firstAbsentDate: '2026-11-26' }))).toEqual({
       firstAbsentDate: 'Eerste verzuimdag kan niet in de toekomst liggen.',
     });
     expect(errorsOf(valid({ firstAbsentDate: '01-10-2026' }))).toEqual({
@@ -242,22 +257,25 @@ describe('parseThuiszitter: each kind of bad input gets a Dutch error on its own
     });
   });
 
-  it('an unknown kind, reason or yes/no answer', () => {
-    expect(errorsOf(valid({ kind: 'spijbelaar', reason: 'verveling', leerplichtInformed: 'misschien', otReported: 'JA' }))).toEqual({
+  it('an unknown kind or reason', () => {
+    expect(errorsOf(valid({ kind: 'spijbelaar', reason: 'verveling' }))).toEqual({
       kind: 'Kies een van de mogelijkheden uit de lijst.',
       reason: 'Kies een van de mogelijkheden uit de lijst.',
-      leerplichtInformed: 'Kies een van de mogelijkheden uit de lijst.',
-      otReported: 'Kies een van de mogelijkheden uit de lijst.',
     });
   });
 
-  it('leerplicht informed without a date, with a future date, or with a bad date', () => {
-    expect(errorsOf(valid({ leerplichtDate: '' }))).toEqual({ leerplichtDate: 'Vul in wanneer leerplicht/DUO is geïnformeerd.' });
-    expect(errorsOf(valid({ leerplichtDate: '2026-11-26' }))).toEqual({
-      leerplichtDate: 'Datum gemeld bij leerplicht/DUO kan niet in de toekomst liggen.',
+  it('a thuiszitter needs a first day absent and a reason', () => {
+    expect(errorsOf(valid({ firstAbsentDate: '', reason: '' }))).toEqual({
+      firstAbsentDate: 'Vul de eerste verzuimdag in.',
+      reason: 'Kies de belangrijkste reden.',
     });
-    expect(errorsOf(valid({ leerplichtDate: '2026-02-30' }))).toEqual({
-      leerplichtDate: 'Datum gemeld bij leerplicht/DUO: vul een bestaande datum in (dag-maand-jaar).',
+  });
+
+  it('reporting dates in the future, or not dates', () => {
+    expect(errorsOf(valid({ duoDate: '2026-11-26', otDate: '2026-02-30', leerplichtDate: '2026-12-01' }))).toEqual({
+      duoDate: 'Verzuim gemeld bij DUO op kan niet in de toekomst liggen.',
+      otDate: 'Gemeld in Onderwijs Transparant op: vul een bestaande datum in (dag-maand-jaar).',
+      leerplichtDate: 'Leerplichtambtenaar betrokken sinds kan niet in de toekomst liggen.',
     });
   });
 
@@ -277,13 +295,77 @@ describe('parseThuiszitter: each kind of bad input gets a Dutch error on its own
 });
 
 describe('parseThuiszitter: as it behaves today', () => {
-  it('a leerplicht date in the future is refused even when leerplicht was not informed (and the date would be dropped)', () => {
-    expect(errorsOf(valid({ leerplichtInformed: 'nee', leerplichtDate: '2027-01-10' }))).toEqual({
-      leerplichtDate: 'Datum gemeld bij leerplicht/DUO kan niet in de toekomst liggen.',
+  it('"Wat al geprobeerd is is te lang": the label and the message repeat "is"', () => {
+    expect(errorsOf(valid({ tried: 't'.repeat(2001) })).tried).toMatch(/^Wat al geprobeerd is is te lang/);
+  });
+});
+
+describe('parseDreigend: the short form', () => {
+  const short = (over: Record<string, unknown> = {}) => ({
+    pupilInitials: 'J.B.',
+    pupilGroup: '2b',
+    question: 'Werkt steeds vaker thuis; ouders vragen om thuisonderwijs.',
+    urgency: 'hoog',
+    callbackVia: 'telefoon',
+    callbackPhone: '06 12345678',
+    callbackDate: '2026-11-26',
+    callbackTime: '14:00',
+    ...over,
+  });
+  const read = (values: Record<string, unknown>) => parseDreigend(values, NOW);
+
+  it('needs only the worry, the urgency and a call back; the pupil is initials and group, or anonymous', () => {
+    const r = read(short());
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        kind: 'dreigend',
+        pupil: { kind: 'identified', name: 'J.B.', initials: 'J.B.', group: '2b' },
+        reasonOther: '',
+        tried: '',
+        question: 'Werkt steeds vaker thuis; ouders vragen om thuisonderwijs.',
+        urgency: 'hoog',
+        callback: { via: 'telefoon', phone: '06 12345678', date: '2026-11-26', time: '14:00' },
+        reporting: {},
+      },
+    });
+    const anonymous = read(short({ pupilAnonymous: 'true', callbackVia: 'teams', callbackPhone: '', callbackTime: '' }));
+    expect(anonymous.ok && anonymous.value.pupil).toEqual({ kind: 'anonymous' });
+    expect(anonymous.ok && anonymous.value.callback).toEqual({ via: 'teams', date: '2026-11-26' });
+    const nothing = read(short({ pupilInitials: '', pupilGroup: '' }));
+    expect(nothing.ok && nothing.value.pupil).toEqual({ kind: 'anonymous' });
+  });
+
+  it('has no first day absent, so no weeks and no reporting duty', () => {
+    const r = read(short());
+    expect(r.ok && r.value.firstAbsentDate).toBeUndefined();
+    expect(r.ok && hasReportingDuty(r.value, NOW)).toBe(false);
+  });
+
+  it('an empty form names each missing field', () => {
+    expect(read({})).toEqual({
+      ok: false,
+      errors: {
+        question: 'Beschrijf kort uw zorg over deze leerling.',
+        urgency: 'Kies hoe dringend het is.',
+        callbackVia: 'Kies hoe de consulent u terugbelt.',
+        callbackDate: 'Vul in op welke dag u teruggebeld wilt worden.',
+      },
     });
   });
 
-  it('"Wat al geprobeerd is is te lang": the label and the message repeat "is"', () => {
-    expect(errorsOf(valid({ tried: 't'.repeat(2001) })).tried).toMatch(/^Wat al geprobeerd is is te lang/);
+  it('by phone needs a number that looks like one; the call back cannot be in the past', () => {
+    expect(read(short({ callbackPhone: '' }))).toMatchObject({
+      ok: false,
+      errors: { callbackPhone: 'Vul het nummer in waarop de consulent u kan bellen.' },
+    });
+    expect(read(short({ callbackPhone: 'bel me' }))).toMatchObject({
+      ok: false,
+      errors: { callbackPhone: expect.stringMatching(/cijfers/) },
+    });
+    expect(read(short({ callbackDate: '2026-11-24' }))).toMatchObject({
+      ok: false,
+      errors: { callbackDate: 'Terugbellen op moet vandaag of later zijn.' },
+    });
   });
 });

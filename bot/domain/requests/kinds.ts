@@ -3,7 +3,7 @@
 // form template (cards/templates) with its form function (features/requests/forms.ts), and test values
 // (test/support/requestExamples.ts). The compiler points at every place that must know about it.
 import type { RequestDetails } from './record.ts';
-import type { RequestType } from './types.ts';
+import { REQUEST_TYPES, type RequestType } from './types.ts';
 
 export interface RequestKind<T extends RequestType> {
   type: T;
@@ -47,7 +47,8 @@ export const REQUEST_KINDS: Kinds = {
     menuTitle: 'Thuiszitter melden',
     menuDescription: 'Een leerling die thuiszit of dreigt thuis te komen zitten (anoniem sparren kan).',
     command: 'thuiszitter',
-    typed: /\bthuiszit/i,
+    // "dreigende thuiszitter" starts the short form (FORM_ENTRIES below).
+    typed: /^(?!.*\bdreig).*\bthuiszit/i,
     anonymousAllowed: true,
     freeText: ['question', 'tried', 'reasonOther'],
     people: [],
@@ -91,3 +92,45 @@ export const REQUEST_KINDS: Kinds = {
 };
 
 export const kindOf = <T extends RequestType>(type: T): RequestKind<T> => REQUEST_KINDS[type] as RequestKind<T>;
+
+/**
+ * The forms a filer can start: one per request type, and the short "dreigende thuiszitter" form, which
+ * files a thuiszitter signal with the fuller facts left for later.
+ */
+export const FORM_KINDS = [...REQUEST_TYPES, 'dreigend'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+export interface FormEntry {
+  form: FormKind;
+  /** The request the form files. */
+  type: RequestType;
+  menuTitle: string;
+  menuDescription: string;
+  command: string;
+  typed: RegExp;
+  anonymousAllowed: boolean;
+}
+
+const entryOf = (type: RequestType): FormEntry => {
+  const { menuTitle, menuDescription, command, typed, anonymousAllowed } = REQUEST_KINDS[type];
+  return { form: type, type, menuTitle, menuDescription, command, typed, anonymousAllowed };
+};
+
+export const FORM_ENTRIES: Record<FormKind, FormEntry> = {
+  spreekuur: entryOf('spreekuur'),
+  dreigend: {
+    form: 'dreigend',
+    type: 'thuiszitter',
+    menuTitle: 'Dreigende thuiszitter melden',
+    menuDescription: 'Kort een zorg melden over een leerling die dreigt thuis te komen zitten; de consulent belt u terug.',
+    command: 'dreigende thuiszitter',
+    typed: /\bdreig/i,
+    anonymousAllowed: true,
+  },
+  thuiszitter: entryOf('thuiszitter'),
+  jes: entryOf('jes'),
+  advies: entryOf('advies'),
+  kijkOpSchool: entryOf('kijkOpSchool'),
+};
+
+export const isFormKind = (value: string): value is FormKind => (FORM_KINDS as readonly string[]).includes(value);

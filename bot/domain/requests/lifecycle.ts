@@ -12,6 +12,7 @@ export const ACTIONS = [
   'handover',
   'close',
   'report',
+  'back',
   'identify',
   'withdraw',
   'visit',
@@ -37,7 +38,13 @@ export const RULES: Record<RequestAction, Rule> = {
   claim: { from: ['new'], roles: HANDLERS, to: 'claimed' },
   // Inplannen: a concrete appointment for a spreekuur or JES-overleg.
   // (For an advice request: a talk or an observation first.)
-  plan: { from: ['claimed', 'waiting'], roles: HANDLERS, types: ['spreekuur', 'jes', 'advies', 'kijkOpSchool'], to: 'planned' },
+  // (For a thuiszitter: the follow-up talk with the school, IB'er, mentor and parents.)
+  plan: {
+    from: ['claimed', 'waiting'],
+    roles: HANDLERS,
+    types: ['spreekuur', 'thuiszitter', 'jes', 'advies', 'kijkOpSchool'],
+    to: 'planned',
+  },
   // Verzetten: always to a concrete new date, with a reason and the interim agreement.
   move: { from: ['planned'], roles: HANDLERS, to: 'planned' },
   // Vraag stellen aan de coördinator.
@@ -52,8 +59,10 @@ export const RULES: Record<RequestAction, Rule> = {
   handover: { from: OPEN, roles: [...HANDLERS, 'admin'], to: 'new' },
   // Afronden met uitkomst.
   close: { from: ['claimed', 'planned', 'waiting'], roles: HANDLERS, to: 'closed' },
-  // Gemeld bij DUO / in Onderwijs Transparant (thuiszitters).
+  // Gegevens aanvullen (thuiszitters): absence, reason, and the DUO, leerplicht and Onderwijs Transparant facts.
   report: { from: OPEN, roles: [...HANDLERS, 'coordinator'], types: ['thuiszitter'] },
+  // Terug naar school: stops the count of weeks absent; the handler may close the case with it.
+  back: { from: OPEN, roles: [...HANDLERS, 'coordinator'], types: ['thuiszitter'] },
   // Leerling alsnog noemen: a case that started as anonymous sparring continues with the pupil named.
   identify: { from: OPEN, roles: ['coordinator'], types: ['spreekuur', 'thuiszitter'] },
   withdraw: { from: ['new'], roles: ['coordinator'], to: 'withdrawn' },

@@ -10,7 +10,10 @@ import type { Services } from '../../services.ts';
 import { type CaseContext, checkAllowed } from './act.ts';
 import { answerWith } from './handler.ts';
 
-export type FormAction = Extract<RequestAction, 'plan' | 'move' | 'ask' | 'handover' | 'close' | 'report' | 'advise' | 'tlv' | 'visit'>;
+export type FormAction = Extract<
+  RequestAction,
+  'plan' | 'move' | 'ask' | 'handover' | 'close' | 'report' | 'back' | 'advise' | 'tlv' | 'visit'
+>;
 
 /** One description per action form, used both to show it and to show it again with errors. */
 export interface FormSpec {

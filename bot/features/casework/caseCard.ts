@@ -14,7 +14,8 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }
   ask: { title: 'Vraag stellen', verb: 'request.ask.form' },
   handover: { title: 'Overdragen', verb: 'request.handover.form' },
   close: { title: 'Afronden', verb: 'request.close.form' },
-  report: { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form' },
+  report: { title: 'Gegevens aanvullen', verb: 'request.report.form' },
+  back: { title: 'Terug naar school', verb: 'request.back.form' },
   advise: { title: 'Advies geven', verb: 'request.advise.form' },
   tlv: { title: 'TLV-verloop vastleggen', verb: 'request.tlv.form' },
   visit: { title: 'Kijk op School voorstellen', verb: 'request.visit.form' },
@@ -34,7 +35,9 @@ export async function caseCardFor(
   const details = mayReadDetails({ type }, roles);
   const allowed = allowedActions({ type, status: request.status }, roles);
   const actions = allowed.flatMap((a) => {
-    const b = a === 'tlv' && !tlvRouteOpen(request) ? undefined : BUTTONS[a];
+    const hidden =
+      (a === 'tlv' && !tlvRouteOpen(request)) || (a === 'back' && request.type === 'thuiszitter' && !!request.details.backToSchool);
+    const b = hidden ? undefined : BUTTONS[a];
     return b ? [button(b.title, b.verb, { requestId: request.id })] : [];
   });
   const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), {

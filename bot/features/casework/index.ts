@@ -7,7 +7,8 @@ import { advise, adviseForm, tlv, tlvForm } from './advise.ts';
 import { answerForm, submitAnswer } from './answer.ts';
 import { ask, askForm } from './ask.ts';
 import { claim, refresh } from './claim.ts';
-import { close, closeForm, report, reportForm } from './closing.ts';
+import { close, closeForm } from './closing.ts';
+import { back, backForm, report, reportForm } from './thuiszitterCase.ts';
 import { handover, handoverForm } from './handover.ts';
 import type { Handler } from './handler.ts';
 import { identifyPupil, identifyPupilForm } from './identify.ts';
@@ -31,6 +32,8 @@ export function registerCasework(app: App, services: Services): void {
     'request.close': close,
     'request.report.form': reportForm,
     'request.report': report,
+    'request.back.form': backForm,
+    'request.back': back,
     'request.advise.form': adviseForm,
     'request.advise': advise,
     'request.tlv.form': tlvForm,

@@ -1,6 +1,5 @@
 import { button } from '../../../cards/verbs.ts';
-import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
-import { REQUEST_TYPES } from '../../domain/requests/types.ts';
+import { FORM_KINDS, FORM_ENTRIES } from '../../domain/requests/kinds.ts';
 import type { TurnContext } from 'botbuilder';
 import { welcomeCard } from '../../../cards/welcome.ts';
 import { noticeCard } from '../../../cards/notice.ts';
@@ -50,9 +49,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
         : []),
     ],
     actions: [
-      ...(actor.isConsultant || actor.isAdmin
-        ? REQUEST_TYPES.map((type) => button(REQUEST_KINDS[type].menuTitle, `${type}.start`, {}))
-        : []),
+      ...(actor.isConsultant || actor.isAdmin ? FORM_KINDS.map((form) => button(FORM_ENTRIES[form].menuTitle, `${form}.start`, {})) : []),
       ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
       button('Help', 'menu.help'),
     ],
@@ -60,7 +57,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
 }
 
 export function helpCard(actor: Actor | null): AdaptiveCardJson {
-  const kinds = REQUEST_TYPES.map((type) => REQUEST_KINDS[type]);
+  const kinds = FORM_KINDS.map((form) => FORM_ENTRIES[form]);
   const paragraphs = [
     `Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: ${kinds
       .map((k) => `**${k.menuTitle.toLowerCase()}**${k.anonymousAllowed ? '' : ' (met naam van de leerling)'}`)

@@ -6,6 +6,8 @@ import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbo
 import type { Db, Tx } from '../../store/database.ts';
 import { adviceReminders } from './advice.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
+import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
+import { holidaysFor } from '../../store/holidays.ts';
 import { openThuiszitters, plannedRequests, schoolContacts, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { safeError } from '../../log.ts';
@@ -165,21 +167,28 @@ export class ReminderScheduler {
   private async reportingDuty(now: Date) {
     if (!isWeekday(now)) return;
     const { db } = this.services;
+    const holidays = new Map<string, Holiday[]>();
     for (const request of await openThuiszitters(db)) {
       if (request.type !== 'thuiszitter') continue;
       const { details } = request;
-      if (!hasReportingDuty(details.firstAbsentDate, now)) continue;
-      const done = reportingDone(details, request);
+      const region = holidayRegionOf(request.school.sector);
+      const key = `${request.swvId}:${region}`;
+      if (!holidays.has(key)) holidays.set(key, await holidaysFor(db, request.swvId, region));
+      const schoolHolidays = holidays.get(key)!;
+      if (!hasReportingDuty(details, now, schoolHolidays)) continue;
+      const done = reportingDone(details);
       if (done.duo && done.ot) continue;
-      const todo = [!done.duo && 'bij DUO (verzuimregister)', !done.ot && 'in Onderwijs Transparant'].filter(Boolean).join(' en ');
+      const todo = [!done.duo && 'het verzuim bij DUO (verzuimregister)', !done.ot && 'de leerling in Onderwijs Transparant']
+        .filter(Boolean)
+        .join(' en ');
       const card = noticeCard({
         title: `Meldplicht thuiszitter: ${request.reference}`,
         tone: 'attention',
         paragraphs: [
-          `De leerling van melding ${request.reference} verzuimt ${weeksAbsent(details.firstAbsentDate, now)} weken. Meld het verzuim ${todo}, en leg hier vast dat het gedaan is.`,
+          `De leerling van melding ${request.reference} verzuimt ${weeksAbsent(details, now, schoolHolidays)} schoolweken. Meld ${todo}, en leg hier vast wanneer dat is gedaan.`,
         ],
         actions: [
-          { title: 'DUO/OT-melding vastleggen', verb: 'request.report.form', data: { requestId: request.id } },
+          { title: 'Meldingen vastleggen', verb: 'request.report.form', data: { requestId: request.id } },
           { title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } },
         ],
       });

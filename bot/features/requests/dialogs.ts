@@ -1,11 +1,10 @@
 // The coordinator's dialogs: choose school (when several) → form → review → confirm.
-import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { type FormKind, FORM_ENTRIES, REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { chooseSchoolCard, requestReviewCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { isCoordinator, type Actor } from '../../domain/roles.ts';
-import type { RequestType } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
@@ -58,7 +57,7 @@ export const onBehalf = (actor: Actor, schoolId: string) => !actor.schools.some(
 export async function startDialog(
   context: TurnContext,
   services: Services,
-  type: RequestType,
+  form: FormKind,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
   const who = await filerOrHome(context, services);
@@ -68,25 +67,25 @@ export async function startDialog(
   const school = await loadSchoolFor(services.db, schools, chosen);
   if (!school) {
     return chooseSchoolCard({
-      title: REQUEST_KINDS[type].menuTitle,
-      verb: `${type}.start`,
+      title: FORM_ENTRIES[form].menuTitle,
+      verb: `${form}.start`,
       schools,
       error: data.schoolId !== undefined ? 'Kies een van uw scholen.' : undefined,
     });
   }
-  return formCard(type, school);
+  return formCard(form, school);
 }
 
 /** Who files, and the school named in the card data (checked again): or the card to show instead. */
-async function filerAndSchool(context: TurnContext, services: Services, type: RequestType, schoolId: unknown) {
+async function filerAndSchool(context: TurnContext, services: Services, form: FormKind, schoolId: unknown) {
   const who = await filerOrHome(context, services);
   if ('card' in who) return who;
   const school = await loadSchoolFor(services.db, who.schools, typeof schoolId === 'string' ? schoolId : undefined);
   if (school) return { actor: who.actor, school };
   return {
     card: chooseSchoolCard({
-      title: REQUEST_KINDS[type].menuTitle,
-      verb: `${type}.start`,
+      title: FORM_ENTRIES[form].menuTitle,
+      verb: `${form}.start`,
       schools: who.schools,
       error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.',
     }),
@@ -97,20 +96,21 @@ async function filerAndSchool(context: TurnContext, services: Services, type: Re
 export async function reviewDialog(
   context: TurnContext,
   services: Services,
-  type: RequestType,
+  form: FormKind,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const found = await filerAndSchool(context, services, type, data.schoolId);
+  const found = await filerAndSchool(context, services, form, data.schoolId);
   if ('card' in found) return found.card;
   const { actor, school } = found;
   const values = formValues(data);
-  const parsed = parseForm(type, school, values, services.now());
-  if (!parsed.ok) return formCard(type, school, values, parsed.errors);
+  const parsed = parseForm(form, school, values, services.now());
+  if (!parsed.ok) return formCard(form, school, values, parsed.errors);
   const enteredBy = onBehalf(actor, school.id) ? actor.name : undefined;
-  return reviewCard(school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
+  return reviewCard(form, school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
 }
 
 export function reviewCard(
+  form: FormKind,
   school: SchoolContext,
   values: Record<string, string>,
   parsed: ParsedRequest,
@@ -129,8 +129,8 @@ export function reviewCard(
     school: school.name,
     facts: [{ label: 'School', value: school.name }, ...behalf, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],
     warnings: requestWarnings(parsed, now),
-    submitData: { type, schoolId: school.id, submissionId, values },
-    edit: { verb: `${type}.edit`, data: { schoolId: school.id, values } },
+    submitData: { type: form, schoolId: school.id, submissionId, values },
+    edit: { verb: `${form}.edit`, data: { schoolId: school.id, values } },
   });
 }
 
@@ -138,11 +138,11 @@ export function reviewCard(
 export async function editDialog(
   context: TurnContext,
   services: Services,
-  type: RequestType,
+  form: FormKind,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardJson> {
-  const found = await filerAndSchool(context, services, type, data.schoolId);
+  const found = await filerAndSchool(context, services, form, data.schoolId);
   if ('card' in found) return found.card;
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
-  return formCard(type, found.school, values);
+  return formCard(form, found.school, values);
 }

@@ -2,14 +2,9 @@
 // pupil is shown: the coordinator sees what they typed; the channel card shows initials only.
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { DAY_PARTS, FORMS, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
-import {
-  hasReportingDuty,
-  reportingDone,
-  type RecordedReporting,
-  THUISZITTER_KIND,
-  THUISZITTER_REASONS,
-  weeksAbsent,
-} from '../../domain/requests/thuiszitter.ts';
+import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
+import type { Holiday } from '../../domain/schoolCalendar.ts';
+import { thuiszitterFacts, weeksText } from './thuiszitterFacts.ts';
 import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesParticipant } from '../../domain/requests/jes.ts';
 import {
   ADVICE,
@@ -22,19 +17,19 @@ import {
 } from '../../domain/requests/advies.ts';
 import type { TypedDetails } from '../../domain/requests/record.ts';
 import { URGENCY, type Pupil } from '../../domain/requests/types.ts';
+import { type Audience, pupilLine } from './pupilLine.ts';
 import type { Fact } from '../../../cards/requestCards.ts';
 
-export type Audience = 'coordinator' | 'channel';
+export type { Audience } from './pupilLine.ts';
 
-export function pupilLine(pupil: Pupil | null | undefined, audience: Audience): string {
-  if (!pupil || pupil.kind === 'none') return 'Geen (algemene vraag)';
-  if (pupil.kind === 'anonymous') return 'Anoniem (sparren)';
-  if (audience === 'channel') return [pupil.initials, pupil.group].filter(Boolean).join(', ');
-  const birth = pupil.birthDate ? `, geboren ${formatIsoDate(pupil.birthDate).replace(/^\S+ /, '')}` : '';
-  return `${pupil.name}${pupil.group ? `, ${pupil.group}` : ''}${birth}`;
-}
-
-export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefined, audience: Audience, now: Date): Fact[] {
+export function requestFacts(
+  request: TypedDetails,
+  pupil: Pupil | null | undefined,
+  audience: Audience,
+  now: Date,
+  /** The school's holidays, for a thuiszitter's school weeks absent. */
+  holidays: readonly Holiday[] = [],
+): Fact[] {
   switch (request.type) {
     case 'spreekuur': {
       const d = request.details;
@@ -48,25 +43,8 @@ export function requestFacts(request: TypedDetails, pupil: Pupil | null | undefi
         { label: 'Urgentie', value: URGENCY[d.urgency] },
       ];
     }
-    case 'thuiszitter': {
-      const d = request.details;
-      return [
-        { label: 'Soort', value: THUISZITTER_KIND[d.kind] },
-        { label: 'Leerling', value: pupilLine(pupil, audience) },
-        { label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) },
-        { label: 'Verzuim', value: weeksText(weeksAbsent(d.firstAbsentDate, now)) },
-        { label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] },
-        {
-          label: 'Leerplicht/DUO',
-          value: d.leerplichtInformed
-            ? `Geïnformeerd${d.leerplichtDate ? ` op ${formatIsoDate(d.leerplichtDate)}` : ''}`
-            : 'Nog niet geïnformeerd',
-        },
-        { label: 'Onderwijs Transparant', value: d.otReported ? 'Gemeld' : 'Nog niet gemeld' },
-        { label: 'Al geprobeerd', value: d.tried },
-        { label: 'Vraag', value: d.question },
-      ];
-    }
+    case 'thuiszitter':
+      return thuiszitterFacts(request.details, pupil, audience, now, holidays);
     case 'jes': {
       const d = request.details;
       return [
@@ -172,22 +150,15 @@ function participantLine(p: JesParticipant): string {
 }
 
 /** Warnings that must be impossible to miss, such as the DUO/OT reporting duty. */
-export function requestWarnings(
-  request: TypedDetails,
-  now: Date,
-  /** Reporting recorded later (by consultant or coordinator) counts as done too. */
-  recorded: RecordedReporting = {},
-): string[] {
+export function requestWarnings(request: TypedDetails, now: Date, holidays: readonly Holiday[] = []): string[] {
   if (request.type !== 'thuiszitter') return [];
   const d = request.details;
-  if (!hasReportingDuty(d.firstAbsentDate, now)) return [];
-  const done = reportingDone(d, recorded);
-  const open = [!done.duo && 'bij DUO (verzuimregister, via leerplicht)', !done.ot && 'in Onderwijs Transparant'].filter(Boolean);
-  const base = `Deze leerling verzuimt ${weeksText(weeksAbsent(d.firstAbsentDate, now))}. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.`;
-  return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Volgens deze melding is beide gedaan.`];
+  if (!hasReportingDuty(d, now, holidays)) return [];
+  const done = reportingDone(d);
+  const open = [!done.duo && 'bij DUO (verzuimregister)', !done.ot && 'in Onderwijs Transparant'].filter(Boolean);
+  const base = `Deze leerling verzuimt ${weeksText(weeksAbsent(d, now, holidays))}. Na vier weken thuis moet de school het verzuim melden bij DUO én de leerling melden bij het samenwerkingsverband in Onderwijs Transparant.`;
+  return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Beide meldingen zijn vastgelegd.`];
 }
-
-const weeksText = (weeks: number) => (weeks === 1 ? '1 week' : `${weeks} weken`);
 
 const EVENT_LABEL: Record<string, string> = {
   submitted: 'Verstuurd',
@@ -199,7 +170,8 @@ const EVENT_LABEL: Record<string, string> = {
   answer: 'Vraag beantwoord',
   handover: 'Overgedragen',
   close: 'Afgerond',
-  report: 'Melding DUO/OT vastgelegd',
+  report: 'Gegevens en meldingen bijgewerkt',
+  back: 'Terug naar school',
   identify: 'Leerling alsnog genoemd',
   advise: 'Advies gegeven',
   tlv: 'TLV-verloop bijgewerkt',

@@ -1,13 +1,21 @@
 // One place that knows, per request type, how to show its form and how to read it back.
-import { adviesFormCard, jesFormCard, kijkOpSchoolFormCard, spreekuurFormCard, thuiszitterFormCard } from '../../../cards/requestForms.ts';
+import {
+  adviesFormCard,
+  dreigendFormCard,
+  jesFormCard,
+  kijkOpSchoolFormCard,
+  spreekuurFormCard,
+  thuiszitterFormCard,
+} from '../../../cards/requestForms.ts';
+import type { FormKind } from '../../domain/requests/kinds.ts';
 import { ADVIES_KIND, adviesKindsFor, PARENTS_AGREE, PARENTS_KNOW, parseAdvies } from '../../domain/requests/advies.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { parseKijkOpSchool } from '../../domain/requests/kijkOpSchool.ts';
 import { DAY_PARTS, FORMS, parseSpreekuur, SPREEKUUR_PUPIL, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
-import { parseThuiszitter, THUISZITTER_KIND, THUISZITTER_REASONS, YES_NO } from '../../domain/requests/thuiszitter.ts';
+import { CALLBACK_VIA, parseDreigend, parseThuiszitter, THUISZITTER_KIND, THUISZITTER_REASONS } from '../../domain/requests/thuiszitter.ts';
 import { defaultParticipantSelection, JES_LOCATION, parseJes, participantChoices, type StandingMember } from '../../domain/requests/jes.ts';
 import type { TypedDetails } from '../../domain/requests/record.ts';
-import { URGENCY, type FieldErrors, type Parsed, type Pupil, type RequestType } from '../../domain/requests/types.ts';
+import { URGENCY, type FieldErrors, type Parsed, type Pupil } from '../../domain/requests/types.ts';
 import { schoolLine, type SchoolContext } from './schoolContext.ts';
 import { cleanText } from '../../domain/text.ts';
 
@@ -22,13 +30,13 @@ function standingMembers(school: SchoolContext): StandingMember[] {
 }
 
 export function formCard(
-  type: RequestType,
+  form: FormKind,
   school: SchoolContext,
   values: Record<string, unknown> = {},
   errors: FieldErrors = {},
 ): AdaptiveCardJson {
   const base = { schoolId: school.id, schoolLine: schoolLine(school), values, errors };
-  switch (type) {
+  switch (form) {
     case 'spreekuur':
       return spreekuurFormCard({
         ...base,
@@ -39,7 +47,9 @@ export function formCard(
         urgency: URGENCY,
       });
     case 'thuiszitter':
-      return thuiszitterFormCard({ ...base, kinds: THUISZITTER_KIND, reasons: THUISZITTER_REASONS, yesNo: YES_NO });
+      return thuiszitterFormCard({ ...base, kinds: THUISZITTER_KIND, reasons: THUISZITTER_REASONS });
+    case 'dreigend':
+      return dreigendFormCard({ ...base, urgency: URGENCY, callbackVia: CALLBACK_VIA });
     case 'jes': {
       const standing = standingMembers(school);
       const smw = standing.find((m) => m.role === 'smw');
@@ -65,36 +75,37 @@ export function formCard(
 }
 
 /** Reads a submitted form: the server repeats every check, whatever the card already did. */
-export function parseForm(type: RequestType, school: SchoolContext, values: Record<string, unknown>, now: Date): Parsed<ParsedRequest> {
-  switch (type) {
+export function parseForm(form: FormKind, school: SchoolContext, values: Record<string, unknown>, now: Date): Parsed<ParsedRequest> {
+  switch (form) {
     case 'spreekuur': {
       const r = parseSpreekuur(values, now);
       if (!r.ok) return r;
       const { pupil, ...details } = r.value;
-      return { ok: true, value: { type, details, pupil, urgency: r.value.urgency } };
+      return { ok: true, value: { type: form, details, pupil, urgency: r.value.urgency } };
     }
-    case 'thuiszitter': {
-      const r = parseThuiszitter(values, now);
+    case 'thuiszitter':
+    case 'dreigend': {
+      const r = form === 'dreigend' ? parseDreigend(values, now) : parseThuiszitter(values, now);
       if (!r.ok) return r;
       const { pupil, ...details } = r.value;
-      return { ok: true, value: { type, details, pupil } };
+      return { ok: true, value: { type: 'thuiszitter', details, pupil, urgency: details.urgency } };
     }
     case 'jes': {
       const r = parseJes(values, now, standingMembers(school), school.consultant.person.name);
       if (!r.ok) return r;
-      return { ok: true, value: { type, details: r.value } };
+      return { ok: true, value: { type: form, details: r.value } };
     }
     case 'advies': {
       const r = parseAdvies(values, now, school.sector);
       if (!r.ok) return r;
       const { pupil, ...details } = r.value;
-      return { ok: true, value: { type, details, pupil } };
+      return { ok: true, value: { type: form, details, pupil } };
     }
     case 'kijkOpSchool': {
       const r = parseKijkOpSchool(values, now);
       if (!r.ok) return r;
       const { pupil, ...details } = r.value;
-      return { ok: true, value: { type, details, pupil } };
+      return { ok: true, value: { type: form, details, pupil } };
     }
   }
 }

@@ -1,7 +1,6 @@
-import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { FORM_KINDS, FORM_ENTRIES } from '../../domain/requests/kinds.ts';
 import { cardAttachment } from '../../../cards/render.ts';
 import type { PayloadRenderer } from '../../delivery/worker.ts';
-import { REQUEST_TYPES } from '../../domain/requests/types.ts';
 import type { Services } from '../../services.ts';
 import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { confirmRequest } from './confirm.ts';
@@ -11,12 +10,12 @@ import { renderRequestChannelCard } from './views.ts';
 
 /** The coordinator's request dialogs: spreekuur, thuiszitter, JES-overleg, and "mijn aanvragen". */
 export function registerRequests(app: App, services: Services): void {
-  for (const type of REQUEST_TYPES) {
-    onCardAction(app, services, `${type}.start`, 'personal', (context, data) => startDialog(context, services, type, data));
-    onCardAction(app, services, `${type}.review`, 'personal', (context, data) => reviewDialog(context, services, type, data));
-    onCardAction(app, services, `${type}.edit`, 'personal', (context, data) => editDialog(context, services, type, data));
-    onCommand(app, `${type}.typed`, REQUEST_KINDS[type].typed, 'personal', async (context) => {
-      const card = await startDialog(context, services, type, {});
+  for (const form of FORM_KINDS) {
+    onCardAction(app, services, `${form}.start`, 'personal', (context, data) => startDialog(context, services, form, data));
+    onCardAction(app, services, `${form}.review`, 'personal', (context, data) => reviewDialog(context, services, form, data));
+    onCardAction(app, services, `${form}.edit`, 'personal', (context, data) => editDialog(context, services, form, data));
+    onCommand(app, `${form}.typed`, FORM_ENTRIES[form].typed, 'personal', async (context) => {
+      const card = await startDialog(context, services, form, {});
       await context.sendActivity({ attachments: [cardAttachment(card)] });
     });
   }

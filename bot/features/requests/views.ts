@@ -3,12 +3,19 @@ import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { button, type Button } from '../../../cards/verbs.ts';
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { formatDate, formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
+import { formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
 import { type Appointment, tlvRouteOpen } from '../../domain/requests/record.ts';
 import { OPEN_STATUSES, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
+import { holidaysFor } from '../../store/holidays.ts';
+import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from './facts.ts';
+
+/** A thuiszitter's school holidays (for weeks absent); other requests need none. */
+export async function holidaysOf(db: Db, request: RequestWithContext): Promise<Holiday[]> {
+  return request.type === 'thuiszitter' ? holidaysFor(db, request.swvId, holidayRegionOf(request.school.sector)) : [];
+}
 
 async function historyOf(db: Db, request: RequestWithContext): Promise<string[]> {
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
@@ -44,6 +51,7 @@ export async function coordinatorSummary(
   opts: { banner?: string; message?: string } = {},
 ): Promise<AdaptiveCardJson> {
   const status = request.status;
+  const holidays = await holidaysOf(db, request);
   const actions: Button[] = [
     ...(status === 'new' ? [button('Intrekken', 'request.withdraw', { requestId: request.id })] : []),
     ...((request.type === 'thuiszitter' || request.type === 'spreekuur') &&
@@ -52,8 +60,11 @@ export async function coordinatorSummary(
       ? [button('Leerling alsnog noemen', 'request.identify.form', { requestId: request.id })]
       : []),
     ...(status === 'waiting' ? [button('Vraag beantwoorden', 'request.answer.form', { requestId: request.id })] : []),
-    ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status) && (!request.duoReportedAt || !request.otReportedAt)
-      ? [button('DUO/OT-melding vastleggen', 'request.report.form', { requestId: request.id })]
+    ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status)
+      ? [button('Gegevens aanvullen', 'request.report.form', { requestId: request.id })]
+      : []),
+    ...(request.type === 'thuiszitter' && OPEN_STATUSES.includes(status) && !request.details.backToSchool
+      ? [button('Terug naar school', 'request.back.form', { requestId: request.id })]
       : []),
     ...(OPEN_STATUSES.includes(status) && tlvRouteOpen(request)
       ? [button('TLV-verloop vastleggen', 'request.tlv.form', { requestId: request.id })]
@@ -72,12 +83,9 @@ export async function coordinatorSummary(
       { label: 'Ingediend door', value: submitter(request) },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
       ...(await caseworkFacts(db, request)),
-      ...requestFacts(request, request.pupil, 'coordinator', now),
+      ...requestFacts(request, request.pupil, 'coordinator', now, holidays),
     ],
-    warnings:
-      status === 'new' || status === 'claimed' || status === 'planned' || status === 'waiting'
-        ? requestWarnings(request, now, request)
-        : [],
+    warnings: OPEN_STATUSES.includes(status) ? requestWarnings(request, now, holidays) : [],
     history: await historyOf(db, request),
     actions,
     message: opts.message,
@@ -118,16 +126,6 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
     facts.push({ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}` });
   if (request.interimAgreement) facts.push({ label: 'Tussentijds', value: request.interimAgreement });
   if (request.openQuestion) facts.push({ label: 'Open vraag aan school', value: request.openQuestion });
-  if (request.type === 'thuiszitter') {
-    facts.push({
-      label: 'Gemeld bij DUO',
-      value: request.duoReportedAt ? `Ja, vastgelegd op ${formatDate(request.duoReportedAt)}` : 'Nog niet vastgelegd',
-    });
-    facts.push({
-      label: 'Gemeld in OT',
-      value: request.otReportedAt ? `Ja, vastgelegd op ${formatDate(request.otReportedAt)}` : 'Nog niet vastgelegd',
-    });
-  }
   facts.push(...gatekeepingFacts(request.gatekeeping));
   if (request.outcome) facts.push({ label: 'Uitkomst', value: request.outcome });
   if (request.advice) facts.push({ label: 'Advies', value: request.advice });
@@ -182,13 +180,14 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
   const notice = typeof args.notice === 'string' ? NOTICES[args.notice]?.(request.consultant.name) : undefined;
   const shared = !view;
   const details = view?.details === true;
+  const holidays = details ? await holidaysOf(db, request) : [];
   const facts = details
     ? [
         { label: 'Status', value: STATUS_LABEL[status] },
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${submitter(request)}` },
-        ...requestFacts(request, request.pupil, 'channel', now),
+        ...requestFacts(request, request.pupil, 'channel', now, holidays),
       ]
     : [
         { label: 'Status', value: STATUS_LABEL[status] },
@@ -211,7 +210,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
     school: request.school.name,
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts,
-    warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request, now, request) : [],
+    warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request, now, holidays) : [],
   });
   return { card, summary: `${REQUEST_KINDS[request.type].label} ${request.reference}: ${request.school.name}` };
 }

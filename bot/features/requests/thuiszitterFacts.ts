@@ -1,0 +1,67 @@
+// A thuiszitter signal as people read it: absence in school weeks, the three reporting facts with their
+// dates, the call back the coordinator asked for, and the return to school.
+import type { Fact } from '../../../cards/requestCards.ts';
+import { formatIsoDate } from '../../domain/time.ts';
+import {
+  CALLBACK_VIA,
+  RETURN_EXTENT,
+  THUISZITTER_KIND,
+  THUISZITTER_REASONS,
+  type ThuiszitterInput,
+  weeksAbsent,
+} from '../../domain/requests/thuiszitter.ts';
+import { type Pupil, URGENCY } from '../../domain/requests/types.ts';
+import type { Holiday } from '../../domain/schoolCalendar.ts';
+import { type Audience, pupilLine } from './pupilLine.ts';
+
+export const weeksText = (weeks: number) => (weeks === 1 ? '1 week' : `${weeks} weken`);
+
+const notYet = 'Nog niet vastgelegd';
+
+export function thuiszitterFacts(
+  d: Omit<ThuiszitterInput, 'pupil'>,
+  pupil: Pupil | null | undefined,
+  audience: Audience,
+  now: Date,
+  holidays: readonly Holiday[],
+): Fact[] {
+  const facts: Fact[] = [
+    { label: 'Soort', value: THUISZITTER_KIND[d.kind] },
+    { label: 'Leerling', value: pupilLine(pupil, audience) },
+  ];
+  if (d.urgency) facts.push({ label: 'Urgentie', value: URGENCY[d.urgency] });
+  if (d.callback) facts.push({ label: 'Terugbellen', value: callbackLine(d.callback) });
+  if (d.firstAbsentDate) {
+    facts.push({ label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) });
+    const weeks = weeksText(weeksAbsent(d, now, holidays));
+    facts.push({ label: 'Verzuim', value: `${weeks} (schoolweken, vakanties niet meegeteld)` });
+  } else {
+    facts.push({ label: 'Verzuim', value: 'Nog geen eerste verzuimdag' });
+  }
+  if (d.backToSchool)
+    facts.push({
+      label: 'Terug naar school',
+      value: `${RETURN_EXTENT[d.backToSchool.extent]}, sinds ${formatIsoDate(d.backToSchool.date)}`,
+    });
+  if (d.reason) facts.push({ label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] });
+  const r = d.reporting ?? {};
+  facts.push({ label: 'Verzuim gemeld bij DUO', value: r.duo ? `Ja, op ${formatIsoDate(r.duo)}` : notYet });
+  facts.push({
+    label: 'Leerplichtambtenaar',
+    value:
+      r.leerplicht || r.leerplichtName
+        ? ['Betrokken', r.leerplicht && `sinds ${formatIsoDate(r.leerplicht)}`, r.leerplichtName && `(${r.leerplichtName})`]
+            .filter(Boolean)
+            .join(' ')
+        : notYet,
+  });
+  facts.push({ label: 'Gemeld in Onderwijs Transparant', value: r.ot ? `Ja, op ${formatIsoDate(r.ot)}` : notYet });
+  if (d.tried) facts.push({ label: 'Al geprobeerd', value: d.tried });
+  facts.push({ label: d.kind === 'dreigend' && !d.tried ? 'Zorg' : 'Vraag', value: d.question });
+  return facts;
+}
+
+function callbackLine(c: NonNullable<ThuiszitterInput['callback']>): string {
+  const how = c.via === 'telefoon' && c.phone ? `${CALLBACK_VIA.telefoon} op ${c.phone}` : CALLBACK_VIA[c.via];
+  return `${how}, ${formatIsoDate(c.date)}${c.time ? ` vanaf ${c.time}` : ''}`;
+}
