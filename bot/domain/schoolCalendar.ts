@@ -30,7 +30,7 @@ export function daysOutsideHolidays(from: string, to: string, holidays: readonly
     .map((r) => ({ s: DateTime.max(r.s, start), e: DateTime.min(r.e, end) }))
     .sort((a, b) => a.s.toMillis() - b.s.toMillis());
   let off = 0;
-  let cursor = start;
+  let cursor: DateTime = start;
   for (const r of ranges) {
     const s = DateTime.max(r.s, cursor);
     if (r.e > s) {
