@@ -181,9 +181,13 @@ describe('agenda import', () => {
 
 /** The rows of an iCalendar file around the given VEVENT bodies. */
 const calendar = (...events: string[][]) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//NL', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']), 'END:VCALENDAR'].join(
-    '\r\n',
-  );
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Test//NL',
+    ...events.flatMap((e) => ['BEGIN:VEVENT', ...e, 'END:VEVENT']),
+    'END:VCALENDAR',
+  ].join('\r\n');
 
 describe('school holidays in the year agenda file', () => {
   const header = 'datum;titel;omschrijving;doelgroep;herinneren';
@@ -224,7 +228,11 @@ describe('school holidays in the year agenda file', () => {
     expect(result.entries[6]).toMatchObject({ date: '2027-07-10', endDate: '2027-08-22', audience: 'PO', remindDays: [14] });
     expect(result.entries[7]).toMatchObject({ date: '2027-07-17', endDate: '2027-08-29', audience: 'VO' });
     // The optional columns may be left off at the end of a row; "VAKANTIE" is read like "vakantie".
-    const short = parseAgendaFile('a.csv', `${header};soort;tot\n2027-03-01;Peildatum;;alle;5\n2027-10-16;Herfst;;VO;;VAKANTIE`, clock.now());
+    const short = parseAgendaFile(
+      'a.csv',
+      `${header};soort;tot\n2027-03-01;Peildatum;;alle;5\n2027-10-16;Herfst;;VO;;VAKANTIE`,
+      clock.now(),
+    );
     if (!short.ok) throw new Error(JSON.stringify(short.errors));
     expect(short.entries.map((e) => [e.kind, e.endDate])).toEqual([
       ['activiteit', undefined],
@@ -249,7 +257,17 @@ describe('school holidays in the year agenda file', () => {
     const result = parseAgendaFile('a.csv', lines.join('\n'), clock.now());
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.where)).toEqual(['regel 2', 'regel 3', 'regel 4', 'regel 5', 'regel 6', 'regel 7', 'regel 8', 'regel 9', 'regel 10']);
+    expect(result.errors.map((e) => e.where)).toEqual([
+      'regel 2',
+      'regel 3',
+      'regel 4',
+      'regel 5',
+      'regel 6',
+      'regel 7',
+      'regel 8',
+      'regel 9',
+      'regel 10',
+    ]);
     const message = (line: number) => result.errors.find((e) => e.where === `regel ${line}`)!.message;
     expect(message(2)).toContain('de vakantie eindigt (2027-10-10) vóór de eerste dag (2027-10-16)');
     expect(message(3)).toBe('tot mag alleen ingevuld zijn bij soort vakantie; laat tot leeg bij een activiteit.');
