@@ -1,4 +1,4 @@
-// npm run agenda:import -- FILE   (CSV "datum;titel;omschrijving;doelgroep;herinneren" or .ics)
+// npm run agenda:import -- FILE   (CSV "datum;titel;omschrijving;doelgroep;herinneren[;soort[;tot]]" or .ics)
 // Makes the stored year agenda equal to the file (shared contract, section 2). All-or-nothing.
 import { parseAgendaFile } from '../bot/features/agenda/agendaFile.ts';
 import { describeAgendaImport, importAgenda } from '../bot/features/agenda/importAgenda.ts';

@@ -1,4 +1,6 @@
-// The year agenda file (contract 2): CSV "datum;titel;omschrijving;doelgroep;herinneren" or iCalendar.
+// The year agenda file (contract 2): CSV "datum;titel;omschrijving;doelgroep;herinneren", optionally
+// followed by "soort" and "tot" (school holidays), or iCalendar (CATEGORIES "vakantie"/"schoolvakantie"
+// marks a holiday).
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
@@ -7,9 +9,17 @@ import { cleanText } from '../../domain/text.ts';
 
 export const AUDIENCES = ['PO', 'VO', 'alle'] as const;
 export type Audience = (typeof AUDIENCES)[number];
+/** activiteit: a date to remember (the default, and all a file without "soort" holds); vakantie: a school holiday. */
+export const AGENDA_KINDS = ['activiteit', 'vakantie'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 export interface AgendaEntry {
+  kind: AgendaKind;
+  /** The date of an activiteit; the first day of a vakantie. */
   date: string;
+  /** A vakantie's last day, included (equal to `date` for a single day); never set on an activiteit. */
+  endDate?: string;
+  /** An activiteit's local time; a vakantie has none. */
   time?: string;
   title: string;
   description: string;
@@ -24,6 +34,13 @@ export interface AgendaError {
 export type AgendaResult = { ok: true; entries: AgendaEntry[] } | { ok: false; errors: AgendaError[] };
 
 const HEADER = ['datum', 'titel', 'omschrijving', 'doelgroep', 'herinneren'];
+/** The optional columns after HEADER, in this order: "soort" alone, or "soort;tot". */
+const OPTIONAL = ['soort', 'tot'];
+const HEADERS = [HEADER, [...HEADER, OPTIONAL[0]!], [...HEADER, ...OPTIONAL]];
+/** iCalendar CATEGORIES that make an event a school holiday (case-insensitive). */
+const HOLIDAY_CATEGORIES = ['vakantie', 'schoolvakantie'];
+/** A holiday longer than this (days, both ends included) is a typing error: the summer holiday is about 45. */
+export const MAX_HOLIDAY_DAYS = 90;
 const MAX_REMIND_DAYS = 365;
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 2000;
@@ -43,6 +60,17 @@ function checkLimits(entry: AgendaEntry, now: Date): string[] {
   if (entry.title.length > MAX_TITLE) problems.push(`titel is langer dan ${MAX_TITLE} tekens.`);
   if (entry.description.length > MAX_DESCRIPTION) problems.push(`omschrijving is langer dan ${MAX_DESCRIPTION} tekens.`);
   return problems;
+}
+
+/** A holiday's first and last day (both included): not backwards, not longer than MAX_HOLIDAY_DAYS. */
+function checkHolidayRange(start: string, end: string, check: string): string[] {
+  const days = Math.round(DateTime.fromISO(end, { zone: ZONE }).diff(DateTime.fromISO(start, { zone: ZONE }), 'days').days) + 1;
+  if (days < 1) return [`de vakantie eindigt (${end}) vóór de eerste dag (${start}). ${check}`];
+  if (days > MAX_HOLIDAY_DAYS)
+    return [
+      `de vakantie van ${start} tot en met ${end} duurt ${days} dagen; een vakantie kan hoogstens ${MAX_HOLIDAY_DAYS} dagen duren. ${check}`,
+    ];
+  return [];
 }
 
 export function parseAgendaFile(fileName: string, text: string, now: Date = new Date()): AgendaResult {
@@ -69,27 +97,68 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
     return { ok: false, errors: [{ where: 'bestand', message: `Dit is geen leesbaar CSV-bestand: ${(err as Error).message}` }] };
   }
   const [header, ...data] = rows;
-  if (!header || header.map((h) => h.toLowerCase()).join(';') !== HEADER.join(';')) {
-    return { ok: false, errors: [{ where: 'regel 1', message: `De kopregel moet precies zijn: ${HEADER.join(';')}` }] };
+  const columns = header && HEADERS.find((h) => h.join(';') === header.map((c) => c.toLowerCase()).join(';'));
+  if (!columns) {
+    return {
+      ok: false,
+      errors: [
+        {
+          where: 'regel 1',
+          message: `De kopregel moet precies zijn: ${HEADER.join(';')} (eventueel gevolgd door ;soort of ;soort;tot)`,
+        },
+      ],
+    };
   }
   const errors: AgendaError[] = [];
   const entries: AgendaEntry[] = [];
   for (const [i, row] of data.entries()) {
     const where = `regel ${lineOf[i + 1] ?? i + 2}`;
+    const errorsBefore = errors.length;
     const fail = (message: string) => errors.push({ where, message });
-    if (row.length !== HEADER.length) {
-      fail(`verwacht ${HEADER.length} kolommen gescheiden door ";", gevonden ${row.length}.`);
+    // The optional columns may be left off at the end of a row; the five of HEADER are always there.
+    if (row.length < HEADER.length || row.length > columns.length) {
+      const expected = columns.length === HEADER.length ? `${HEADER.length}` : `${HEADER.length} tot ${columns.length}`;
+      fail(`verwacht ${expected} kolommen gescheiden door ";", gevonden ${row.length}.`);
       continue;
     }
-    const [datum, titel, omschrijving, doelgroep, herinneren] = row as [string, string, string, string, string];
+    const [datum, titel, omschrijving, doelgroep, herinneren, soort = '', tot = ''] = row as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      ...string[],
+    ];
     const when = parseWhen(datum);
     if (!when) fail(`datum "${datum}" is geen geldige datum; gebruik JJJJ-MM-DD of JJJJ-MM-DDTUU:MM.`);
     const audience = AUDIENCES.find((a) => a.toLowerCase() === doelgroep.toLowerCase());
     if (!audience) fail(`doelgroep "${doelgroep}" moet PO, VO of alle zijn.`);
     const days = parseRemindDays(herinneren);
     if (!days) fail(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
-    if (when && audience && days) {
-      const entry = { ...when, title: titel, description: omschrijving, audience, remindDays: days };
+    const kind = soort ? AGENDA_KINDS.find((k) => k === soort.toLowerCase()) : 'activiteit';
+    if (!kind) fail(`soort "${soort}" moet leeg, activiteit of vakantie zijn.`);
+    let endDate: string | undefined;
+    if (kind === 'vakantie') {
+      if (when?.time) fail(`een vakantie duurt hele dagen: geef bij datum geen tijd ("${datum}"), alleen JJJJ-MM-DD.`);
+      const last = tot ? parseWhen(tot) : when && { date: when.date };
+      if (tot && (!last || last.time)) fail(`tot "${tot}" is geen geldige datum; gebruik JJJJ-MM-DD (de laatste vakantiedag).`);
+      else if (when && last) {
+        endDate = last.date;
+        checkHolidayRange(when.date, endDate, 'Controleer datum en tot (de laatste vakantiedag).').forEach(fail);
+      }
+    } else if (kind && tot) {
+      fail(`tot mag alleen ingevuld zijn bij soort vakantie; laat tot leeg bij een activiteit.`);
+    }
+    if (when && audience && days && kind && errors.length === errorsBefore) {
+      const entry: AgendaEntry = {
+        kind,
+        ...when,
+        ...(endDate ? { endDate } : {}),
+        title: titel,
+        description: omschrijving,
+        audience,
+        remindDays: days,
+      };
       const problems = checkLimits(entry, now);
       problems.forEach(fail);
       if (!problems.length) entries.push(entry);
@@ -119,7 +188,11 @@ function parseRemindDays(text: string): number[] | null {
   return [...new Set(parts.map(Number))].sort((a, b) => b - a);
 }
 
-/** Outlook / Google Calendar export: each VEVENT is an item; VALARM triggers become reminder days. */
+/**
+ * Outlook / Google Calendar export: each VEVENT is an item; VALARM triggers become reminder days. An
+ * all-day event with the category "vakantie" or "schoolvakantie" is a school holiday: its DTEND is
+ * exclusive (the day after the last day), so the last day is DTEND minus one day.
+ */
 function parseIcs(text: string, now: Date): AgendaResult {
   let events: ICAL.Component[];
   try {
@@ -152,14 +225,32 @@ function parseIcs(text: string, now: Date): AgendaResult {
     const local = localStart(start, component);
     const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
     const audience = AUDIENCES.find((a) => categories.some((c) => c.toLowerCase() === a.toLowerCase())) ?? 'alle';
+    const holiday = categories.some((c) => HOLIDAY_CATEGORIES.includes(c.trim().toLowerCase()));
+    let endDate: string | undefined;
+    if (holiday) {
+      if (local.time) {
+        refuse(
+          `"${event.summary}" is een vakantie (categorie vakantie) maar heeft een begintijd; maak er een afspraak voor de hele dag van.`,
+        );
+        continue;
+      }
+      endDate = lastHolidayDay(local.date, component.hasProperty('dtend') || component.hasProperty('duration') ? event.endDate : null);
+      const problems = checkHolidayRange(local.date, endDate, 'Controleer DTSTART en DTEND.');
+      if (problems.length) {
+        for (const message of problems) refuse(message);
+        continue;
+      }
+    }
     const remindDays = component
       .getAllSubcomponents('valarm')
       .map((alarm) => alarm.getFirstPropertyValue('trigger'))
       .filter((t): t is ICAL.Duration => t instanceof ICAL.Duration && t.isNegative)
       .map((d) => Math.round(d.toSeconds() / -86_400))
       .filter((d) => d >= 0); // too many days ahead is refused by checkLimits, as in the CSV
-    const entry = {
+    const entry: AgendaEntry = {
+      kind: holiday ? 'vakantie' : 'activiteit',
       ...local,
+      ...(endDate ? { endDate } : {}),
       title: event.summary,
       description: event.description ?? '',
       audience,
@@ -193,15 +284,44 @@ function localStart(start: ICAL.Time, component: ICAL.Component): { date: string
   return { date: `${start.year}-${pad(start.month)}-${pad(start.day)}`, time: `${pad(start.hour)}:${pad(start.minute)}` };
 }
 
-export const entryKey = (e: AgendaEntry) => `${e.date}|${e.time ?? ''}|${e.title.toLowerCase()}`;
+/**
+ * A holiday's last day, included. An all-day event ends (DTEND, or DTSTART + DURATION) at the start of
+ * the day after; an end at 00:00 (Outlook's all-day events) likewise. Without an end it is one day. An
+ * end equal to the start (some tools write that for one day) is one day too.
+ */
+function lastHolidayDay(first: string, end: ICAL.Time | null): string {
+  if (!end) return first;
+  let { year, month, day } = end;
+  let midnight = end.isDate || (end.hour === 0 && end.minute === 0 && end.second === 0);
+  if (!end.isDate && end.zone?.tzid === 'UTC') {
+    const local = DateTime.fromJSDate(end.toJSDate(), { zone: ZONE });
+    ({ year, month, day } = local);
+    midnight = local.hour === 0 && local.minute === 0 && local.second === 0;
+  }
+  // Date.UTC carries a day overflow into the next month (ical.js may leave day 32 after adding a duration).
+  const dayOf = (d: number) => new Date(Date.UTC(year, month - 1, d)).toISOString().slice(0, 10);
+  if (!midnight || dayOf(day) === first) return dayOf(day);
+  return dayOf(day - 1);
+}
+
+/**
+ * The identity of an item within the file and in the database (an import updates or removes by it).
+ * An activiteit: date, time and title (as before holidays existed, so stored keys stay the same). A
+ * vakantie: its first day, audience and title — a file may hold "Zomervakantie" for PO and for VO with
+ * different last days, and a corrected last day updates the holiday instead of adding one.
+ */
+export const entryKey = (e: AgendaEntry) =>
+  e.kind === 'vakantie'
+    ? `vakantie|${e.date}|${e.audience.toLowerCase()}|${e.title.toLowerCase()}`
+    : `${e.date}|${e.time ?? ''}|${e.title.toLowerCase()}`;
 
 function checkDuplicates(entries: AgendaEntry[], where: (i: number) => string): AgendaResult {
   const seen = new Map<string, number>();
   const errors: AgendaError[] = [];
   entries.forEach((e, i) => {
     const key = entryKey(e);
-    if (seen.has(key))
-      errors.push({ where: where(i), message: `staat dubbel in het bestand (zelfde datum en titel als ${where(seen.get(key)!)}).` });
+    const same = e.kind === 'vakantie' ? 'zelfde eerste dag, doelgroep en titel' : 'zelfde datum en titel';
+    if (seen.has(key)) errors.push({ where: where(i), message: `staat dubbel in het bestand (${same} als ${where(seen.get(key)!)}).` });
     else seen.set(key, i);
   });
   return errors.length ? { ok: false, errors } : { ok: true, entries };

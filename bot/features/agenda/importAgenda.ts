@@ -22,7 +22,9 @@ export async function importAgenda(db: Db, entries: AgendaEntry[], actor: string
     for (const entry of entries) {
       const itemKey = entryKey(entry);
       const data = {
+        kind: entry.kind,
         date: entry.date,
+        endDate: entry.endDate ?? null,
         time: entry.time ?? null,
         title: entry.title,
         description: entry.description,
@@ -35,6 +37,9 @@ export async function importAgenda(db: Db, entries: AgendaEntry[], actor: string
         await tx.agendaItem.create({ data: { swvId: swv.id, itemKey, ...data } });
         summary.created++;
       } else if (
+        current.kind !== data.kind ||
+        current.endDate !== data.endDate ||
+        current.time !== data.time ||
         current.description !== data.description ||
         current.audience !== data.audience ||
         current.title !== data.title ||

@@ -91,6 +91,7 @@ export class ReminderScheduler {
   private async agenda(now: Date) {
     if (!isWeekday(now)) return; // a weekend reminder goes out on Monday, with the right number of days
     const { db } = this.services;
+    // By its (first) date: a holiday that has begun is not reminded of any more.
     const items = await db.agendaItem.findMany({ where: { date: { gte: todayIso(now) } } });
     for (const item of items) {
       const days = dueAgendaReminder(item.date, item.remindDays as number[], now);
@@ -104,7 +105,13 @@ export class ReminderScheduler {
         },
         select: { id: true },
       });
-      const when = item.time ? formatLocalDateTime(`${item.date}T${item.time}`) : formatIsoDate(item.date);
+      // A holiday is one item however many days it lasts, so it is reminded of once per reminder day.
+      const when =
+        item.kind === 'vakantie' && item.endDate && item.endDate !== item.date
+          ? `${formatIsoDate(item.date)} tot en met ${formatIsoDate(item.endDate)}`
+          : item.time
+            ? formatLocalDateTime(`${item.date}T${item.time}`)
+            : formatIsoDate(item.date);
       const card = noticeCard({
         title: `Herinnering jaaragenda: ${item.title}`,
         paragraphs: [inDays(daysUntil(item.date, now), when), ...(item.description ? [item.description] : [])],
