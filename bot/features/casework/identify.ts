@@ -26,7 +26,7 @@ function identifyForm(ctx: CaseContext, values: Record<string, string> = {}, err
   return actionFormCard({
     title: `Leerling alsnog noemen: ${ctx.request.reference}`,
     subtitle: ctx.request.school.name,
-    intro: 'Deze aanvraag begon anoniem. Vul hier de gegevens van de leerling in; de consulent ziet ze daarna ook.',
+    intro: 'Deze aanvraag noemt de leerling nog niet (volledig). Vul hier de gegevens van de leerling in; de consulent ziet ze daarna ook.',
     inputs: inputs(ctx),
     values,
     errors,
@@ -52,7 +52,8 @@ export const identifyPupil = onCase(async (ctx, services, data) => {
     if (!birthText) f.fail('pupilBirthDate', 'Vul de geboortedatum in (dd-mm-jjjj).');
     else if (!birthDate) f.fail('pupilBirthDate', 'Vul een bestaande geboortedatum in als dd-mm-jjjj, bijvoorbeeld 14-03-2014.');
     if (/^x{2,}$/i.test(name)) f.fail('pupilName', 'Vul de echte naam in; "xxx" betekent anoniem.');
-    pupil = { kind: 'identified', name, birthDate, initials: initialsOf(name) };
+    const group = ctx.request.pupil?.kind === 'identified' ? ctx.request.pupil.group : undefined;
+    pupil = { kind: 'identified', name, birthDate, initials: initialsOf(name), ...(group ? { group } : {}) };
   } else {
     const initials = f.text('pupilInitials', { required: 'Vul de initialen van de leerling in.', max: 10, label: 'Initialen' });
     const group = f.text('pupilGroup', { required: 'Vul de groep of het leerjaar in.', max: 30, label: 'Groep' });

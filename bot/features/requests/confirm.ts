@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
-import { isRequestType } from '../../domain/requests/types.ts';
+import { isFormKind, REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { schoolContacts } from '../../store/requestQueries.ts';
 import type { Services } from '../../services.ts';
@@ -23,16 +22,17 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   const who = await filerOrHome(context, services);
   if ('card' in who) return who.card;
   const { actor } = who;
-  const type = typeof data.type === 'string' && isRequestType(data.type) ? data.type : undefined;
+  const form = typeof data.type === 'string' && isFormKind(data.type) ? data.type : undefined;
   const submissionId = typeof data.submissionId === 'string' ? data.submissionId.slice(0, 100) : '';
-  if (!type || !submissionId) return staleCard();
+  if (!form || !submissionId) return staleCard();
 
   const school = await loadSchoolFor(db, who.schools, typeof data.schoolId === 'string' ? data.schoolId : undefined);
   if (!school) return staleCard();
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
   const now = services.now();
-  const parsed = parseForm(type, school, values, now);
-  if (!parsed.ok) return formCard(type, school, values, parsed.errors);
+  const parsed = parseForm(form, school, values, now);
+  if (!parsed.ok) return formCard(form, school, values, parsed.errors);
+  const { type } = parsed.value;
 
   // One short transaction: the channel post, the request with its history, and its number last. A repeated
   // click (double click, Teams retry) is caught by the unique submission key and finds the first request.

@@ -54,9 +54,7 @@ export async function coordinatorSummary(
   const holidays = await holidaysOf(db, request);
   const actions: Button[] = [
     ...(status === 'new' ? [button('Intrekken', 'request.withdraw', { requestId: request.id })] : []),
-    ...((request.type === 'thuiszitter' || request.type === 'spreekuur') &&
-    OPEN_STATUSES.includes(status) &&
-    request.pupil?.kind === 'anonymous'
+    ...((request.type === 'thuiszitter' || request.type === 'spreekuur') && OPEN_STATUSES.includes(status) && notYetNamed(request)
       ? [button('Leerling alsnog noemen', 'request.identify.form', { requestId: request.id })]
       : []),
     ...(status === 'waiting' ? [button('Vraag beantwoorden', 'request.answer.form', { requestId: request.id })] : []),
@@ -109,6 +107,13 @@ async function refreshUserIds(db: Db, request: RequestWithContext): Promise<stri
   });
   return people.map((p) => p.teamsUserId!);
 }
+
+/**
+ * The pupil is not named yet: anonymous sparring, or (a thuiszitter signal from the short form) initials only,
+ * which the coordinator can complete with name and birth date.
+ */
+const notYetNamed = (request: RequestWithContext) =>
+  request.pupil?.kind === 'anonymous' || (request.type === 'thuiszitter' && request.pupil?.kind === 'identified' && !request.pupil.birthDate);
 
 /** Who filed it: the coordinator, or "… (SOT), namens <school>" for a request the SOT entered. */
 const submitter = (request: RequestWithContext) =>
