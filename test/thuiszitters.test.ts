@@ -184,7 +184,7 @@ describe('the follow-up talk and closing', () => {
     expect(textOf(planned.card!)).toContain('Ingepland');
     const moveForm = (await anna().press(planned.card!, 'Verzetten')).card!;
     const labels = inputsOf(moveForm).map((i) => i.label ?? '');
-    const moved = await anna().press(moveForm, actionsOf(moveForm)[0]!.title, {
+    const moved = await anna().press(moveForm, actionsOf(moveForm)[0]!.title!, {
       [labels.find((l) => /datum/i.test(l))!]: isoDay(8),
       [labels.find((l) => /tijd/i.test(l))!]: '09:00',
       [labels.find((l) => /reden/i.test(l))!]: 'Ouders kunnen dan pas.',

@@ -113,7 +113,8 @@ async function refreshUserIds(db: Db, request: RequestWithContext): Promise<stri
  * which the coordinator can complete with name and birth date.
  */
 const notYetNamed = (request: RequestWithContext) =>
-  request.pupil?.kind === 'anonymous' || (request.type === 'thuiszitter' && request.pupil?.kind === 'identified' && !request.pupil.birthDate);
+  request.pupil?.kind === 'anonymous' ||
+  (request.type === 'thuiszitter' && request.pupil?.kind === 'identified' && !request.pupil.birthDate);
 
 /** Who filed it: the coordinator, or "… (SOT), namens <school>" for a request the SOT entered. */
 const submitter = (request: RequestWithContext) =>
