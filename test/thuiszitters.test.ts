@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseAgendaFile } from '../bot/features/agenda/agendaFile.ts';
 import { importAgenda } from '../bot/features/agenda/importAgenda.ts';
+import { applyRetention } from '../bot/features/retention/index.ts';
 import { actionsOf, inputsOf, textOf, type Card } from './support/cards.ts';
 import { clock } from './support/clock.ts';
 import { isoDay } from './support/dates.ts';
@@ -218,5 +219,25 @@ describe('the follow-up talk and closing', () => {
     const request = await h.db.prisma.request.findUniqueOrThrow({ where: { id } });
     expect(request.outcome).toBe('Arrangement of maatwerk; Aangemeld bij JES; Anders: Zorgboerderij');
     expect(request.details).toMatchObject({ outcomes: ['arrangement', 'jes', 'anders'] });
+  });
+});
+
+describe('retention of the short form', () => {
+  it('the call back (with the phone number) and the worry are gone after the retention period; the categories stay', async () => {
+    const { sent } = await fileShort();
+    const request = await h.db.prisma.request.findUniqueOrThrow({ where: { reference: /SOT-\d{4}-\d{4}/.exec(textOf(sent))![0] } });
+    await h.db.prisma.request.update({ where: { id: request.id }, data: { status: 'closed', closedAt: clock.daysAgo(800) } });
+    await applyRetention(h.db.prisma, clock.now(), {
+      retentionDays: 730,
+      registrationDays: 90,
+      unknownContactDays: 90,
+      inactiveRequestDays: 365,
+      sparringDays: 90,
+    });
+    const after = await h.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } });
+    const kept = JSON.stringify(after.details) + JSON.stringify(after.pupil);
+    expect(kept).not.toMatch(/06 12345678|thuisonderwijs|J\.B\./);
+    expect(after.details).toMatchObject({ kind: 'dreigend', urgency: 'hoog' });
+    expect(textOf(await carlaView(request.id))).toContain('Soort: Dreigende thuiszitter');
   });
 });

@@ -21,6 +21,7 @@ export const FORMS: Record<RequestType, Record<string, string>> = {
     'Geboortedatum (dd-mm-jjjj)': '14-03-2014',
     'Eerste verzuimdag': isoDay(-35),
     'Belangrijkste reden': 'Schoolweigering of schoolangst',
+    'Naam leerplichtambtenaar (optioneel)': 'P. de Leeuw',
     'Wat heeft de school al geprobeerd?': 'Gesprekken en een aangepast rooster.',
     'Uw vraag aan het SOT': 'Meedenken over een passend aanbod.',
   },

@@ -50,7 +50,8 @@ export const REQUEST_KINDS: Kinds = {
     // "dreigende thuiszitter" starts the short form (FORM_ENTRIES below).
     typed: /^(?!.*\bdreig).*\bthuiszit/i,
     anonymousAllowed: true,
-    freeText: ['question', 'tried', 'reasonOther'],
+    // The call back holds the coordinator's phone number; the leerplicht name is in `reporting` (anonymise.ts).
+    freeText: ['question', 'tried', 'reasonOther', 'callback'],
     people: [],
   },
   jes: {

@@ -30,7 +30,8 @@ export function thuiszitterFacts(
     { label: 'Leerling', value: pupilLine(pupil, audience) },
   ];
   if (d.urgency) facts.push({ label: 'Urgentie', value: URGENCY[d.urgency] });
-  if (d.callback) facts.push({ label: 'Terugbellen', value: callbackLine(d.callback) });
+  // After the retention period the call back is a removed-text marker, not an object.
+  if (d.callback && typeof d.callback === 'object') facts.push({ label: 'Terugbellen', value: callbackLine(d.callback) });
   if (d.firstAbsentDate) {
     facts.push({ label: 'Eerste verzuimdag', value: formatIsoDate(d.firstAbsentDate) });
     const weeks = weeksText(weeksAbsent(d, now, holidays));

@@ -26,6 +26,12 @@ export function anonymisedDetails(type: string, stored: Prisma.JsonValue): Recor
     const people = details[field];
     if (Array.isArray(people)) details[field] = people.map((p) => ({ role: (p as { role?: unknown })?.role ?? null }));
   }
+  // A thuiszitter's reporting facts keep their dates; the leerplichtambtenaar's name goes.
+  const reporting = details.reporting;
+  if (reporting && typeof reporting === 'object' && 'leerplichtName' in reporting) {
+    const { leerplichtName: _name, ...dates } = reporting as Record<string, unknown>;
+    details.reporting = dates;
+  }
   return details;
 }
 
