@@ -88,6 +88,14 @@ export const cardExamples: Record<string, () => object> = {
   kijkOpSchoolForm: () => formCard('kijkOpSchool', school),
   adviesFormVo: () => formCard('advies', { ...school, sector: 'VO' }),
   jesFormWithoutSmw: () => formCard('jes', { ...school, jesMembers: [] } as SchoolContext),
+  jesFormFromCase: () =>
+    formCard(
+      'jes',
+      school,
+      { subject: 'K.L., groep 7', question: 'Hoe ondersteunen we een leerling met faalangst?' },
+      {},
+      { requestId: 'r1', line: 'Aanmelding vanuit SOT-2026-0001 (Spreekuur). Leerling en vraag zijn overgenomen uit die aanvraag.' },
+    ),
   chooseSchool: () => chooseSchoolCard({ title: 'Spreekuur aanvragen', verb: 'spreekuur.start', schools }),
   requestReview: () =>
     requestReviewCard({

@@ -7,22 +7,25 @@ import { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType }
  * (in the order of ACTIONS). Anything not listed is refused.
  */
 const HANDLER_SPREEKUUR: Record<RequestStatus, string> = {
-  new: 'claim handover',
-  claimed: 'plan ask handover close visit',
-  planned: 'move ask handover close visit',
-  waiting: 'plan handover close visit',
+  new: 'claim handover jes',
+  claimed: 'plan ask handover close visit jes',
+  planned: 'move ask handover close visit jes',
+  waiting: 'plan handover close visit jes',
   closed: '',
   withdrawn: '',
 };
 const HANDLER_THUISZITTER: Record<RequestStatus, string> = {
-  new: 'claim handover report',
-  claimed: 'ask handover close report visit',
-  planned: 'move ask handover close report visit',
-  waiting: 'handover close report visit',
+  new: 'claim handover report jes',
+  claimed: 'ask handover close report visit jes',
+  planned: 'move ask handover close report visit jes',
+  waiting: 'handover close report visit jes',
   closed: '',
   withdrawn: '',
 };
-/** The Thuiszittersteam handles thuiszitter signals like the consultant, but proposes no school visit. */
+/**
+ * The Thuiszittersteam handles thuiszitter signals like the consultant, but proposes no school visit; once a
+ * member picked the signal up they are its handler (assignee) and may bring it to the JES-overleg.
+ */
 const TZT_THUISZITTER: Record<RequestStatus, string> = {
   new: 'claim handover report',
   claimed: 'ask handover close report',
@@ -33,18 +36,27 @@ const TZT_THUISZITTER: Record<RequestStatus, string> = {
 };
 /** Kijk op School itself: handled like a spreekuur, but no visit proposed from a visit. */
 const HANDLER_KIJK_OP_SCHOOL: Record<RequestStatus, string> = {
+  new: 'claim handover jes',
+  claimed: 'plan ask handover close jes',
+  planned: 'move ask handover close jes',
+  waiting: 'plan handover close jes',
+  closed: '',
+  withdrawn: '',
+};
+/** A JES-overleg itself: a visit may be proposed from it, but it is not brought to the JES again. */
+const HANDLER_JES: Record<RequestStatus, string> = {
   new: 'claim handover',
-  claimed: 'plan ask handover close',
-  planned: 'move ask handover close',
-  waiting: 'plan handover close',
+  claimed: 'plan ask handover close visit',
+  planned: 'move ask handover close visit',
+  waiting: 'plan handover close visit',
   closed: '',
   withdrawn: '',
 };
 const HANDLER_ADVIES: Record<RequestStatus, string> = {
-  new: 'claim handover',
-  claimed: 'plan ask advise tlv handover close visit',
-  planned: 'move ask advise tlv handover close visit',
-  waiting: 'plan advise tlv handover close visit',
+  new: 'claim handover jes',
+  claimed: 'plan ask advise tlv handover close visit jes',
+  planned: 'move ask advise tlv handover close visit jes',
+  waiting: 'plan advise tlv handover close visit jes',
   closed: '',
   withdrawn: '',
 };
@@ -61,7 +73,7 @@ const ADMIN: Record<RequestStatus, string> = {
 const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, string>>> = {
   assignee: {
     spreekuur: HANDLER_SPREEKUUR,
-    jes: HANDLER_SPREEKUUR,
+    jes: HANDLER_JES,
     thuiszitter: HANDLER_THUISZITTER,
     advies: HANDLER_ADVIES,
     kijkOpSchool: HANDLER_KIJK_OP_SCHOOL,
@@ -69,22 +81,22 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
   thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: TZT_THUISZITTER, advies: NOTHING, kijkOpSchool: NOTHING },
   coordinator: {
     spreekuur: {
-      new: 'identify withdraw',
-      claimed: 'identify',
-      planned: 'identify',
-      waiting: 'answer identify',
+      new: 'identify withdraw jes',
+      claimed: 'identify jes',
+      planned: 'identify jes',
+      waiting: 'answer identify jes',
       closed: '',
       withdrawn: '',
     },
     jes: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
     // The coordinator records the TLV route too (the button shows only after a positive TLV advice).
-    advies: { new: 'withdraw', claimed: 'tlv', planned: 'tlv', waiting: 'answer tlv', closed: '', withdrawn: '' },
-    kijkOpSchool: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
+    advies: { new: 'withdraw jes', claimed: 'tlv jes', planned: 'tlv jes', waiting: 'answer tlv jes', closed: '', withdrawn: '' },
+    kijkOpSchool: { new: 'withdraw jes', claimed: 'jes', planned: 'jes', waiting: 'answer jes', closed: '', withdrawn: '' },
     thuiszitter: {
-      new: 'report identify withdraw',
-      claimed: 'report identify',
-      planned: 'report identify',
-      waiting: 'answer report identify',
+      new: 'report identify withdraw jes',
+      claimed: 'report identify jes',
+      planned: 'report identify jes',
+      waiting: 'answer report identify jes',
       closed: '',
       withdrawn: '',
     },
@@ -116,6 +128,7 @@ describe('allowedActions: every role × type × status', () => {
       'handover',
       'identify',
       'withdraw',
+      'jes',
     ]);
     expect(allowedActions({ type: 'thuiszitter', status: 'waiting' }, ['thuiszittersteam', 'coordinator', 'admin'])).toEqual([
       'answer',
@@ -123,6 +136,7 @@ describe('allowedActions: every role × type × status', () => {
       'close',
       'report',
       'identify',
+      'jes',
     ]);
   });
 });

@@ -13,6 +13,7 @@ import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts'
 import { requestFacts, requestWarnings } from './facts.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 import { activeSchoolsOf } from '../../store/directory.ts';
+import { formLink, type JesOrigin, originFromCard, originText, refusalCard } from './jesLink.ts';
 
 /** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
 export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
@@ -103,11 +104,14 @@ export async function reviewDialog(
   const found = await filerAndSchool(context, services, type, data.schoolId);
   if ('card' in found) return found.card;
   const { actor, school } = found;
+  // A JES-overleg filed from a case ("Aanmelden voor JES"): the case is checked again at every step.
+  const linked = await originFromCard(services.db, actor, type, data, school.id);
+  if ('refusal' in linked) return refusalCard(linked.refusal);
   const values = formValues(data);
   const parsed = parseForm(type, school, values, services.now());
-  if (!parsed.ok) return formCard(type, school, values, parsed.errors);
+  if (!parsed.ok) return formCard(type, school, values, parsed.errors, formLink(linked.origin));
   const enteredBy = onBehalf(actor, school.id) ? actor.name : undefined;
-  return reviewCard(school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
+  return reviewCard(school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy, linked.origin);
 }
 
 export function reviewCard(
@@ -118,19 +122,27 @@ export function reviewCard(
   submissionId: string,
   /** SOT staff entering it on the school's behalf: their name. */
   enteredBy?: string,
+  /** The case a JES-overleg is filed from ("Aanmelden voor JES"). */
+  origin?: JesOrigin,
 ): AdaptiveCardJson {
   const { type } = parsed;
   const behalf = enteredBy
     ? [{ label: 'Ingevoerd door', value: `${enteredBy} namens ${school.name}; de coördinatoren van de school krijgen bericht` }]
     : [];
+  const link = origin ? { linkedRequestId: origin.requestId } : {};
   return requestReviewCard({
     typeLabel: REQUEST_KINDS[type].label,
     consultant: school.consultant.person.name,
     school: school.name,
-    facts: [{ label: 'School', value: school.name }, ...behalf, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],
+    facts: [
+      { label: 'School', value: school.name },
+      ...behalf,
+      ...(origin ? [{ label: 'Komt voort uit', value: originText(origin) }] : []),
+      ...requestFacts(parsed, parsed.pupil, 'coordinator', now),
+    ],
     warnings: requestWarnings(parsed, now),
-    submitData: { type, schoolId: school.id, submissionId, values },
-    edit: { verb: `${type}.edit`, data: { schoolId: school.id, values } },
+    submitData: { type, schoolId: school.id, submissionId, values, ...link },
+    edit: { verb: `${type}.edit`, data: { schoolId: school.id, values, ...link } },
   });
 }
 
@@ -143,6 +155,8 @@ export async function editDialog(
 ): Promise<AdaptiveCardJson> {
   const found = await filerAndSchool(context, services, type, data.schoolId);
   if ('card' in found) return found.card;
+  const linked = await originFromCard(services.db, found.actor, type, data, found.school.id);
+  if ('refusal' in linked) return refusalCard(linked.refusal);
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
-  return formCard(type, found.school, values);
+  return formCard(type, found.school, values, {}, formLink(linked.origin));
 }

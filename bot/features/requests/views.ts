@@ -9,6 +9,8 @@ import { OPEN_STATUSES, type RequestStatus, STATUS_LABEL } from '../../domain/re
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from './facts.ts';
+import { linkFacts } from './jesLink.ts';
+import { decide } from '../../domain/requests/lifecycle.ts';
 
 async function historyOf(db: Db, request: RequestWithContext): Promise<string[]> {
   const actorIds = [...new Set(request.events.map((e) => e.actorId).filter((id): id is string => !!id))];
@@ -58,6 +60,9 @@ export async function coordinatorSummary(
     ...(OPEN_STATUSES.includes(status) && tlvRouteOpen(request)
       ? [button('TLV-verloop vastleggen', 'request.tlv.form', { requestId: request.id })]
       : []),
+    ...(decide('jes', { type: request.type, status }, ['coordinator']).allowed
+      ? [button('Aanmelden voor JES', 'request.jes.form', { requestId: request.id })]
+      : []),
     button('Mijn aanvragen', 'mine.list'),
     button('Naar het menu', 'menu.open'),
   ];
@@ -71,6 +76,7 @@ export async function coordinatorSummary(
       { label: 'Consulent', value: request.consultant.name },
       { label: 'Ingediend door', value: submitter(request) },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
+      ...linkFacts(request),
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request, request.pupil, 'coordinator', now),
     ],
@@ -185,6 +191,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
   const facts = details
     ? [
         { label: 'Status', value: STATUS_LABEL[status] },
+        ...linkFacts(request),
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${submitter(request)}` },
