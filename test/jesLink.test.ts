@@ -82,7 +82,7 @@ describe('Aanmelden voor JES by the consultant, from the channel card', () => {
     expect(linked[0]!.details).toMatchObject({ subject: 'K.L., groep 7', question: 'Hulp thuis en op school afstemmen.' });
     const events = await jesEventsOn(spreekuur.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ fromStatus: 'claimed', toStatus: 'claimed', note: `Aangemeld voor JES: ${jesReference}` });
+    expect(events[0]).toMatchObject({ fromStatus: 'claimed', toStatus: 'claimed', note: `JES-overleg ${jesReference}` });
     // The case itself goes on as it was.
     expect((await h.db.prisma.request.findUniqueOrThrow({ where: { id: spreekuur.id } })).status).toBe('claimed');
   });
@@ -105,7 +105,7 @@ describe('Aanmelden voor JES by the consultant, from the channel card', () => {
     expect(told).toContain(`${spreekuur.reference} (Spreekuur) aangemeld voor het JES-overleg`);
     const summary = textOf((await carla().execute('request.view', { requestId: spreekuur.id })).card!);
     expect(summary).toContain(`Aangemeld voor JES: ${jesReference}`);
-    expect(summary).toContain('Aangemeld voor JES door Anna de Vries');
+    expect(summary).toContain(`Aangemeld voor JES door Anna de Vries (JES-overleg ${jesReference})`);
     expect(textOf((await carla().execute('request.view', { requestId: jes.id })).card!)).toContain(
       `Komt voort uit: ${spreekuur.reference} (Spreekuur)`,
     );

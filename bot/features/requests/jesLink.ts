@@ -124,7 +124,7 @@ export async function recordJesLink(
     action: 'jes',
     fromStatus: status,
     toStatus: status,
-    note: `Aangemeld voor JES: ${e.jesReference}`,
+    note: `JES-overleg ${e.jesReference}`,
     formId: `jes-link:${e.submissionId}`,
     at: e.at,
   });
