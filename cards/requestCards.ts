@@ -32,6 +32,37 @@ export function requestReviewCard(data: {
   return renderTemplate('requestReview', { ...rest, editVerb: edit.verb, editData: edit.data });
 }
 
+/** Buttons shown side by side; more than this and the rarer ones go to the card's "…" menu. */
+const MAX_PRIMARY = 5;
+/** The rarer steps, demoted first when a card has too many buttons for one row. */
+const DEMOTE_FIRST: readonly string[] = [
+  'request.jes.form',
+  'request.visit.form',
+  'mine.list',
+  'menu.open',
+  'request.handover.form',
+  'request.ask.form',
+];
+
+/**
+ * Teams and the official renderer show at most six buttons in a row: with more, the rarer steps get
+ * `mode: secondary` (Teams puts them under "…"), in their original order. Every action keeps its verb.
+ */
+export function withOverflow(actions: Button[]): { title: string; verb: string; data: object; mode: 'primary' | 'secondary' }[] {
+  const secondary = new Set<number>();
+  if (actions.length > MAX_PRIMARY + 1) {
+    const candidates = actions
+      .map((a, i) => ({ i, rank: DEMOTE_FIRST.indexOf(a.verb) }))
+      .filter((c) => c.rank >= 0)
+      .sort((a, b) => a.rank - b.rank);
+    for (const c of candidates) {
+      if (actions.length - secondary.size <= MAX_PRIMARY) break;
+      secondary.add(c.i);
+    }
+  }
+  return actions.map((a, i) => ({ ...a, data: a.data ?? {}, mode: secondary.has(i) ? 'secondary' : 'primary' }));
+}
+
 /** The coordinator's read-only view of a request (after sending, and in "mijn aanvragen"). */
 export function requestSummaryCard(data: {
   banner?: string;
@@ -50,7 +81,7 @@ export function requestSummaryCard(data: {
     facts: data.facts,
     warnings: data.warnings ?? [],
     history: data.history,
-    actions: data.actions.map((a) => ({ ...a, data: a.data ?? {} })),
+    actions: withOverflow(data.actions),
     message: data.message ?? '',
   });
 }
@@ -82,7 +113,7 @@ export function requestChannelCard(data: {
     mentions: data.consultant.aadObjectId
       ? [{ type: 'mention', text: mentionText, mentioned: { id: data.consultant.aadObjectId, name: data.consultant.name } }]
       : [],
-    actions: (data.actions ?? []).map((a) => ({ ...a, data: a.data ?? {} })),
+    actions: withOverflow(data.actions ?? []),
     message: data.message ?? '',
   });
   if (data.refresh?.userIds.length) {

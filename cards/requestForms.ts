@@ -165,10 +165,14 @@ export function jesFormCard(
     participants: Choice[];
     locations: Record<string, string>;
     defaultParticipants: string;
+    /** Filed from a case ("Aanmelden voor JES"): its id travels with the form, and a line says where it comes from. */
+    linked?: { requestId: string; line: string };
   },
 ) {
   return renderTemplate('jesForm', {
     ...bind(JES_FIELDS, { ...data, values: { participants: data.defaultParticipants, ...data.values } }),
+    linkedRequestId: data.linked?.requestId ?? '',
+    linkedLine: data.linked?.line ?? '',
     fixedParticipants: data.fixedParticipants,
     hasSmw: data.hasSmw,
     participantChoices: data.participants,

@@ -8,6 +8,8 @@ type RequestRef = { requestId: string };
 /** A form's submit: the formId makes a repeated submit (double click, Teams retry) have one effect. */
 type FormSubmit = RequestRef & { formId: string };
 type SchoolChoice = { schoolId?: string };
+/** A JES-overleg filed from a case ("Aanmelden voor JES"): the case's id, looked up again on every step. */
+type JesLink = { linkedRequestId?: string };
 
 /** Per form (a request type, or the short dreigend form): start the dialog, check it (review) and go back to the form (edit). */
 type DialogVerbs = {
@@ -19,12 +21,14 @@ type DialogVerbs = {
 };
 
 export type VerbData = DialogVerbs & {
+  'jes.review': JesLink;
+  'jes.edit': JesLink;
   'menu.open': None;
   'menu.help': None;
   'registration.submit': None;
   'registration.approve': { registrationId: string };
   'registration.reject': { registrationId: string };
-  'request.confirm': { submissionId: string; type: FormKind; schoolId: string; values: Record<string, string> };
+  'request.confirm': { submissionId: string; type: FormKind; schoolId: string; values: Record<string, string> } & JesLink;
   'mine.list': None;
   'request.view': RequestRef;
   'request.withdraw': RequestRef;
@@ -50,6 +54,8 @@ export type VerbData = DialogVerbs & {
   'request.tlv': FormSubmit;
   'request.visit.form': RequestRef;
   'request.visit': FormSubmit;
+  /** Aanmelden voor JES: the JES form, filled in from this case. */
+  'request.jes.form': RequestRef;
   /** Move a whole day: first the period, then (step "period") the appointments in it. */
   'casework.moveDay.form': { step?: 'period' };
   'casework.moveDay': { from: string; to: string; requestIds: string[]; formId: string };
@@ -127,6 +133,7 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.tlv': true,
   'request.visit.form': true,
   'request.visit': true,
+  'request.jes.form': true,
   'casework.moveDay.form': true,
   'casework.moveDay': true,
   'request.answer.form': true,

@@ -72,7 +72,7 @@ describe('a TLV advice from request to decision', () => {
     expect(shared).toContain(reference);
     expect(shared).toContain('Adviesvraag');
     expect(shared).not.toContain('Noor Jansen');
-    expect(buttons(await viewOf(anna(), id))).toEqual(['Oppakken', 'Overdragen']);
+    expect(buttons(await viewOf(anna(), id))).toEqual(['Oppakken', 'Overdragen', 'Aanmelden voor JES']);
   });
 
   it('the TLV route cannot be recorded before a positive advice', async () => {

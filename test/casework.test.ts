@@ -38,7 +38,7 @@ describe('the channel card', () => {
     expect(shared.refresh.userIds).toContain(PEOPLE.anna.id);
     expect(shared.refresh.userIds).not.toContain(PEOPLE.carla.id);
 
-    expect(buttons(await viewOf(anna(), id))).toEqual(['Oppakken', 'Overdragen']);
+    expect(buttons(await viewOf(anna(), id))).toEqual(['Oppakken', 'Overdragen', 'Aanmelden voor JES']);
     expect(buttons(await viewOf(bram(), id))).toEqual([]); // another consultant: status only
     expect(buttons(await viewOf(h.client(PEOPLE.eva), id))).toEqual(['Overdragen']);
   });
@@ -54,7 +54,14 @@ describe('a spreekuur from pick-up to close', () => {
     const res = await anna().press(await viewOf(anna(), id), 'Oppakken');
     expect(textOf(res.card!)).toContain('U heeft deze aanvraag opgepakt.');
     expect(textOf(res.card!)).toContain('Opgepakt door: Anna de Vries');
-    expect(buttons(res.card!)).toEqual(['Inplannen', 'Vraag stellen', 'Overdragen', 'Afronden', 'Kijk op School voorstellen']);
+    expect(buttons(res.card!)).toEqual([
+      'Inplannen',
+      'Vraag stellen',
+      'Overdragen',
+      'Afronden',
+      'Kijk op School voorstellen',
+      'Aanmelden voor JES',
+    ]);
     await h.deliver();
     expect(h.connector.updates.some((u) => JSON.stringify(u.activity).includes('Opgepakt door'))).toBe(true);
     expect(carlaSays()).toContain('opgepakt door Anna de Vries');

@@ -18,6 +18,7 @@ const EXPECTED: Record<RequestAction, { states: RequestStatus[]; roles: RequestR
   identify: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['coordinator'] },
   withdraw: { states: ['new'], roles: ['coordinator'] },
   visit: { states: ['claimed', 'planned', 'waiting'], roles: ['assignee'] },
+  jes: { states: ['new', 'claimed', 'planned', 'waiting'], roles: ['assignee', 'coordinator'] },
 };
 const ROLES: RequestRole[] = ['assignee', 'thuiszittersteam', 'coordinator', 'admin'];
 
@@ -49,6 +50,17 @@ describe('type-specific rules', () => {
     expect(decide('report', { type: 'thuiszitter', status: 'claimed' }, ['coordinator']).allowed).toBe(true);
     expect(decide('report', { type: 'thuiszitter', status: 'new' }, ['assignee']).allowed).toBe(true);
     expect(decide('report', { type: 'thuiszitter', status: 'closed' }, ['assignee'])).toEqual({ allowed: false, reason: 'state' });
+  });
+  it('a case is brought to the JES-overleg from a spreekuur, thuiszitter signal, advice request or visit, never from a JES-overleg', () => {
+    for (const type of REQUEST_TYPES.filter((t) => t !== 'jes')) {
+      expect(decide('jes', { type, status: 'claimed' }, ['assignee']).allowed).toBe(true);
+      expect(decide('jes', { type, status: 'new' }, ['coordinator']).allowed).toBe(true);
+      expect(decide('jes', { type, status: 'closed' }, ['coordinator'])).toEqual({ allowed: false, reason: 'state' });
+      expect(decide('jes', { type, status: 'claimed' }, ['admin'])).toEqual({ allowed: false, reason: 'role' });
+    }
+    expect(decide('jes', { type: 'jes', status: 'claimed' }, ['assignee'])).toEqual({ allowed: false, reason: 'type' });
+    // The Thuiszittersteam files it as the handler of the signal (assignee), not as a team member.
+    expect(decide('jes', { type: 'thuiszitter', status: 'claimed' }, ['thuiszittersteam'])).toEqual({ allowed: false, reason: 'role' });
   });
   it('says why something is refused', () => {
     expect(decide('claim', { type: 'jes', status: 'claimed' }, ['assignee'])).toEqual({ allowed: false, reason: 'state' });

@@ -92,6 +92,55 @@ describe('retention', () => {
     expect(reference).toMatch(/SOT-/);
   });
 
+  it('a JES-overleg linked to its case: both anonymised, the link (an id) stays, the JES form in the chat is replaced', async () => {
+    const origin = await fileRequest(h, h.client(PEOPLE.carla), 'spreekuur', {
+      'Uw vraag (kort)': 'GEHEIM-JES over zijn thuissituatie',
+      'Gaat het over een leerling?': 'Ja, met initialen en groep',
+      'Initialen leerling': 'G.H.',
+      'Groep of leerjaar': 'groep 8',
+    });
+    await anna().execute('request.claim', { requestId: origin.id });
+    await anna().execute('request.jes.form', { requestId: origin.id });
+    await h.deliver();
+    const annaChat = h.client(PEOPLE.anna);
+    const formPost = h.connector.posts
+      .filter((p) => p.conversationId === annaChat.conversationId && JSON.stringify(p.activity).includes('GEHEIM-JES'))
+      .at(-1)!;
+    const form = h.connector.cardsIn(annaChat.conversationId).at(-1)!;
+    const review = (
+      await annaChat.press(form, 'Controleren', {
+        'Moment 1: datum': FORMS.jes['Moment 1: datum']!,
+        'Moment 1: begintijd': '14:00',
+        Locatie: 'Op school',
+      })
+    ).card!;
+    await annaChat.press(review, 'Versturen');
+    const jes = await h.db.prisma.request.findFirstOrThrow({ where: { linkedRequestId: origin.id } });
+    expect(JSON.stringify(jes.details)).toContain('GEHEIM-JES');
+    for (const id of [origin.id, jes.id]) {
+      await h.db.prisma.request.update({ where: { id }, data: { status: 'closed', closedAt: clock.daysAgo(731) } });
+    }
+    await applyRetention(h.db.prisma, clock.now(), policy);
+    await h.deliver();
+
+    const [originAfter, jesAfter] = await Promise.all(
+      [origin.id, jes.id].map((id) => h.db.prisma.request.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(originAfter!.anonymisedAt).not.toBeNull();
+    expect(jesAfter!.anonymisedAt).not.toBeNull();
+    expect(jesAfter!.linkedRequestId).toBe(origin.id);
+    expect(JSON.stringify([originAfter, jesAfter])).not.toMatch(/GEHEIM|G\.H\./);
+    const events = await h.db.prisma.requestEvent.findMany({ where: { requestId: { in: [origin.id, jes.id] } } });
+    expect(events.some((e) => e.action === 'jes')).toBe(true);
+    expect(events.every((e) => e.note === null)).toBe(true);
+    // The JES form sent to the consultant's chat is replaced too, and the outbox keeps no copy.
+    const update = h.connector.updates.filter((u) => u.id === formPost.id).at(-1);
+    expect(update, 'the JES form was not replaced').toBeDefined();
+    expect(textOf(update!.activity.attachments[0].content)).toContain('Verwijderd na de bewaartermijn');
+    const rows = await h.db.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: `request:${origin.id}:` } } });
+    expect(JSON.stringify(rows.map((r) => r.payload))).not.toContain('GEHEIM');
+  });
+
   it('forgets registrations and the chats of people who never became known, after the set period', async () => {
     const stranger = h.client({ id: '29:vergeten', aadObjectId: '00000000-0000-4000-8000-00000000f0f0', name: 'Vera Vergeten' });
     await stranger.say('hallo');

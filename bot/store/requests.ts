@@ -39,6 +39,8 @@ export type NewRequest = TypedDetails & {
   consultantId: string;
   urgency?: string;
   pupil?: Pupil;
+  /** The case it was filed from (a JES-overleg from "Aanmelden voor JES"). */
+  linkedRequestId?: string;
 };
 
 /** Stores a new request and its first history entry; its reference comes last (assignReference). */
@@ -59,6 +61,7 @@ export async function insertRequest(tx: Tx, data: NewRequest, now: Date) {
       urgency: data.urgency,
       details: data.details as Prisma.InputJsonValue,
       pupil: data.pupil && data.pupil.kind !== 'none' ? (data.pupil as Prisma.InputJsonValue) : undefined,
+      linkedRequestId: data.linkedRequestId,
     },
   });
   await recordEvent(tx, {
@@ -104,10 +107,13 @@ export const requestWithContext = {
   requester: true,
   consultant: { include: { consultant: true } },
   events: { orderBy: { at: 'asc' as const } },
+  // Linked both ways: the case a JES-overleg came from, and the JES-overleggen filed from this case.
+  linkedRequest: { select: { id: true, reference: true, type: true } },
+  linkedFrom: { where: { status: { not: 'withdrawn' } }, select: { id: true, reference: true }, orderBy: { createdAt: 'asc' as const } },
 } satisfies Prisma.RequestInclude;
 
 type RowWithContext = Prisma.RequestGetPayload<{ include: typeof requestWithContext }>;
-/** A request with its school, requester, consultant and history. */
+/** A request with its school, requester, consultant, history and linked requests. */
 export type RequestWithContext = RequestRecord<RowWithContext>;
 
 export async function loadRequest(db: Db | Tx, id: string): Promise<RequestWithContext | null> {

@@ -83,11 +83,22 @@ export const cardExamples: Record<string, () => object> = {
       { question: 'Beschrijf kort uw vraag.', moment1Date: 'Voorkeursmoment 1 moet vandaag of later zijn.' },
     ),
   thuiszitterForm: () => formCard('thuiszitter', school),
+  dreigendForm: () => formCard('dreigend', school),
+  dreigendFormWithErrors: () =>
+    formCard('dreigend', school, { callbackVia: 'telefoon' }, { callbackPhone: 'Vul het nummer in waarop de consulent u kan bellen.' }),
   jesForm: () => formCard('jes', school),
   adviesForm: () => formCard('advies', school),
   kijkOpSchoolForm: () => formCard('kijkOpSchool', school),
   adviesFormVo: () => formCard('advies', { ...school, sector: 'VO' }),
   jesFormWithoutSmw: () => formCard('jes', { ...school, jesMembers: [] } as SchoolContext),
+  jesFormFromCase: () =>
+    formCard(
+      'jes',
+      school,
+      { subject: 'K.L., groep 7', question: 'Hoe ondersteunen we een leerling met faalangst?' },
+      {},
+      { requestId: 'r1', line: 'Aanmelding vanuit SOT-2026-0001 (Spreekuur). Leerling en vraag zijn overgenomen uit die aanvraag.' },
+    ),
   chooseSchool: () => chooseSchoolCard({ title: 'Spreekuur aanvragen', verb: 'spreekuur.start', schools }),
   requestReview: () =>
     requestReviewCard({
@@ -148,6 +159,45 @@ export const cardExamples: Record<string, () => object> = {
       ),
       message: 'U heeft deze aanvraag opgepakt.',
       refresh: { verb: 'request.refresh', data: { requestId: 'r1' }, userIds: ['29:anna'] },
+    }),
+  /** A thuiszitter case picked up: eight buttons, the rarer ones under "…". */
+  requestChannelWithOverflow: () =>
+    requestChannelCard({
+      typeLabel: 'Thuiszittermelding',
+      reference: 'SOT-2026-0002',
+      school: 'Obs Het Kompas',
+      consultant: { name: 'Anna de Vries' },
+      facts,
+      actions: [
+        button('Inplannen', 'request.plan.form', { requestId: 'r2' }),
+        button('Vraag stellen', 'request.ask.form', { requestId: 'r2' }),
+        button('Overdragen', 'request.handover.form', { requestId: 'r2' }),
+        button('Afronden', 'request.close.form', { requestId: 'r2' }),
+        button('Gegevens aanvullen', 'request.report.form', { requestId: 'r2' }),
+        button('Terug naar school', 'request.back.form', { requestId: 'r2' }),
+        button('Kijk op School voorstellen', 'request.visit.form', { requestId: 'r2' }),
+        button('Aanmelden voor JES', 'request.jes.form', { requestId: 'r2' }),
+      ],
+    }),
+  closeThuiszitterForm: () =>
+    actionFormCard({
+      title: 'Afronden: SOT-2026-0002',
+      subtitle: 'Thuiszittermelding · Obs Het Kompas',
+      inputs: [
+        {
+          kind: 'choice',
+          id: 'outcomes',
+          label: 'Uitkomst (meer dan één kan)',
+          expanded: true,
+          multiSelect: true,
+          choices: [
+            { title: 'Terug naar school', value: 'terugNaarSchool' },
+            { title: 'Anders', value: 'anders' },
+          ],
+        },
+      ],
+      submit: { title: 'Afronden', verb: 'request.close', data: { requestId: 'r2', formId: 'f2' } },
+      cancel: { verb: 'request.refresh', data: { requestId: 'r2' } },
     }),
   actionForm: () =>
     actionFormCard({

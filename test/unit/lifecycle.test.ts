@@ -7,23 +7,26 @@ import { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType }
  * (in the order of ACTIONS). Anything not listed is refused.
  */
 const HANDLER_SPREEKUUR: Record<RequestStatus, string> = {
-  new: 'claim handover',
-  claimed: 'plan ask handover close visit',
-  planned: 'move ask handover close visit',
-  waiting: 'plan handover close visit',
+  new: 'claim handover jes',
+  claimed: 'plan ask handover close visit jes',
+  planned: 'move ask handover close visit jes',
+  waiting: 'plan handover close visit jes',
   closed: '',
   withdrawn: '',
 };
 /** A thuiszitter's follow-up talk is planned and moved like a spreekuur. */
 const HANDLER_THUISZITTER: Record<RequestStatus, string> = {
-  new: 'claim handover report back',
-  claimed: 'plan ask handover close report back visit',
-  planned: 'move ask handover close report back visit',
-  waiting: 'plan handover close report back visit',
+  new: 'claim handover report back jes',
+  claimed: 'plan ask handover close report back visit jes',
+  planned: 'move ask handover close report back visit jes',
+  waiting: 'plan handover close report back visit jes',
   closed: '',
   withdrawn: '',
 };
-/** The Thuiszittersteam handles thuiszitter signals like the consultant, but proposes no school visit. */
+/**
+ * The Thuiszittersteam handles thuiszitter signals like the consultant, but proposes no school visit; once a
+ * member picked the signal up they are its handler (assignee) and may bring it to the JES-overleg.
+ */
 const TZT_THUISZITTER: Record<RequestStatus, string> = {
   new: 'claim handover report back',
   claimed: 'plan ask handover close report back',
@@ -34,18 +37,27 @@ const TZT_THUISZITTER: Record<RequestStatus, string> = {
 };
 /** Kijk op School itself: handled like a spreekuur, but no visit proposed from a visit. */
 const HANDLER_KIJK_OP_SCHOOL: Record<RequestStatus, string> = {
+  new: 'claim handover jes',
+  claimed: 'plan ask handover close jes',
+  planned: 'move ask handover close jes',
+  waiting: 'plan handover close jes',
+  closed: '',
+  withdrawn: '',
+};
+/** A JES-overleg itself: a visit may be proposed from it, but it is not brought to the JES again. */
+const HANDLER_JES: Record<RequestStatus, string> = {
   new: 'claim handover',
-  claimed: 'plan ask handover close',
-  planned: 'move ask handover close',
-  waiting: 'plan handover close',
+  claimed: 'plan ask handover close visit',
+  planned: 'move ask handover close visit',
+  waiting: 'plan handover close visit',
   closed: '',
   withdrawn: '',
 };
 const HANDLER_ADVIES: Record<RequestStatus, string> = {
-  new: 'claim handover',
-  claimed: 'plan ask advise tlv handover close visit',
-  planned: 'move ask advise tlv handover close visit',
-  waiting: 'plan advise tlv handover close visit',
+  new: 'claim handover jes',
+  claimed: 'plan ask advise tlv handover close visit jes',
+  planned: 'move ask advise tlv handover close visit jes',
+  waiting: 'plan advise tlv handover close visit jes',
   closed: '',
   withdrawn: '',
 };
@@ -62,7 +74,7 @@ const ADMIN: Record<RequestStatus, string> = {
 const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, string>>> = {
   assignee: {
     spreekuur: HANDLER_SPREEKUUR,
-    jes: HANDLER_SPREEKUUR,
+    jes: HANDLER_JES,
     thuiszitter: HANDLER_THUISZITTER,
     advies: HANDLER_ADVIES,
     kijkOpSchool: HANDLER_KIJK_OP_SCHOOL,
@@ -70,22 +82,22 @@ const EXPECTED: Record<RequestRole, Record<RequestType, Record<RequestStatus, st
   thuiszittersteam: { spreekuur: NOTHING, jes: NOTHING, thuiszitter: TZT_THUISZITTER, advies: NOTHING, kijkOpSchool: NOTHING },
   coordinator: {
     spreekuur: {
-      new: 'identify withdraw',
-      claimed: 'identify',
-      planned: 'identify',
-      waiting: 'answer identify',
+      new: 'identify withdraw jes',
+      claimed: 'identify jes',
+      planned: 'identify jes',
+      waiting: 'answer identify jes',
       closed: '',
       withdrawn: '',
     },
     jes: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
     // The coordinator records the TLV route too (the button shows only after a positive TLV advice).
-    advies: { new: 'withdraw', claimed: 'tlv', planned: 'tlv', waiting: 'answer tlv', closed: '', withdrawn: '' },
-    kijkOpSchool: { new: 'withdraw', claimed: '', planned: '', waiting: 'answer', closed: '', withdrawn: '' },
+    advies: { new: 'withdraw jes', claimed: 'tlv jes', planned: 'tlv jes', waiting: 'answer tlv jes', closed: '', withdrawn: '' },
+    kijkOpSchool: { new: 'withdraw jes', claimed: 'jes', planned: 'jes', waiting: 'answer jes', closed: '', withdrawn: '' },
     thuiszitter: {
-      new: 'report back identify withdraw',
-      claimed: 'report back identify',
-      planned: 'report back identify',
-      waiting: 'answer report back identify',
+      new: 'report back identify withdraw jes',
+      claimed: 'report back identify jes',
+      planned: 'report back identify jes',
+      waiting: 'answer report back identify jes',
       closed: '',
       withdrawn: '',
     },
@@ -117,6 +129,7 @@ describe('allowedActions: every role × type × status', () => {
       'handover',
       'identify',
       'withdraw',
+      'jes',
     ]);
     expect(allowedActions({ type: 'thuiszitter', status: 'waiting' }, ['thuiszittersteam', 'coordinator', 'admin'])).toEqual([
       'plan',
@@ -126,6 +139,7 @@ describe('allowedActions: every role × type × status', () => {
       'report',
       'back',
       'identify',
+      'jes',
     ]);
   });
 });

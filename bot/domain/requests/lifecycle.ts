@@ -16,6 +16,7 @@ export const ACTIONS = [
   'identify',
   'withdraw',
   'visit',
+  'jes',
 ] as const;
 export type RequestAction = (typeof ACTIONS)[number];
 
@@ -69,6 +70,10 @@ export const RULES: Record<RequestAction, Rule> = {
   // Kijk op School voorstellen: the consultant plans an observation visit from a case they work on; it
   // becomes a request of its own (type kijkOpSchool), this one only records that it was proposed.
   visit: { from: ['claimed', 'planned', 'waiting'], roles: ['assignee'], types: ['spreekuur', 'thuiszitter', 'jes', 'advies'] },
+  // Aanmelden voor JES: every pupil the school discusses with the SOT also comes to the JES-overleg. The
+  // consultant (or handler) or the school's coordinator files a JES-overleg from the case; it becomes a
+  // request of its own (type jes, linked to this one), this one only records that it was filed.
+  jes: { from: OPEN, roles: ['assignee', 'coordinator'], types: ['spreekuur', 'thuiszitter', 'advies', 'kijkOpSchool'] },
 };
 
 /**

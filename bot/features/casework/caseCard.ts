@@ -19,6 +19,7 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }
   advise: { title: 'Advies geven', verb: 'request.advise.form' },
   tlv: { title: 'TLV-verloop vastleggen', verb: 'request.tlv.form' },
   visit: { title: 'Kijk op School voorstellen', verb: 'request.visit.form' },
+  jes: { title: 'Aanmelden voor JES', verb: 'request.jes.form' },
 };
 
 const NO_DETAILS =

@@ -14,6 +14,7 @@ import type { Handler } from './handler.ts';
 import { identifyPupil, identifyPupilForm } from './identify.ts';
 import { move, moveForm, plan, planForm } from './planning.ts';
 import { visit, visitForm } from './proposeVisit.ts';
+import { fileJesForm } from './fileJes.ts';
 
 /** Consultants act on the channel cards; coordinators answer questions and record DUO/OT reporting. */
 export function registerCasework(app: App, services: Services): void {
@@ -40,6 +41,7 @@ export function registerCasework(app: App, services: Services): void {
     'request.tlv': tlv,
     'request.visit.form': visitForm,
     'request.visit': visit,
+    'request.jes.form': fileJesForm,
     'request.answer.form': answerForm,
     'request.answer': submitAnswer,
     'request.identify.form': identifyPupilForm,

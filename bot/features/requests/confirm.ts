@@ -12,6 +12,11 @@ import { formCard, formValues, parseForm } from './forms.ts';
 import { routeNewRequest } from './channelPosts.ts';
 import { loadSchoolFor } from './schoolContext.ts';
 import { coordinatorSummary } from './views.ts';
+import { lockFor } from '../../store/locks.ts';
+import { checkOrigin, formLink, originFromCard, originText, recordJesLink, refusalCard } from './jesLink.ts';
+
+/** The case a JES-overleg is filed from no longer allows it (checked again under its lock): nothing is stored. */
+class LinkRefused extends Error {}
 
 /**
  * "Versturen": stores the request and its channel post in one transaction. The same click arriving
@@ -30,8 +35,17 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   if (!school) return staleCard();
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
   const now = services.now();
+  // "Aanmelden voor JES": the case named on the card is looked up and checked here, and again under its lock.
+  const linked = await originFromCard(db, actor, form, data, school.id);
+  // A repeated click after the case was closed finds the JES-overleg the first click made.
+  const refused = async (reason: string) => {
+    const existing = await db.request.findUnique({ where: { submissionKey: submissionId } });
+    return existing ? alreadySent(services, existing.id, actor.personId) : refusalCard(reason);
+  };
+  if ('refusal' in linked) return refused(linked.refusal);
+  const origin = linked.origin;
   const parsed = parseForm(form, school, values, now);
-  if (!parsed.ok) return formCard(form, school, values, parsed.errors);
+  if (!parsed.ok) return formCard(form, school, values, parsed.errors, formLink(origin));
   const { type } = parsed.value;
 
   // One short transaction: the channel post, the request with its history, and its number last. A repeated
@@ -40,17 +54,33 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   const routing = { id: requestId, type, swvId: school.swvId, consultantId: school.consultantId };
   try {
     await db.$transaction(async (tx) => {
+      if (origin) {
+        await lockFor(tx, `request:${origin.requestId}`);
+        const again = await checkOrigin(tx, actor, origin.requestId, school.id);
+        if ('refusal' in again) throw new LinkRefused(again.refusal);
+      }
       const threadKey = await routeNewRequest(tx, routing, undefined, { consultant: school.consultant, swv: school.swv });
       const enteredBySot = onBehalf(actor, school.id);
       const fields = { submissionKey: submissionId, swvId: school.swvId, schoolId: school.id, requesterId: actor.personId, enteredBySot };
-      await insertRequest(tx, { ...parsed.value, ...fields, id: requestId, threadKey, consultantId: school.consultantId }, now);
+      const linkedRequestId = origin?.requestId;
+      await insertRequest(
+        tx,
+        { ...parsed.value, ...fields, id: requestId, threadKey, consultantId: school.consultantId, linkedRequestId },
+        now,
+      );
       const reference = await assignReference(tx, requestId, now);
+      // The case it came from records it (history, refreshed cards) in this same transaction: a repeated click
+      // fails on the submission key above and leaves neither a second JES-overleg nor a second entry.
+      if (origin)
+        await recordJesLink(tx, { originId: origin.requestId, actorId: actor.personId, jesReference: reference, submissionId, at: now });
       if (enteredBySot) {
         const kind = REQUEST_KINDS[type];
         const card = noticeCard({
           title: `${kind.label} ${reference}: ingevoerd door het SOT`,
           paragraphs: [
-            `${actor.name} (SOT) heeft namens ${school.name} een ${kind.inSentence} ingevoerd, bijvoorbeeld na een telefoontje of e-mail. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`,
+            origin
+              ? `${actor.name} (SOT) heeft namens ${school.name} ${originText(origin)} aangemeld voor het JES-overleg: elke leerling die de school met het SOT bespreekt, komt ook in het JES-overleg. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`
+              : `${actor.name} (SOT) heeft namens ${school.name} een ${kind.inSentence} ingevoerd, bijvoorbeeld na een telefoontje of e-mail. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`,
           ],
           actions: [{ title: `Bekijk ${reference}`, verb: 'request.view', data: { requestId } }],
         });
@@ -64,6 +94,7 @@ export async function confirmRequest(context: TurnContext, services: Services, d
       }
     });
   } catch (err) {
+    if (err instanceof LinkRefused) return refused(err.message);
     if ((err as { code?: string }).code === 'P2002') {
       const existing = await db.request.findUnique({ where: { submissionKey: submissionId } });
       if (existing) return alreadySent(services, existing.id, actor.personId);

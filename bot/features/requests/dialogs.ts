@@ -12,6 +12,7 @@ import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts'
 import { requestFacts, requestWarnings } from './facts.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 import { activeSchoolsOf } from '../../store/directory.ts';
+import { formLink, type JesOrigin, originFromCard, originText, refusalCard } from './jesLink.ts';
 
 /** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
 export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
@@ -102,11 +103,14 @@ export async function reviewDialog(
   const found = await filerAndSchool(context, services, form, data.schoolId);
   if ('card' in found) return found.card;
   const { actor, school } = found;
+  // A JES-overleg filed from a case ("Aanmelden voor JES"): the case is checked again at every step.
+  const linked = await originFromCard(services.db, actor, form, data, school.id);
+  if ('refusal' in linked) return refusalCard(linked.refusal);
   const values = formValues(data);
   const parsed = parseForm(form, school, values, services.now());
-  if (!parsed.ok) return formCard(form, school, values, parsed.errors);
+  if (!parsed.ok) return formCard(form, school, values, parsed.errors, formLink(linked.origin));
   const enteredBy = onBehalf(actor, school.id) ? actor.name : undefined;
-  return reviewCard(form, school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy);
+  return reviewCard(form, school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy, linked.origin);
 }
 
 export function reviewCard(
@@ -118,19 +122,27 @@ export function reviewCard(
   submissionId: string,
   /** SOT staff entering it on the school's behalf: their name. */
   enteredBy?: string,
+  /** The case a JES-overleg is filed from ("Aanmelden voor JES"). */
+  origin?: JesOrigin,
 ): AdaptiveCardJson {
   const { type } = parsed;
   const behalf = enteredBy
     ? [{ label: 'Ingevoerd door', value: `${enteredBy} namens ${school.name}; de coördinatoren van de school krijgen bericht` }]
     : [];
+  const link = origin ? { linkedRequestId: origin.requestId } : {};
   return requestReviewCard({
     typeLabel: REQUEST_KINDS[type].label,
     consultant: school.consultant.person.name,
     school: school.name,
-    facts: [{ label: 'School', value: school.name }, ...behalf, ...requestFacts(parsed, parsed.pupil, 'coordinator', now)],
+    facts: [
+      { label: 'School', value: school.name },
+      ...behalf,
+      ...(origin ? [{ label: 'Komt voort uit', value: originText(origin) }] : []),
+      ...requestFacts(parsed, parsed.pupil, 'coordinator', now),
+    ],
     warnings: requestWarnings(parsed, now),
-    submitData: { type: form, schoolId: school.id, submissionId, values },
-    edit: { verb: `${form}.edit`, data: { schoolId: school.id, values } },
+    submitData: { type: form, schoolId: school.id, submissionId, values, ...link },
+    edit: { verb: `${form}.edit`, data: { schoolId: school.id, values, ...link } },
   });
 }
 
@@ -143,6 +155,8 @@ export async function editDialog(
 ): Promise<AdaptiveCardJson> {
   const found = await filerAndSchool(context, services, form, data.schoolId);
   if ('card' in found) return found.card;
+  const linked = await originFromCard(services.db, found.actor, form, data, found.school.id);
+  if ('refusal' in linked) return refusalCard(linked.refusal);
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
-  return formCard(form, found.school, values);
+  return formCard(form, found.school, values, {}, formLink(linked.origin));
 }

@@ -176,6 +176,7 @@ const EVENT_LABEL: Record<string, string> = {
   advise: 'Advies gegeven',
   tlv: 'TLV-verloop bijgewerkt',
   visit: 'Kijk op School voorgesteld',
+  jes: 'Aangemeld voor JES',
   expire: 'Automatisch afgesloten (lange tijd geen activiteit)',
 };
 

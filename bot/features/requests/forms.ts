@@ -34,6 +34,8 @@ export function formCard(
   school: SchoolContext,
   values: Record<string, unknown> = {},
   errors: FieldErrors = {},
+  /** A JES-overleg filed from a case (jesLink.ts): the case travels with the form. */
+  linked?: { requestId: string; line: string },
 ): AdaptiveCardJson {
   const base = { schoolId: school.id, schoolLine: schoolLine(school), values, errors };
   switch (form) {
@@ -60,6 +62,7 @@ export function formCard(
         participants: participantChoices(standing),
         defaultParticipants: defaultParticipantSelection(standing),
         locations: JES_LOCATION,
+        linked,
       });
     }
     case 'advies':
@@ -121,7 +124,7 @@ const MAX_INPUT_LENGTH = 5_000;
 export function formValues(data: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(data).slice(0, MAX_INPUTS + 10)) {
-    if (['schoolId', 'submissionId', 'type', 'values', 'verb'].includes(k) || k.length > 100) continue;
+    if (['schoolId', 'submissionId', 'type', 'values', 'verb', 'linkedRequestId'].includes(k) || k.length > 100) continue;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = cleanText(String(v)).slice(0, MAX_INPUT_LENGTH);
     if (Object.keys(out).length >= MAX_INPUTS) break;
   }

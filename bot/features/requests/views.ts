@@ -11,6 +11,8 @@ import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { holidaysFor } from '../../store/holidays.ts';
 import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from './facts.ts';
+import { linkFacts } from './jesLink.ts';
+import { decide } from '../../domain/requests/lifecycle.ts';
 
 /** A thuiszitter's school holidays (for weeks absent); other requests need none. */
 export async function holidaysOf(db: Db, request: RequestWithContext): Promise<Holiday[]> {
@@ -67,6 +69,9 @@ export async function coordinatorSummary(
     ...(OPEN_STATUSES.includes(status) && tlvRouteOpen(request)
       ? [button('TLV-verloop vastleggen', 'request.tlv.form', { requestId: request.id })]
       : []),
+    ...(decide('jes', { type: request.type, status }, ['coordinator']).allowed
+      ? [button('Aanmelden voor JES', 'request.jes.form', { requestId: request.id })]
+      : []),
     button('Mijn aanvragen', 'mine.list'),
     button('Naar het menu', 'menu.open'),
   ];
@@ -80,6 +85,7 @@ export async function coordinatorSummary(
       { label: 'Consulent', value: request.consultant.name },
       { label: 'Ingediend door', value: submitter(request) },
       { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
+      ...linkFacts(request),
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request, request.pupil, 'coordinator', now, holidays),
     ],
@@ -190,6 +196,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
   const facts = details
     ? [
         { label: 'Status', value: STATUS_LABEL[status] },
+        ...linkFacts(request),
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${submitter(request)}` },
