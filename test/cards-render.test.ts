@@ -52,17 +52,17 @@ describe('example cards', () => {
 
 describe('a case card with more buttons than fit in a row', () => {
   it('shows five and puts the rarer steps under "…"; without that the renderer would drop buttons', async () => {
-    const card = cardExamples.requestChannelWithOverflow!();
+    const card = cardExamples.requestChannelWithOverflow!() as { actions: object[] };
     const shown = async () => {
       return renderer.page.evaluate(() =>
-        [...document.querySelectorAll('#card button, #card [role=button]')].map((b) => (b as HTMLElement).innerText || ''),
+        Array.from(document.querySelectorAll('#card button, #card [role=button]'), (b) => (b as HTMLElement).innerText || ''),
       );
     };
     await renderer.renderCard(card);
     expect(await shown()).toEqual(['Inplannen', 'Vraag stellen', 'Afronden', 'Gegevens aanvullen', 'Terug naar school', '...']);
     const modes = (card.actions as { title: string; mode: string }[]).filter((a) => a.mode === 'secondary').map((a) => a.title);
     expect(modes).toEqual(['Overdragen', 'Kijk op School voorstellen', 'Aanmelden voor JES']);
-    const allPrimary = { ...card, actions: (card.actions as object[]).map((a) => ({ ...a, mode: 'primary' })) };
+    const allPrimary = { ...card, actions: card.actions.map((a) => ({ ...a, mode: 'primary' })) };
     await renderer.renderCard(allPrimary);
     expect(await shown()).toHaveLength(6); // two of eight silently gone
   });
