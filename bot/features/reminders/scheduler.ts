@@ -195,7 +195,7 @@ export class ReminderScheduler {
           `De leerling van melding ${request.reference} verzuimt ${weeksAbsent(details, now, schoolHolidays)} schoolweken. Meld ${todo}, en leg hier vast wanneer dat is gedaan.`,
         ],
         actions: [
-          { title: 'Meldingen vastleggen', verb: 'request.report.form', data: { requestId: request.id } },
+          { title: 'Gegevens aanvullen', verb: 'request.report.form', data: { requestId: request.id } },
           { title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } },
         ],
       });

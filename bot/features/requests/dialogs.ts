@@ -10,6 +10,8 @@ import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
 import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
 import { requestFacts, requestWarnings } from './facts.ts';
+import { holidaysFor } from '../../store/holidays.ts';
+import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 import { activeSchoolsOf } from '../../store/directory.ts';
 import { formLink, type JesOrigin, originFromCard, originText, refusalCard } from './jesLink.ts';
@@ -110,7 +112,8 @@ export async function reviewDialog(
   const parsed = parseForm(form, school, values, services.now());
   if (!parsed.ok) return formCard(form, school, values, parsed.errors, formLink(linked.origin));
   const enteredBy = onBehalf(actor, school.id) ? actor.name : undefined;
-  return reviewCard(form, school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy, linked.origin);
+  const holidays = parsed.value.type === 'thuiszitter' ? await holidaysFor(services.db, school.swvId, holidayRegionOf(school.sector)) : [];
+  return reviewCard(form, school, values, parsed.value, services.now(), crypto.randomUUID(), enteredBy, linked.origin, holidays);
 }
 
 export function reviewCard(
@@ -124,6 +127,8 @@ export function reviewCard(
   enteredBy?: string,
   /** The case a JES-overleg is filed from ("Aanmelden voor JES"). */
   origin?: JesOrigin,
+  /** The school's holidays, for a thuiszitter's school weeks. */
+  holidays: readonly Holiday[] = [],
 ): AdaptiveCardJson {
   const { type } = parsed;
   const behalf = enteredBy
@@ -138,9 +143,9 @@ export function reviewCard(
       { label: 'School', value: school.name },
       ...behalf,
       ...(origin ? [{ label: 'Komt voort uit', value: originText(origin) }] : []),
-      ...requestFacts(parsed, parsed.pupil, 'coordinator', now),
+      ...requestFacts(parsed, parsed.pupil, 'coordinator', now, holidays),
     ],
-    warnings: requestWarnings(parsed, now),
+    warnings: requestWarnings(parsed, now, holidays),
     submitData: { type: form, schoolId: school.id, submissionId, values, ...link },
     edit: { verb: `${form}.edit`, data: { schoolId: school.id, values, ...link } },
   });
