@@ -8,6 +8,11 @@ type RequestRef = { requestId: string };
 /** A form's submit: the formId makes a repeated submit (double click, Teams retry) have one effect. */
 type FormSubmit = RequestRef & { formId: string };
 type SchoolChoice = { schoolId?: string };
+/**
+ * An overview's page and the filter it shows. Paging buttons carry both; the "Filteren" button carries none
+ * and the filter comes from the card's inputs (filterSchool, filterType, filterStatus). Checked again on the server.
+ */
+export type OverviewView = { page?: number; filter?: { school?: string; type?: string; status?: string } };
 
 /** Per form (a request type, or the short dreigend form): start the dialog, check it (review) and go back to the form (edit). */
 type DialogVerbs = {
@@ -57,6 +62,10 @@ export type VerbData = DialogVerbs & {
   'request.answer': FormSubmit;
   'request.identify.form': RequestRef;
   'request.identify': FormSubmit;
+  /** The overviews (features/overviews): a consultant's cases, the Thuiszittersteam's signals, the office's counts. */
+  'overview.cases': OverviewView;
+  'overview.thuiszitters': OverviewView;
+  'overview.office': OverviewView;
 };
 
 export type Verb = keyof VerbData;
@@ -133,6 +142,9 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.answer': true,
   'request.identify.form': true,
   'request.identify': true,
+  'overview.cases': true,
+  'overview.thuiszitters': true,
+  'overview.office': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];
