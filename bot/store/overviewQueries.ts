@@ -3,7 +3,14 @@
 // JSON columns only the initials, the appointment's date and time, and the thuiszitter facts a list shows
 // are read out. Every query is scoped to one SWV.
 import type { BackToSchool, ThuiszitterInput } from '../domain/requests/thuiszitter.ts';
-import { isRequestStatus, isRequestType, OPEN_STATUSES, type Pupil, type RequestStatus, type RequestType } from '../domain/requests/types.ts';
+import {
+  isRequestStatus,
+  isRequestType,
+  OPEN_STATUSES,
+  type Pupil,
+  type RequestStatus,
+  type RequestType,
+} from '../domain/requests/types.ts';
 import type { Appointment } from '../domain/requests/record.ts';
 import type { Db } from './database.ts';
 import type { Prisma } from './generated/client.ts';
@@ -201,7 +208,9 @@ export async function thuiszitterPage(db: Db, swvId: string, filter: OverviewFil
   const names = new Map(handlers.map((p) => [p.id, p.name]));
   return rows.map((r) => {
     const d = r.details as unknown as ThuiszitterInput;
-    const backToSchool: BackToSchool | undefined = d.backToSchool ? { date: d.backToSchool.date, extent: d.backToSchool.extent } : undefined;
+    const backToSchool: BackToSchool | undefined = d.backToSchool
+      ? { date: d.backToSchool.date, extent: d.backToSchool.extent }
+      : undefined;
     return {
       id: r.id,
       reference: r.reference,

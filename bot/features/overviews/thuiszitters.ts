@@ -65,7 +65,12 @@ function thuiszitterRow(row: ThuiszitterRow, now: Date, holidays: readonly Holid
       { label: 'Verzuim', value: absence },
       { label: 'Meldplicht', value: dutyText(d, now, holidays) },
       ...(d.backToSchool
-        ? [{ label: 'Terug op school', value: `${formatIsoDate(d.backToSchool.date)}, ${RETURN_EXTENT[d.backToSchool.extent].toLowerCase()}` }]
+        ? [
+            {
+              label: 'Terug op school',
+              value: `${formatIsoDate(d.backToSchool.date)}, ${RETURN_EXTENT[d.backToSchool.extent].toLowerCase()}`,
+            },
+          ]
         : []),
       { label: 'Behandelaar', value: row.handlerName ?? 'nog niet opgepakt' },
     ],
@@ -79,7 +84,12 @@ export async function thuiszittersOverview(services: Services, actor: Actor, dat
   const schools = await thuiszitterSchools(db, actor.swvId);
   const specs: FilterSpec[] = [
     { key: 'school', label: 'School', all: 'Alle scholen', choices: schools.map((s) => ({ title: s.name, value: s.brin })) },
-    { key: 'type', label: 'Soort melding', all: 'Dreigend en thuiszitter', choices: KINDS.map((k) => ({ title: THUISZITTER_KIND[k], value: k })) },
+    {
+      key: 'type',
+      label: 'Soort melding',
+      all: 'Dreigend en thuiszitter',
+      choices: KINDS.map((k) => ({ title: THUISZITTER_KIND[k], value: k })),
+    },
     { key: 'status', label: 'Status', all: 'Alle open', choices: OPEN_STATUSES.map((s) => ({ title: STATUS_LABEL[s], value: s })) },
   ];
   const asked = askedView(data);
