@@ -1,13 +1,14 @@
 // "Thuiszitters": every open thuiszitter signal of the SWV, for the Thuiszittersteam and the SOT office.
 // Per signal: school, reference, dreigend or thuiszitter, weeks absent in school weeks (the school's
 // holidays left out), the DUO/OT reporting duty, back at school, and who picked it up. No pupil data.
+import { DateTime } from 'luxon';
 import { type OverviewRow, overviewCard } from '../../../cards/overviews.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { button } from '../../../cards/verbs.ts';
 import {
   hasReportingDuty,
   REPORTING_DUTY_WEEKS,
-  RETURN_EXTENT,
+  type RETURN_EXTENT,
   reportingDone,
   THUISZITTER_KIND,
   type ThuiszitterInput,
@@ -16,7 +17,7 @@ import {
 import { OPEN_STATUSES, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { type Holiday, type HolidayRegion, holidayRegionOf } from '../../domain/schoolCalendar.ts';
-import { formatIsoDate } from '../../domain/time.ts';
+import { ZONE } from '../../domain/time.ts';
 import type { Services } from '../../services.ts';
 import { holidaysByRegion } from '../../store/holidays.ts';
 import {
@@ -42,6 +43,10 @@ import {
 
 const KINDS = Object.keys(THUISZITTER_KIND) as ThuiszitterInput['kind'][];
 
+/** "2026-10-21" → "21 oktober 2026" */
+const shortDate = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).setLocale('nl').toFormat('d MMMM yyyy');
+const BACK_EXTENT: Record<keyof typeof RETURN_EXTENT, string> = { volledig: 'volledig', gedeeltelijk: 'gedeeltelijk' };
+
 const schoolWeeks = (n: number) => (n === 1 ? '1 schoolweek' : `${n} schoolweken`);
 
 /** "DUO en OT gemeld", "nog te doen: …" or "nog geen 4 weken". */
@@ -55,7 +60,7 @@ export function dutyText(details: ThuiszitterRow['details'], now: Date, holidays
 function thuiszitterRow(row: ThuiszitterRow, now: Date, holidays: readonly Holiday[]): OverviewRow {
   const d = row.details;
   const absence = d.firstAbsentDate
-    ? `${schoolWeeks(weeksAbsent(d, now, holidays))} (vanaf ${formatIsoDate(d.firstAbsentDate)}, vakanties niet meegeteld)`
+    ? `${schoolWeeks(weeksAbsent(d, now, holidays))}, sinds ${shortDate(d.firstAbsentDate)}`
     : 'Geen eerste verzuimdag vastgelegd';
   return {
     title: `**${row.reference}** · ${row.school}`,
@@ -68,7 +73,7 @@ function thuiszitterRow(row: ThuiszitterRow, now: Date, holidays: readonly Holid
         ? [
             {
               label: 'Terug op school',
-              value: `${formatIsoDate(d.backToSchool.date)}, ${RETURN_EXTENT[d.backToSchool.extent].toLowerCase()}`,
+              value: `${shortDate(d.backToSchool.date)} (${BACK_EXTENT[d.backToSchool.extent] ?? 'volledig'})`,
             },
           ]
         : []),
