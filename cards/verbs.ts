@@ -11,6 +11,12 @@ type SchoolChoice = { schoolId?: string };
 /** A JES-overleg filed from a case ("Aanmelden voor JES"): the case's id, looked up again on every step. */
 type JesLink = { linkedRequestId?: string };
 
+/**
+ * An overview's page and the filter it shows. Paging buttons carry both; the "Filteren" button carries none
+ * and the filter comes from the card's inputs (filterSchool, filterType, filterStatus). Checked again on the server.
+ */
+export type OverviewView = { page?: number; filter?: { school?: string; type?: string; status?: string } };
+
 /** Per form (a request type, or the short dreigend form): start the dialog, check it (review) and go back to the form (edit). */
 type DialogVerbs = {
   [T in FormKind as `${T}.start`]: SchoolChoice;
@@ -63,6 +69,10 @@ export type VerbData = DialogVerbs & {
   'request.answer': FormSubmit;
   'request.identify.form': RequestRef;
   'request.identify': FormSubmit;
+  /** The overviews (features/overviews): a consultant's cases, the Thuiszittersteam's signals, the office's counts. */
+  'overview.cases': OverviewView;
+  'overview.thuiszitters': OverviewView;
+  'overview.office': OverviewView;
 };
 
 export type Verb = keyof VerbData;
@@ -140,6 +150,9 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.answer': true,
   'request.identify.form': true,
   'request.identify': true,
+  'overview.cases': true,
+  'overview.thuiszitters': true,
+  'overview.office': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];

@@ -5,6 +5,7 @@ import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
+import { registerOverviews } from '../features/overviews/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -43,6 +44,8 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
 
   registerOnboarding(app, services);
   registerChannels(app, services);
+  // Before the request dialogs: the first matching typed word wins, and "thuiszitters" is an overview.
+  registerOverviews(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
 

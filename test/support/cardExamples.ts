@@ -9,6 +9,7 @@ import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard
 import type { SchoolContext } from '../../bot/features/requests/schoolContext.ts';
 import { actionFormCard } from '../../cards/actionForm.ts';
 import { button } from '../../cards/verbs.ts';
+import { overviewCard, type OverviewCardData } from '../../cards/overviews.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -222,4 +223,128 @@ export const cardExamples: Record<string, () => object> = {
       links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }],
     }),
   myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
+  overviewCases: () => overviewCard(overviewCases(10, 3)),
+  overviewCasesManySchools: () => overviewCard(overviewCases(10, 200)),
+  overviewCasesEmpty: () =>
+    overviewCard({
+      ...overviewCases(0, 1),
+      message: 'Het filter op school kon niet worden gebruikt en is weggelaten: kies opnieuw uit de lijst.',
+    }),
+  overviewThuiszitters: () =>
+    overviewCard({
+      title: 'Thuiszitters',
+      intro: ['Alle open thuiszittermeldingen van het samenwerkingsverband, de nieuwste eerst, 10 per pagina.'],
+      filters: overviewFilters(['Alle scholen', 'Obs Het Kompas'], ['Dreigend en thuiszitter', 'Thuiszitter', 'Dreigende thuiszitter']),
+      apply: button('Filteren', 'overview.thuiszitters', { page: 0 }),
+      groups: [
+        {
+          heading: 'Open meldingen',
+          rows: Array.from({ length: 10 }, (_, i) => ({
+            title: `**SOT-2026-00${10 + i}** · Obs Het Kompas`,
+            facts: [
+              { label: 'Soort', value: 'Thuiszitter' },
+              { label: 'Status', value: 'Opgepakt' },
+              { label: 'Verzuim', value: '5 schoolweken, sinds 21 oktober 2026' },
+              { label: 'Meldplicht', value: 'nog te doen: DUO en OT' },
+              { label: 'Terug op school', value: '23 november 2026 (gedeeltelijk)' },
+              { label: 'Behandelaar', value: 'Bram Visser' },
+            ],
+            open: button(`Open SOT-2026-00${10 + i}`, 'request.refresh', { requestId: `r${i}` }),
+          })),
+        },
+      ],
+      empty: 'Er zijn geen open thuiszittermeldingen.',
+      pageLine: 'Pagina 1 van 2 · 12 open meldingen',
+      pager: [button('Volgende', 'overview.thuiszitters', { page: 1, filter: {} })],
+      actions: [button('Bijwerken', 'overview.thuiszitters', { page: 0, filter: {} }), button('Naar het menu', 'menu.open')],
+    }),
+  overviewOffice: () =>
+    overviewCard({
+      title: 'Overzicht per consulent',
+      intro: ['Over tijd: nieuw en na meer dan 5 werkdagen nog niet opgepakt, of ingepland met een afspraakdatum die voorbij is.'],
+      summary: [
+        { label: 'Totaal open', value: '12' },
+        { label: 'Totaal over tijd', value: '2' },
+      ],
+      filters: overviewFilters(['Alle scholen', 'Obs Het Kompas'], ['Alle soorten', 'Spreekuur']),
+      apply: button('Filteren', 'overview.office', { page: 0 }),
+      groups: [
+        {
+          heading: 'Per consulent',
+          rows: ['Anna de Vries', 'Bram Visser'].map((name) => ({
+            title: `**${name}**`,
+            facts: [
+              { label: 'Open', value: '6' },
+              { label: 'Nieuw, niet opgepakt', value: '2' },
+              { label: 'Wacht op school', value: '1' },
+              { label: 'Over tijd', value: '1' },
+            ],
+          })),
+        },
+      ],
+      empty: 'Er zijn nog geen consulenten.',
+      pager: [],
+      actions: [button('Naar het menu', 'menu.open')],
+    }),
 };
+
+function overviewFilters(schools: string[], types: string[]) {
+  const choices = (titles: string[]) => titles.map((title, i) => ({ title, value: i === 0 ? 'alle' : `v${i}` }));
+  return [
+    { id: 'filterSchool', label: 'School', value: 'alle', choices: choices(schools) },
+    { id: 'filterType', label: 'Soort', value: 'alle', choices: choices(types) },
+  ];
+}
+
+/** "Mijn casussen" with `rows` rows and `schools` schools to filter by (a large SWV: the card must stay small enough). */
+function overviewCases(rows: number, schools: number): OverviewCardData {
+  const statuses = ['Wacht op antwoord van school', 'Ingepland: de volgende afspraken', 'Nog niet opgepakt'];
+  return {
+    title: 'Mijn casussen',
+    intro: ['Uw open aanvragen op al uw scholen. Per groep de nieuwste eerst, 10 per pagina.'],
+    summary: rows ? [{ label: 'Wacht op school', value: '3' }] : [],
+    filters: [
+      {
+        id: 'filterSchool',
+        label: 'School',
+        value: 'alle',
+        choices: [
+          { title: 'Alle scholen', value: 'alle' },
+          ...Array.from({ length: schools }, (_, i) => ({
+            title: `Obs De Regenboog ${i + 1}`,
+            value: `${10 + (i % 90)}AB${String(i).padStart(2, '0')}`,
+          })),
+        ],
+      },
+      {
+        id: 'filterStatus',
+        label: 'Status',
+        value: 'waiting',
+        choices: [
+          { title: 'Alle open', value: 'alle' },
+          { title: 'Wacht op informatie van school', value: 'waiting' },
+        ],
+      },
+    ],
+    apply: button('Filteren', 'overview.cases', { page: 0 }),
+    groups: statuses.map((heading, g) => ({
+      heading,
+      rows: Array.from({ length: rows }, (_, i) => i)
+        .filter((i) => i % 3 === g)
+        .map((i) => ({
+          title: `**SOT-2026-01${String(i).padStart(2, '0')}** · Thuiszittermelding · Obs De Regenboog ${i + 1}`,
+          lines: ['Wacht op informatie van school · leerling J.d.B.', 'Wacht sinds 20 november 2026 (3 werkdagen)'],
+          open: button(`Open SOT-2026-01${String(i).padStart(2, '0')}`, 'request.refresh', { requestId: `r${i}` }),
+        })),
+    })),
+    empty: 'Er zijn geen open aanvragen die bij dit filter passen.',
+    pageLine: rows ? 'Pagina 1 van 3 · 25 open aanvragen' : '',
+    pager: rows
+      ? [
+          button('Vorige', 'overview.cases', { page: 0, filter: { status: 'waiting' } }),
+          button('Volgende', 'overview.cases', { page: 2, filter: { status: 'waiting' } }),
+        ]
+      : [],
+    actions: [button('Bijwerken', 'overview.cases', { page: 1, filter: { status: 'waiting' } }), button('Naar het menu', 'menu.open')],
+  };
+}

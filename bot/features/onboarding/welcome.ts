@@ -8,6 +8,7 @@ import { isCoordinator, isSotStaff, type Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { activeSwv } from '../../store/directory.ts';
 import { registrationPrompt } from './registration.ts';
+import { mayView, overviewButtons } from '../overviews/access.ts';
 
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
@@ -39,6 +40,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
       `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
       'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
       'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
+      ...overviewLines(actor, true),
       ...(actor.isConsultant
         ? ['Kunt u een dag niet komen? Typ **verzet dag** om al uw afspraken van die dag in één keer naar een nieuwe datum te verzetten.']
         : []),
@@ -49,11 +51,23 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
         : []),
     ],
     actions: [
+      ...overviewButtons(actor),
       ...(actor.isConsultant || actor.isAdmin ? FORM_KINDS.map((form) => button(FORM_ENTRIES[form].menuTitle, `${form}.start`, {})) : []),
       ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
       button('Help', 'menu.help'),
     ],
   }) as AdaptiveCardJson;
+}
+
+/** The overviews this person may open, in words they can type. */
+function overviewLines(actor: Actor, buttons: boolean): string[] {
+  const words = [
+    mayView(actor, 'cases') && '**mijn casussen** (uw open aanvragen)',
+    mayView(actor, 'thuiszitters') && '**thuiszitters** (alle open thuiszittermeldingen)',
+    mayView(actor, 'office') && '**overzicht** (de aanvragen per consulent)',
+  ].filter(Boolean);
+  const how = buttons ? 'kies de knop hieronder of typ' : 'typ in deze chat';
+  return words.length ? [`Overzichten: ${how} ${words.join(', ')}.`] : [];
 }
 
 export function helpCard(actor: Actor | null): AdaptiveCardJson {
@@ -68,6 +82,7 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
   if (actor && isSotStaff(actor)) {
     paragraphs.push(
       'Voor het SOT: vermeld @SOT-bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
+      ...overviewLines(actor, false),
     );
   }
   return noticeCard({
