@@ -5,6 +5,7 @@ import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
+import { registerAgenda } from '../features/agenda/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -43,6 +44,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
 
   registerOnboarding(app, services);
   registerChannels(app, services);
+  registerAgenda(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
 
