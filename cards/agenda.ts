@@ -68,12 +68,7 @@ function render(data: AgendaCardData, maxDescription: number, maxItems: number):
       : []),
   ];
   const actions: Button[] = [
-    ...(data.admin && data.manage
-      ? [
-          { title: 'Item toevoegen', verb: 'agenda.item.form' as const, data: { month: data.month } },
-          { title: 'Klaar met beheren', verb: 'agenda.show' as const, data: { month: data.month } },
-        ]
-      : []),
+    ...(data.admin && data.manage ? [{ title: 'Klaar met beheren', verb: 'agenda.show' as const, data: { month: data.month } }] : []),
     ...(data.admin && !data.manage ? [{ title: 'Beheren', verb: 'agenda.show' as const, data: { month: data.month, manage: true } }] : []),
     { title: 'Naar het menu', verb: 'menu.open' as const },
   ];
@@ -83,6 +78,7 @@ function render(data: AgendaCardData, maxDescription: number, maxItems: number):
     banner: data.banner?.text ?? '',
     bannerColor: data.banner?.tone === 'attention' ? 'Attention' : 'Good',
     manage: data.admin && data.manage,
+    addData: { month: data.month } satisfies VerbData['agenda.item.form'],
     months: data.months.map((m) => ({
       label: m.label,
       empty: m.items.length ? '' : m.empty,
