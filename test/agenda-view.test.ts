@@ -104,7 +104,7 @@ async function addForm(): Promise<Card> {
 const VALID = {
   Titel: 'Informatieavond ouders',
   'Omschrijving (optioneel)': 'Over passend onderwijs in de regio.',
-  Doelgroep: 'PO-scholen',
+  Doelgroep: 'PO',
   'Herinneren: hoeveel dagen van tevoren (optioneel)': '7,1',
 };
 
@@ -256,7 +256,7 @@ describe('admins change the agenda from the card', () => {
     const form = await addForm();
     const bad = await eva().press(form, 'Opslaan', {
       Titel: 'x'.repeat(201),
-      Doelgroep: 'VO-scholen',
+      Doelgroep: 'VO',
       'Herinneren: hoeveel dagen van tevoren (optioneel)': 'een week',
       Soort: 'Schoolvakantie',
       'Datum (bij een vakantie: de eerste dag)': day(1, 10),
@@ -339,7 +339,7 @@ describe('admins change the agenda from the card', () => {
     await eva().press(form, 'Opslaan', {
       ...VALID,
       Titel: 'Studiemiddag zorgcoördinatoren',
-      Doelgroep: 'Alle scholen',
+      Doelgroep: 'alle',
       'Herinneren: hoeveel dagen van tevoren (optioneel)': '0',
       'Datum (bij een vakantie: de eerste dag)': date,
     });

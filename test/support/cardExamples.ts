@@ -38,7 +38,7 @@ const duty = [
 ];
 
 const audiences = [
-  { value: 'PO', title: 'PO-scholen' },
+  { value: 'PO', title: 'PO-scholen (ook sbo en so)' },
   { value: 'VO', title: 'VO-scholen' },
   { value: 'alle', title: 'Alle scholen' },
 ];

@@ -43,14 +43,20 @@ const monthOf = (services: Services, data: Record<string, unknown>): Month =>
   checkMonth(data.month, services.now()) ?? currentMonth(services.now());
 const idOf = (value: unknown) => (typeof value === 'string' && value.length <= 100 ? value : undefined);
 
-const audienceChoices = () => AUDIENCES.map((a) => ({ value: a, title: a === 'alle' ? 'Alle scholen' : audienceLabel(a) }));
+const CHOICE_TITLE: Record<string, string> = {
+  PO: 'PO-scholen (ook sbo en so)',
+  VO: 'VO-scholen',
+  alle: 'Alle scholen',
+  SOT: 'Alleen het SOT (intern)',
+};
+const audienceChoices = () => AUDIENCES.map((a) => ({ value: a, title: CHOICE_TITLE[a] ?? audienceLabel(a) }));
 
 type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 function findItem(db: Services['db'] | Tx, swvId: string, itemId: string | undefined) {
   return itemId ? db.agendaItem.findFirst({ where: { id: itemId, swvId } }) : Promise.resolve(null);
 }
 
-const describe = (item: { kind: string; date: string; endDate: string | null; time: string | null; title: string }) =>
+const itemLabel = (item: { kind: string; date: string; endDate: string | null; time: string | null; title: string }) =>
   `${item.title} (${whenLabel({ ...item, id: '', description: '', audience: '' })})`;
 
 /** The card after an edit: the two months that show the item, in managing mode, with what happened. */
@@ -172,7 +178,7 @@ export async function saveItem(context: TurnContext, services: Services, data: R
 async function earlier(tx: Tx, formId: string | undefined) {
   if (!formId) return null;
   return tx.auditEntry.findFirst({
-    where: { action: { in: Object.values(ACTIONS) }, details: { path: ['formId'], equals: formId } },
+    where: { subjectType: 'agendaItem', action: { in: Object.values(ACTIONS) }, details: { path: ['formId'], equals: formId } },
   });
 }
 
@@ -237,7 +243,7 @@ async function store(
   if (!current) {
     const created = await tx.agendaItem.create({ data: { swvId: actor.swvId, itemKey, ...data } });
     await audit(ACTIONS.add, created.id);
-    return { ok: true, banner: `Toegevoegd: ${describe(created)}.`, item: created };
+    return { ok: true, banner: `Toegevoegd: ${itemLabel(created)}.`, item: created };
   }
   const changed = (Object.keys(data) as (keyof typeof data)[]).filter(
     (k) =>
@@ -259,7 +265,7 @@ async function store(
     changed,
     ...(saved.id !== current.id ? { replaces: current.id, previousKey: current.itemKey } : {}),
   });
-  return { ok: true, banner: `Gewijzigd: ${describe(saved)}.`, item: saved };
+  return { ok: true, banner: `Gewijzigd: ${itemLabel(saved)}.`, item: saved };
 }
 
 const sameDays = (stored: unknown, days: number[]) => JSON.stringify(stored) === JSON.stringify(days);
@@ -287,7 +293,7 @@ export async function removeForm(context: TurnContext, services: Services, data:
     title: 'Item uit de jaaragenda verwijderen?',
     tone: 'warning',
     paragraphs: [
-      describe(item),
+      itemLabel(item),
       reminders,
       'Staat het item ook in het agendabestand? Haal het daar ook weg, anders komt het bij de volgende import terug.',
     ],
@@ -323,7 +329,7 @@ export async function removeItem(context: TurnContext, services: Services, data:
         details: { formId: formId ?? null, itemKey: item.itemKey, date: item.date, endDate: item.endDate, title: item.title },
       },
     });
-    return `Verwijderd: ${describe(item)}.`;
+    return `Verwijderd: ${itemLabel(item)}.`;
   });
   if (!banner) return gone(services, actor, month);
   return agendaCardFor(services, actor, month, { manage: true, banner: { text: banner, tone: 'good' } });
