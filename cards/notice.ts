@@ -11,14 +11,20 @@ export interface NoticeCardData {
   links?: { title: string; url: string }[];
 }
 
+/** Teams shows six buttons in a row; with more, those after the fifth go under "…" (mode secondary). */
+const MAX_PRIMARY = 5;
+
 /** A simple read-only message: a title, a few lines, optional facts and buttons. */
 export function noticeCard(data: NoticeCardData) {
+  const overflow = (data.actions ?? []).length + (data.links ?? []).length > MAX_PRIMARY + 1;
+  const mode = (i: number) => (overflow && i >= MAX_PRIMARY ? 'secondary' : 'primary');
+  const actions = data.actions ?? [];
   return renderTemplate('notice', {
     title: data.title,
     color: data.tone === 'good' ? 'Good' : data.tone === 'warning' ? 'Warning' : data.tone === 'attention' ? 'Attention' : 'Default',
     paragraphs: data.paragraphs ?? [],
     facts: data.facts ?? [],
-    actions: (data.actions ?? []).map((a) => ({ ...a, data: a.data ?? {} })),
-    links: data.links ?? [],
+    actions: actions.map((a, i) => ({ ...a, data: a.data ?? {}, mode: mode(i) })),
+    links: (data.links ?? []).map((l, i) => ({ ...l, mode: mode(actions.length + i) })),
   });
 }

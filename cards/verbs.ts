@@ -8,6 +8,8 @@ type RequestRef = { requestId: string };
 /** A form's submit: the formId makes a repeated submit (double click, Teams retry) have one effect. */
 type FormSubmit = RequestRef & { formId: string };
 type SchoolChoice = { schoolId?: string };
+/** The first month the agenda card showed ("2026-12"), to return to. */
+type AgendaMonth = { month: string };
 /** A JES-overleg filed from a case ("Aanmelden voor JES"): the case's id, looked up again on every step. */
 type JesLink = { linkedRequestId?: string };
 
@@ -73,6 +75,14 @@ export type VerbData = DialogVerbs & {
   'overview.cases': OverviewView;
   'overview.thuiszitters': OverviewView;
   'overview.office': OverviewView;
+  /** The year agenda: this month and the next, or from `month` ("YYYY-MM"); `manage` shows an admin the edit buttons. */
+  'agenda.show': { month?: string; manage?: boolean };
+  /** Admins: the form to add an item, or (with itemId) to change one; `month` is where the card returns. */
+  'agenda.item.form': AgendaMonth & { itemId?: string };
+  'agenda.item.save': AgendaMonth & { itemId?: string; formId: string };
+  /** Admins: "really remove?", then remove. */
+  'agenda.item.remove.form': AgendaMonth & { itemId: string };
+  'agenda.item.remove': AgendaMonth & { itemId: string; formId: string };
 };
 
 export type Verb = keyof VerbData;
@@ -153,6 +163,11 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'overview.cases': true,
   'overview.thuiszitters': true,
   'overview.office': true,
+  'agenda.show': true,
+  'agenda.item.form': true,
+  'agenda.item.save': true,
+  'agenda.item.remove.form': true,
+  'agenda.item.remove': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];

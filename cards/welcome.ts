@@ -9,7 +9,7 @@ export interface WelcomeCardData {
   schools: string[];
 }
 
-/** The menu: a button per request type a coordinator can start, then their requests. */
+/** The menu: a button per request type a coordinator can start, then their requests and the year agenda. */
 export const MENU_OPTIONS: { verb: Verb; title: string; description: string }[] = [
   ...FORM_KINDS.map((form) => ({
     verb: `${form}.start` as const,
@@ -17,6 +17,7 @@ export const MENU_OPTIONS: { verb: Verb; title: string; description: string }[] 
     description: FORM_ENTRIES[form].menuDescription,
   })),
   { verb: 'mine.list', title: 'Mijn aanvragen', description: 'Wat u heeft aangevraagd en hoe het ervoor staat.' },
+  { verb: 'agenda.show', title: 'Jaaragenda', description: 'De belangrijke data van het SOT voor deze en de volgende maand.' },
 ];
 
 export function welcomeCard(data: WelcomeCardData) {

@@ -46,6 +46,11 @@ const VERBS = [
   'overview.cases',
   'overview.thuiszitters',
   'overview.office',
+  'agenda.show',
+  'agenda.item.form',
+  'agenda.item.save',
+  'agenda.item.remove.form',
+  'agenda.item.remove',
   'no.such.verb',
   '',
   '__proto__',
@@ -57,7 +62,7 @@ let requestId = '';
 beforeAll(async () => {
   h = await startHarness();
   await importFixture(h.db);
-  for (const p of [PEOPLE.carla, PEOPLE.anna]) await h.client(p).say('hallo');
+  for (const p of [PEOPLE.carla, PEOPLE.anna, PEOPLE.eva]) await h.client(p).say('hallo');
   const school = await h.db.prisma.school.findFirstOrThrow({ where: { name: 'Obs Het Kompas' } });
   requestId = school.id; // a real id of another kind: a forged requestId must not confuse anything
 });
@@ -115,12 +120,20 @@ const data = fc.dictionary(
     'filterSchool',
     'filterType',
     'filterStatus',
+    'month',
+    'manage',
+    'itemId',
+    'datum',
+    'titel',
+    'doelgroep',
+    'soort',
+    'tot',
     'x',
   ),
   oddValue,
   { maxKeys: 6 },
 );
-const who = fc.constantFrom(PEOPLE.carla, PEOPLE.anna, PEOPLE.stranger);
+const who = fc.constantFrom(PEOPLE.carla, PEOPLE.anna, PEOPLE.eva, PEOPLE.stranger);
 const where = fc.constantFrom('personal', 'channel', 'groupChat') as fc.Arbitrary<'personal' | 'channel' | 'groupChat'>;
 const activity = fc.oneof(
   fc.record({

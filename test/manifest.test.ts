@@ -10,6 +10,8 @@ import zlib from 'node:zlib';
 import { ManifestUtil } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
 import { FORM_ENTRIES, FORM_KINDS } from '../bot/domain/requests/kinds.ts';
+import { REQUEST_TYPES } from '../bot/domain/requests/types.ts';
+import { MENU_OPTIONS } from '../cards/welcome.ts';
 import {
   APP_PACKAGE_DIR,
   buildAppPackage,
@@ -36,15 +38,31 @@ interface Bot {
 }
 
 describe('manifest.json', () => {
-  it('lists a personal command for every form (kinds.ts), and only that form understands the word', () => {
+  it('lists a personal command for every request type (kinds.ts), and only that form understands the word', () => {
     const bot = (template.bots as Bot[])[0]!;
     const personal = bot.commandLists.find((l) => l.scopes.includes('personal'))!.commands.map((c) => c.title);
-    for (const form of FORM_KINDS) {
-      expect(personal).toContain(FORM_ENTRIES[form].command);
-      const understood = FORM_KINDS.filter((other) => FORM_ENTRIES[other].typed.test(FORM_ENTRIES[form].command));
-      expect(understood).toEqual([form]);
+    for (const type of REQUEST_TYPES) {
+      expect(personal).toContain(FORM_ENTRIES[type].command);
+      const understood = FORM_KINDS.filter((other) => FORM_ENTRIES[other].typed.test(FORM_ENTRIES[type].command));
+      expect(understood).toEqual([type]);
     }
+    expect(personal).toContain('agenda');
     expect(personal.length).toBeLessThanOrEqual(10); // Teams shows at most 10 commands per list
+  });
+
+  it('leaves the short dreigend form out of the list (room for ten): reachable by its typed words and the menu only', () => {
+    const bot = (template.bots as Bot[])[0]!;
+    const personal = bot.commandLists.find((l) => l.scopes.includes('personal'))!.commands.map((c) => c.title);
+    expect(personal).not.toContain(FORM_ENTRIES.dreigend.command);
+    const understood = FORM_KINDS.filter((other) => FORM_ENTRIES[other].typed.test(FORM_ENTRIES.dreigend.command));
+    expect(understood).toEqual(['dreigend']);
+    expect(MENU_OPTIONS.map((o) => o.verb)).toContain('dreigend.start');
+  });
+
+  it('no request form takes the word "agenda"', () => {
+    for (const word of ['agenda', 'jaaragenda', 'de agenda']) {
+      expect(FORM_KINDS.filter((form) => FORM_ENTRIES[form].typed.test(word))).toEqual([]);
+    }
   });
 
   it('uses manifest schema 1.19 or newer, available offline, and points $schema at it', () => {

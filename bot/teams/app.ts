@@ -6,6 +6,7 @@ import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
 import { registerOverviews } from '../features/overviews/index.ts';
+import { registerAgenda } from '../features/agenda/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -46,6 +47,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerChannels(app, services);
   // Before the request dialogs: the first matching typed word wins, and "thuiszitters" is an overview.
   registerOverviews(app, services);
+  registerAgenda(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
 

@@ -10,6 +10,8 @@ import type { SchoolContext } from '../../bot/features/requests/schoolContext.ts
 import { actionFormCard } from '../../cards/actionForm.ts';
 import { button } from '../../cards/verbs.ts';
 import { overviewCard, type OverviewCardData } from '../../cards/overviews.ts';
+import { agendaCard, agendaItemFormCard, type AgendaCardData } from '../../cards/agenda.ts';
+import { staffHomeCard } from '../../bot/features/onboarding/welcome.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -35,6 +37,56 @@ const facts = [
 const duty = [
   'Deze leerling verzuimt 5 weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.',
 ];
+
+const audiences = [
+  { value: 'PO', title: 'PO-scholen (ook sbo en so)' },
+  { value: 'VO', title: 'VO-scholen' },
+  { value: 'alle', title: 'Alle scholen' },
+];
+const agenda: AgendaCardData = {
+  month: '2026-12',
+  subtitle: 'Afspraken voor uw school (PO) en voor alle scholen.',
+  admin: false,
+  manage: false,
+  previousMonth: '2026-11',
+  nextMonth: '2027-01',
+  months: [
+    {
+      label: 'December 2026',
+      empty: 'In december 2026 staat er niets in de jaaragenda voor u.',
+      items: [
+        {
+          id: 'a1',
+          heading: 'Dinsdag 1 december, 15:30 uur',
+          title: 'Netwerkbijeenkomst coördinatoren passend onderwijs',
+          description: 'Locatie: kantoor SWV, zaal 2.',
+          tag: 'Doelgroep: alle scholen',
+        },
+        {
+          id: 'a2',
+          heading: 'Kerstvakantie: zaterdag 19 december t/m zondag 3 januari',
+          title: '',
+          description: '',
+          tag: 'Schoolvakantie · doelgroep: PO-scholen',
+        },
+      ],
+    },
+    {
+      label: 'Januari 2027',
+      empty: 'In januari 2027 staat er niets in de jaaragenda voor u.',
+      items: [
+        {
+          id: 'a2',
+          heading: 'Kerstvakantie: zaterdag 19 december t/m zondag 3 januari',
+          title: '',
+          description: '',
+          tag: 'Schoolvakantie · doelgroep: PO-scholen',
+        },
+        { id: 'a3', heading: 'Vrijdag 15 januari', title: 'Deadline aanvragen TLV', description: '', tag: 'Doelgroep: alle scholen' },
+      ],
+    },
+  ],
+};
 
 export const cardExamples: Record<string, () => object> = {
   welcome: () => welcomeCard({ name: 'Carla', swvName: 'Samenwerkingsverband Voorbeeldstreek PO', schools: ['Obs Het Kompas'] }),
@@ -285,6 +337,71 @@ export const cardExamples: Record<string, () => object> = {
       empty: 'Er zijn nog geen consulenten.',
       pager: [],
       actions: [button('Naar het menu', 'menu.open')],
+    }),
+  agenda: () => agendaCard(agenda),
+  agendaEmpty: () =>
+    agendaCard({
+      ...agenda,
+      months: agenda.months.map((m) => ({ ...m, items: [] })),
+      previousMonth: undefined,
+    }),
+  agendaManaging: () =>
+    agendaCard({
+      ...agenda,
+      admin: true,
+      manage: true,
+      subtitle: 'Alle afspraken, voor elke doelgroep (u werkt bij het SOT).',
+      banner: { text: 'Toegevoegd: Informatieavond ouders (woensdag 20 januari, 19:30 uur).', tone: 'good' },
+      links: { printUrl: 'https://sot-bot.example.nl/agenda/t/2026-12', feedUrl: 'https://sot-bot.example.nl/agenda/t.ics' },
+    }),
+  /** A month crammed full with long descriptions: the card shortens them to stay under Teams' size limit. */
+  agendaCrowded: () =>
+    agendaCard({
+      ...agenda,
+      admin: true,
+      manage: true,
+      months: agenda.months.map((m) => ({
+        ...m,
+        items: Array.from({ length: 40 }, (_, i) => ({
+          id: `c${i}`,
+          heading: `Dinsdag ${i % 28} december`,
+          title: `Bijeenkomst ${i} ${'met een lange titel '.repeat(8)}`,
+          description: 'Een lange omschrijving van wat er die dag gebeurt. '.repeat(40),
+          tag: 'Doelgroep: alle scholen',
+        })),
+      })),
+    }),
+  agendaItemForm: () => agendaItemFormCard({ month: '2026-12', audiences, formId: 'f1' }),
+  agendaItemFormWithErrors: () =>
+    agendaItemFormCard({
+      month: '2026-12',
+      itemId: 'a1',
+      audiences,
+      formId: 'f1',
+      values: {
+        datum: '2027-01-10',
+        tijd: '09:00',
+        titel: 'Voorjaarsvakantie',
+        soort: 'vakantie',
+        herinneren: 'een week',
+        tot: '2027-01-02',
+      },
+      errors: {
+        tijd: 'Een vakantie duurt hele dagen: geef bij datum geen tijd ("2027-01-10T09:00"), alleen JJJJ-MM-DD.',
+        herinneren: 'Herinneren "een week" moet een lijst van dagen zijn, bijvoorbeeld 14,1.',
+      },
+    }),
+  /** A consultant who is also an admin: more buttons than fit in a row, the rest under "…". */
+  staffHome: () =>
+    staffHomeCard({
+      personId: 'p1',
+      swvId: 'swv',
+      name: 'Eva Mulder',
+      email: 'eva@swv.nl',
+      isAdmin: true,
+      isConsultant: true,
+      isThuiszittersteam: false,
+      schools: [],
     }),
 };
 

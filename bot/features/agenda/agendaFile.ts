@@ -48,17 +48,35 @@ const MAX_DESCRIPTION = 2000;
 const YEARS_BACK = 1;
 const YEARS_AHEAD = 2;
 
-/** The same limits for both formats: dates in a sane window, reminder days capped, texts bounded. */
-function checkLimits(entry: AgendaEntry, now: Date): string[] {
-  const problems: string[] = [];
-  const year = Number(entry.date.slice(0, 4));
+/** The years an agenda date may fall in: from last year up to two years ahead (the agenda card pages within them). */
+export function agendaYears(now: Date): { first: number; last: number } {
   const thisYear = DateTime.fromJSDate(now, { zone: ZONE }).year;
-  if (year < thisYear - YEARS_BACK || year > thisYear + YEARS_AHEAD)
-    problems.push(`datum ${entry.date} ligt niet tussen ${thisYear - YEARS_BACK} en ${thisYear + YEARS_AHEAD}; controleer het jaartal.`);
-  if (entry.remindDays.some((d) => d > MAX_REMIND_DAYS)) problems.push(`herinneren kan hoogstens ${MAX_REMIND_DAYS} dagen van tevoren.`);
-  if (!entry.title) problems.push('titel ontbreekt.');
-  if (entry.title.length > MAX_TITLE) problems.push(`titel is langer dan ${MAX_TITLE} tekens.`);
-  if (entry.description.length > MAX_DESCRIPTION) problems.push(`omschrijving is langer dan ${MAX_DESCRIPTION} tekens.`);
+  return { first: thisYear - YEARS_BACK, last: thisYear + YEARS_AHEAD };
+}
+
+/** A column of the agenda (CSV header names); the form in Teams has a field for each. */
+export type AgendaColumn = 'datum' | 'titel' | 'omschrijving' | 'doelgroep' | 'herinneren' | 'soort' | 'tot';
+export interface AgendaProblem {
+  column: AgendaColumn;
+  message: string;
+}
+
+/**
+ * The same limits for both formats: dates in a sane window, reminder days capped, texts bounded. A part
+ * left out (no date, no reminder days: they could not be read) is not checked.
+ */
+function checkLimits(entry: { date?: string; remindDays?: number[]; title: string; description: string }, now: Date): AgendaProblem[] {
+  const problems: AgendaProblem[] = [];
+  const { first, last } = agendaYears(now);
+  const year = entry.date ? Number(entry.date.slice(0, 4)) : undefined;
+  if (year !== undefined && (year < first || year > last))
+    problems.push({ column: 'datum', message: `datum ${entry.date} ligt niet tussen ${first} en ${last}; controleer het jaartal.` });
+  if (entry.remindDays?.some((d) => d > MAX_REMIND_DAYS))
+    problems.push({ column: 'herinneren', message: `herinneren kan hoogstens ${MAX_REMIND_DAYS} dagen van tevoren.` });
+  if (!entry.title) problems.push({ column: 'titel', message: 'titel ontbreekt.' });
+  if (entry.title.length > MAX_TITLE) problems.push({ column: 'titel', message: `titel is langer dan ${MAX_TITLE} tekens.` });
+  if (entry.description.length > MAX_DESCRIPTION)
+    problems.push({ column: 'omschrijving', message: `omschrijving is langer dan ${MAX_DESCRIPTION} tekens.` });
   return problems;
 }
 
@@ -113,7 +131,6 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
   const entries: AgendaEntry[] = [];
   for (const [i, row] of data.entries()) {
     const where = `regel ${lineOf[i + 1] ?? i + 2}`;
-    const errorsBefore = errors.length;
     const fail = (message: string) => errors.push({ where, message });
     // The optional columns may be left off at the end of a row; the five of HEADER are always there.
     if (row.length < HEADER.length || row.length > columns.length) {
@@ -129,40 +146,9 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
       string,
       ...string[],
     ];
-    const when = parseWhen(datum);
-    if (!when) fail(`datum "${datum}" is geen geldige datum; gebruik JJJJ-MM-DD of JJJJ-MM-DDTUU:MM.`);
-    const audience = AUDIENCES.find((a) => a.toLowerCase() === doelgroep.toLowerCase());
-    if (!audience) fail(`doelgroep "${doelgroep}" moet PO, VO of alle zijn.`);
-    const days = parseRemindDays(herinneren);
-    if (!days) fail(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
-    const kind = soort ? AGENDA_KINDS.find((k) => k === soort.toLowerCase()) : 'activiteit';
-    if (!kind) fail(`soort "${soort}" moet leeg, activiteit of vakantie zijn.`);
-    let endDate: string | undefined;
-    if (kind === 'vakantie') {
-      if (when?.time) fail(`een vakantie duurt hele dagen: geef bij datum geen tijd ("${datum}"), alleen JJJJ-MM-DD.`);
-      const last = tot ? parseWhen(tot) : when && { date: when.date };
-      if (tot && (!last || last.time)) fail(`tot "${tot}" is geen geldige datum; gebruik JJJJ-MM-DD (de laatste vakantiedag).`);
-      else if (when && last) {
-        endDate = last.date;
-        checkHolidayRange(when.date, endDate, 'Controleer datum en tot (de laatste vakantiedag).').forEach(fail);
-      }
-    } else if (kind && tot) {
-      fail(`tot mag alleen ingevuld zijn bij soort vakantie; laat tot leeg bij een activiteit.`);
-    }
-    if (when && audience && days && kind && errors.length === errorsBefore) {
-      const entry: AgendaEntry = {
-        kind,
-        ...when,
-        ...(endDate ? { endDate } : {}),
-        title: titel,
-        description: omschrijving,
-        audience,
-        remindDays: days,
-      };
-      const problems = checkLimits(entry, now);
-      problems.forEach(fail);
-      if (!problems.length) entries.push(entry);
-    }
+    const checked = checkAgendaRow({ datum, titel, omschrijving, doelgroep, herinneren, soort, tot }, now);
+    if (checked.ok) entries.push(checked.entry);
+    else for (const problem of checked.problems) fail(problem.message);
   }
   if (!errors.length && entries.length === 0)
     errors.push({
@@ -170,6 +156,59 @@ function parseCsvAgenda(text: string, now: Date): AgendaResult {
       message: 'bevat geen afspraken. Een lege agenda zou alle bestaande afspraken wissen; er is niets gewijzigd.',
     });
   return errors.length ? { ok: false, errors } : checkDuplicates(entries, (i) => `regel ${lineOf[i + 1] ?? i + 2}`);
+}
+
+/** One row of the agenda as typed, every value text: a CSV line, or the add/change form in Teams. */
+export type AgendaRow = Record<AgendaColumn, string>;
+export type AgendaRowResult = { ok: true; entry: AgendaEntry } | { ok: false; problems: AgendaProblem[] };
+
+/**
+ * The checks of one row, each problem with its column. A CSV line stops at the first kind of problem (what
+ * cannot be read, then the limits), as the import always did; `everyField` (the form in Teams) also checks
+ * the limits of what could be read, so every field that needs fixing is named at once.
+ */
+export function checkAgendaRow(row: AgendaRow, now: Date, options: { everyField?: boolean } = {}): AgendaRowResult {
+  const { datum, titel, omschrijving, doelgroep, herinneren, soort, tot } = row;
+  const problems: AgendaProblem[] = [];
+  const fail = (column: AgendaColumn) => (message: string) => problems.push({ column, message });
+  const when = parseWhen(datum);
+  if (!when) fail('datum')(`datum "${datum}" is geen geldige datum; gebruik JJJJ-MM-DD of JJJJ-MM-DDTUU:MM.`);
+  const audience = AUDIENCES.find((a) => a.toLowerCase() === doelgroep.toLowerCase());
+  if (!audience) fail('doelgroep')(`doelgroep "${doelgroep}" moet PO, VO of alle zijn.`);
+  const days = parseRemindDays(herinneren);
+  if (!days) fail('herinneren')(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
+  const kind = soort ? AGENDA_KINDS.find((k) => k === soort.toLowerCase()) : 'activiteit';
+  if (!kind) fail('soort')(`soort "${soort}" moet leeg, activiteit of vakantie zijn.`);
+  let endDate: string | undefined;
+  if (kind === 'vakantie') {
+    if (when?.time) fail('datum')(`een vakantie duurt hele dagen: geef bij datum geen tijd ("${datum}"), alleen JJJJ-MM-DD.`);
+    const last = tot ? parseWhen(tot) : when && { date: when.date };
+    if (tot && (!last || last.time)) fail('tot')(`tot "${tot}" is geen geldige datum; gebruik JJJJ-MM-DD (de laatste vakantiedag).`);
+    else if (when && last) {
+      endDate = last.date;
+      checkHolidayRange(when.date, endDate, 'Controleer datum en tot (de laatste vakantiedag).').forEach(fail('tot'));
+    }
+  } else if (kind && tot) {
+    fail('tot')(`tot mag alleen ingevuld zijn bij soort vakantie; laat tot leeg bij een activiteit.`);
+  }
+  if (when && audience && days && kind && problems.length === 0) {
+    const entry: AgendaEntry = {
+      kind,
+      ...when,
+      ...(endDate ? { endDate } : {}),
+      title: titel,
+      description: omschrijving,
+      audience,
+      remindDays: days,
+    };
+    const limits = checkLimits(entry, now);
+    return limits.length ? { ok: false, problems: limits } : { ok: true, entry };
+  }
+  if (options.everyField) {
+    const limits = checkLimits({ date: when?.date, remindDays: days ?? undefined, title: titel, description: omschrijving }, now);
+    problems.push(...limits.filter((l) => !problems.some((p) => p.column === l.column)));
+  }
+  return { ok: false, problems };
 }
 
 function parseWhen(text: string): { date: string; time?: string } | null {
@@ -257,7 +296,7 @@ function parseIcs(text: string, now: Date): AgendaResult {
       remindDays: [...new Set(remindDays)].sort((a, b) => b - a),
     };
     const problems = checkLimits(entry, now);
-    for (const message of problems) refuse(message);
+    for (const { message } of problems) refuse(message);
     if (!problems.length) entries.push(entry);
   }
   if (!errors.length && entries.length === 0)

@@ -28,7 +28,7 @@ export async function sendHome(context: TurnContext, services: Services, actor: 
 }
 
 /** SOT staff work in their channels; consultants and the office can also enter a request for a school. */
-function staffHomeCard(actor: Actor): AdaptiveCardJson {
+export function staffHomeCard(actor: Actor): AdaptiveCardJson {
   const roles = [
     actor.isConsultant && 'consulent',
     actor.isThuiszittersteam && 'lid van het Thuiszittersteam',
@@ -41,6 +41,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
       'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
       'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
       ...overviewLines(actor, true),
+      `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? ' Als beheerder voegt u daar items toe, en wijzigt of verwijdert u ze (knop "Beheren").' : ''}`,
       ...(actor.isConsultant
         ? ['Kunt u een dag niet komen? Typ **verzet dag** om al uw afspraken van die dag in één keer naar een nieuwe datum te verzetten.']
         : []),
@@ -52,6 +53,7 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
     ],
     actions: [
       ...overviewButtons(actor),
+      button('Jaaragenda', 'agenda.show', {}),
       ...(actor.isConsultant || actor.isAdmin ? FORM_KINDS.map((form) => button(FORM_ENTRIES[form].menuTitle, `${form}.start`, {})) : []),
       ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
       button('Help', 'menu.help'),
@@ -76,7 +78,7 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
     `Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: ${kinds
       .map((k) => `**${k.menuTitle.toLowerCase()}**${k.anonymousAllowed ? '' : ' (met naam van de leerling)'}`)
       .join(', ')}. Anoniem sparren kan bij een spreekuur en een thuiszittermelding.`,
-    `Typ bijvoorbeeld ${kinds.map((k) => `"${k.command}"`).join(', ')}, "mijn aanvragen" of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.`,
+    `Typ bijvoorbeeld ${kinds.map((k) => `"${k.command}"`).join(', ')}, "mijn aanvragen", "agenda" (de jaaragenda) of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.`,
   ];
   if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
   if (actor && isSotStaff(actor)) {
