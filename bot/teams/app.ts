@@ -5,6 +5,7 @@ import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
+import { registerAgendaLinks } from '../features/agenda/revokeCommand.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -42,6 +43,8 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   });
 
   registerOnboarding(app, services);
+  // Before other "agenda …" commands: "agenda intrekken <naam>" is the office's.
+  registerAgendaLinks(app, services);
   registerChannels(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
