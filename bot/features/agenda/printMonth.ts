@@ -98,7 +98,24 @@ interface Note {
   text: string;
 }
 
-const linesFor = (chars: number, perLine: number, max = 2) => Math.min(max, Math.max(1, Math.ceil(chars / perLine)));
+/** Lines a text needs when wrapped at words, `perLine` characters a line (a longer word is broken). */
+export function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let column = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length;
+    if (column > 0 && column + 1 + length <= perLine) column += 1 + length;
+    else {
+      if (column > 0) lines++;
+      lines += Math.ceil(length / perLine) - 1;
+      column = length % perLine || perLine;
+    }
+  }
+  return lines;
+}
+/** Lines an item's text needs in a cell (at most MAX_ITEM_LINES). */
+const linesFor = (text: string, perLine: number) => Math.min(MAX_ITEM_LINES, wrappedLines(text, perLine));
+const MAX_ITEM_LINES = 4;
 
 function noteOf(item: Item, markAudience: boolean): Note {
   const when = isHoliday(item)
@@ -117,36 +134,37 @@ function noteOf(item: Item, markAudience: boolean): Note {
 
 const noteLines = (n: Note) => Math.ceil((n.when.length + n.title.length + n.text.length + 6) / CHARS.note);
 
-export function renderMonthPage(data: MonthPageData): string {
-  const { month, view } = data;
-  const markAudience = showsAudience(view);
-  const first = firstDay(month);
-  const gridStart = first.startOf('week');
-  const gridEnd = first.endOf('month').endOf('week');
-  const weeks = Math.round(gridEnd.diff(gridStart, 'weeks').weeks);
-
-  const activities = data.items.filter((i) => !isHoliday(i));
-  const holidays = data.items.filter(isHoliday);
-
-  // The descriptions below the grid: holidays (with their first and last day) and items with a text.
-  const allNotes = data.items.filter((i) => isHoliday(i) || i.description.trim()).map((i) => noteOf(i, markAudience));
+/** The notes that fit below the grid, how many did not, and the height they take. */
+function budgetNotes(all: Note[]): { notes: Note[]; leftOut: number; height: number } {
   const capacity = Math.floor((MAX_NOTES_MM - PAGE.notesHead) / NOTE_LINE_MM) * 2 - 1;
   const notes: Note[] = [];
   let used = 0;
-  for (const note of allNotes) {
+  for (const note of all) {
     const lines = noteLines(note);
     if (used + lines > capacity) break;
     notes.push(note);
     used += lines;
   }
-  const leftOut = allNotes.length - notes.length;
-  const notesHeight = allNotes.length
-    ? Math.min(MAX_NOTES_MM, PAGE.notesHead + Math.ceil((used + (leftOut ? 2 : 0)) / 2 + 1) * NOTE_LINE_MM)
-    : 0;
-  const gridHeight = PAGE.height - PAGE.header - PAGE.footer - PAGE.gaps - notesHeight;
-  const rowHeight = (gridHeight - PAGE.gridHead) / weeks;
-  const cellLines = Math.max(1, Math.floor((rowHeight - DAY_NUMBER_MM - 1) / LINE_MM));
+  const leftOut = all.length - notes.length;
+  const height = all.length ? Math.min(MAX_NOTES_MM, PAGE.notesHead + Math.ceil((used + (leftOut ? 2 : 0)) / 2 + 1) * NOTE_LINE_MM) : 0;
+  return { notes, leftOut, height };
+}
 
+interface Grid {
+  rows: string[];
+  /** Items whose title a cell shortened or left out ("+ N meer"): the list below names them in full. */
+  shortened: Set<Item>;
+}
+
+function layoutGrid(data: MonthPageData, rowHeight: number, markAudience: boolean): Grid {
+  const { month } = data;
+  const first = firstDay(month);
+  const gridStart = first.startOf('week');
+  const weeks = weeksIn(month);
+  const activities = data.items.filter((i) => !isHoliday(i));
+  const holidays = data.items.filter(isHoliday);
+  const cellLines = Math.max(1, Math.floor((rowHeight - DAY_NUMBER_MM - 1) / LINE_MM));
+  const shortened = new Set<Item>();
   const rows: string[] = [];
   for (let w = 0; w < weeks; w++) {
     const monday = gridStart.plus({ weeks: w });
@@ -161,27 +179,35 @@ export function renderMonthPage(data: MonthPageData): string {
       const weekend = d >= 5;
       const perLine = weekend ? CHARS.weekend : CHARS.weekday;
       const covering = holidays.filter((h) => h.date <= iso && lastDayOf(h) >= iso);
+      // A holiday is named on its first day, and again at the start of each week and of the month.
       const labels = covering.filter((h) => h.date === iso || d === 0 || day.day === 1);
       const todays = activities.filter((a) => a.date === iso);
       const lines: string[] = [];
       let budget = cellLines;
       for (const h of labels) {
         const text = `${h.title}${markAudience ? ` (${h.audience})` : ''}`;
-        budget -= 1;
-        lines.push(`<div class="holiday-label">${escapeHtml(text)}</div>`);
-      }
-      let shown = 0;
-      for (const a of todays) {
-        const tag = markAudience && a.audience !== 'alle' ? ` <span class="tag">${escapeHtml(a.audience)}</span>` : '';
-        const need = linesFor((a.time ? 6 : 0) + a.title.length + (tag ? 4 : 0), perLine);
-        const last = shown === todays.length - 1;
-        // Keep one line for "+ N meer" unless this is the last item.
-        if (need > budget - (last ? 0 : 1)) break;
+        const need = Math.min(2, wrappedLines(text, perLine));
         budget -= need;
-        shown++;
-        const time = a.time ? `<span class="time">${escapeHtml(a.time)}</span> ` : '';
-        lines.push(`<div class="item${need > 1 ? ' two' : ''}">${time}${escapeHtml(a.title)}${tag}</div>`);
+        lines.push(`<div class="holiday-label" style="-webkit-line-clamp: ${need}">${escapeHtml(text)}</div>`);
       }
+      const tagOf = (a: Item) => (markAudience && a.audience !== 'alle' ? a.audience : '');
+      const needs = todays.map((a) => linesFor(`${a.time ?? ''} ${a.title} ${tagOf(a) ? 'XXX' : ''}`, perLine));
+      // As many lines per item as fit: all it needs, else at most 2, else 1 each and "+ N meer".
+      const cap = [MAX_ITEM_LINES, 2, 1].find((c) => needs.reduce((sum, n) => sum + Math.min(n, c), 0) <= budget) ?? 1;
+      let shown = 0;
+      for (const [i, a] of todays.entries()) {
+        const give = Math.min(needs[i]!, cap);
+        const last = i === todays.length - 1;
+        // Keep one line for "+ N meer" unless this is the last item.
+        if (give > budget - (last ? 0 : 1)) break;
+        budget -= give;
+        shown++;
+        if (give < needs[i]!) shortened.add(a);
+        const time = a.time ? `<span class="time">${escapeHtml(a.time)}</span> ` : '';
+        const tag = tagOf(a) ? ` <span class="tag">${escapeHtml(tagOf(a))}</span>` : '';
+        lines.push(`<div class="item" style="-webkit-line-clamp: ${give}">${time}${escapeHtml(a.title)}${tag}</div>`);
+      }
+      for (const a of todays.slice(shown)) shortened.add(a);
       if (shown < todays.length) lines.push(`<div class="more">+ ${todays.length - shown} meer</div>`);
       const classes = ['day', weekend ? 'weekend' : '', covering.length ? 'holiday' : ''].filter(Boolean).join(' ');
       cells.push(
@@ -190,11 +216,45 @@ export function renderMonthPage(data: MonthPageData): string {
     }
     rows.push(`<tr>${cells.join('')}</tr>`);
   }
+  return { rows, shortened };
+}
+
+function weeksIn(month: MonthRef): number {
+  const first = firstDay(month);
+  return Math.round(first.endOf('month').endOf('week').diff(first.startOf('week'), 'weeks').weeks);
+}
+
+export function renderMonthPage(data: MonthPageData): string {
+  const { month, view } = data;
+  const markAudience = showsAudience(view);
+  const weeks = weeksIn(month);
+  const holidays = data.items.filter(isHoliday);
+
+  // Below the grid: holidays (with their first and last day), items with a description, and items the
+  // grid had to shorten. Naming a shortened item takes room from the grid, which may shorten another:
+  // a few rounds settle it.
+  const inList = new Set(data.items.filter((i) => isHoliday(i) || i.description.trim()));
+  let notes: ReturnType<typeof budgetNotes>;
+  let grid: Grid;
+  let gridHeight: number;
+  let rowHeight: number;
+  for (let round = 0; ; round++) {
+    notes = budgetNotes(data.items.filter((i) => inList.has(i)).map((i) => noteOf(i, markAudience)));
+    gridHeight = PAGE.height - PAGE.header - PAGE.footer - PAGE.gaps - notes.height;
+    rowHeight = (gridHeight - PAGE.gridHead) / weeks;
+    grid = layoutGrid(data, rowHeight, markAudience);
+    const missing = [...grid.shortened].filter((i) => !inList.has(i));
+    if (!missing.length || round === 3) break;
+    for (const i of missing) inList.add(i);
+  }
+  const rows = grid.rows;
+  const allNotesCount = notes.notes.length + notes.leftOut;
+  const leftOut = notes.leftOut;
 
   const title = monthTitle(month);
   const label = viewLabel(view);
   const generated = nl(DateTime.fromJSDate(data.generatedAt, { zone: ZONE })).toFormat('d LLLL yyyy');
-  const noteItems = notes
+  const noteItems = notes.notes
     .map(
       (n) =>
         `<li><span class="when">${escapeHtml(n.when)}</span> <strong>${escapeHtml(n.title)}</strong>` +
@@ -203,7 +263,7 @@ export function renderMonthPage(data: MonthPageData): string {
     )
     .join('');
   const leftOutLine = leftOut
-    ? `<li class="left-out">Nog ${leftOut} ${leftOut === 1 ? 'punt' : 'punten'} met een toelichting passen niet op deze pagina; u vindt ze in de jaaragenda in Teams en in het agenda-abonnement.</li>`
+    ? `<li class="left-out">Nog ${leftOut} ${leftOut === 1 ? 'punt past' : 'punten passen'} niet op deze pagina; u vindt ze in het agenda-abonnement en in de jaaragenda in Teams.</li>`
     : '';
   const links = data.links;
   const nav = links
@@ -221,7 +281,7 @@ ${links.next ? `<a href="${escapeHtml(links.next)}">Volgende maand ›</a>` : '<
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Jaaragenda ${escapeHtml(title)} – ${escapeHtml(data.swvName)}</title>
-<style>${styles({ rowHeight, gridHeight, notesHeight })}</style>
+<style>${styles({ rowHeight, gridHeight, notesHeight: notes.height })}</style>
 </head>
 <body>
 ${nav}
@@ -241,7 +301,7 @@ ${rows.join('\n')}
 </tbody>
 </table>
 ${
-  allNotes.length
+  allNotesCount
     ? `<section class="notes">
 <h2>Toelichting</h2>
 <ul>${noteItems}${leftOutLine}</ul>
@@ -280,10 +340,9 @@ col.c-week { width: 7mm; } col.c-day { width: 29mm; } col.c-weekend { width: 17m
 .grid td.other .num { color: #c2c2c2; }
 .num { font-size: 8.5pt; font-weight: 600; height: ${mm(DAY_NUMBER_MM - 0.8)}; }
 .item, .holiday-label, .more { font-size: 7.5pt; line-height: 1.3; overflow: hidden; }
-.item { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; }
-.item.two { -webkit-line-clamp: 2; }
+.item, .holiday-label { display: -webkit-box; -webkit-box-orient: vertical; overflow-wrap: anywhere; }
 .item .time { font-weight: 600; }
-.holiday-label { font-style: italic; color: #23633a; white-space: nowrap; text-overflow: ellipsis; }
+.holiday-label { font-style: italic; color: #23633a; }
 .more { color: #555; font-style: italic; }
 .tag { font-size: 6.5pt; color: #4a5a8a; border: 0.2mm solid #9aa5c8; border-radius: 0.8mm; padding: 0 0.6mm; }
 .notes { height: ${mm(g.notesHeight)}; overflow: hidden; flex: none; }
