@@ -168,7 +168,7 @@ function layoutGrid(data: MonthPageData, rowHeight: number, markAudience: boolea
   const rows: string[] = [];
   for (let w = 0; w < weeks; w++) {
     const monday = gridStart.plus({ weeks: w });
-    const cells = [`<th class="week" scope="row"><span class="sr">week </span>${monday.weekNumber}</th>`];
+    const cells = [`<th class="week" scope="row" title="week ${monday.weekNumber}">${monday.weekNumber}</th>`];
     for (let d = 0; d < 7; d++) {
       const day = monday.plus({ days: d });
       const iso = day.toISODate()!;
@@ -204,8 +204,8 @@ function layoutGrid(data: MonthPageData, rowHeight: number, markAudience: boolea
         shown++;
         if (give < needs[i]!) shortened.add(a);
         const time = a.time ? `<span class="time">${escapeHtml(a.time)}</span> ` : '';
-        const tag = tagOf(a) ? ` <span class="tag">${escapeHtml(tagOf(a))}</span>` : '';
-        lines.push(`<div class="item" style="-webkit-line-clamp: ${give}">${time}${escapeHtml(a.title)}${tag}</div>`);
+        const tag = tagOf(a) ? `<span class="tag">${escapeHtml(tagOf(a))}</span> ` : '';
+        lines.push(`<div class="item" style="-webkit-line-clamp: ${give}">${tag}${time}${escapeHtml(a.title)}</div>`);
       }
       for (const a of todays.slice(shown)) shortened.add(a);
       if (shown < todays.length) lines.push(`<div class="more">+ ${todays.length - shown} meer</div>`);
@@ -353,7 +353,6 @@ col.c-week { width: 7mm; } col.c-day { width: 29mm; } col.c-weekend { width: 17m
 .notes .left-out { font-style: italic; color: #555; }
 footer { margin-top: auto; height: ${mm(PAGE.footer - 2)}; display: flex; justify-content: space-between; align-items: flex-end; font-size: 7pt; color: #666; flex: none; }
 .legend { display: inline-block; width: 3mm; height: 2.2mm; background: #dcefe2; border: 0.2mm solid #9bc5a8; vertical-align: -0.2mm; }
-.sr { position: absolute; left: -9999px; }
 @media screen {
   body { background: #e9e9e9; padding: 6mm 0 10mm; }
   .sheet { margin: 0 auto; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.2); padding: 0; outline: 12mm solid #fff; }
