@@ -56,7 +56,7 @@ export interface FeedData {
 export function agendaFeed({ swv, items, view }: FeedData): string {
   const calendar = ical({
     name: `Jaaragenda ${swv.name}`,
-    description: `Jaaragenda van ${swv.name} (${viewLabel(view)}), uit de SOT-bot.`,
+    description: `Jaaragenda van ${swv.name}, uit de SOT-bot. ${viewLabel(view)}.`,
     prodId: { company: 'SOT', product: 'SOT-bot jaaragenda', language: 'NL' },
     timezone: { name: null, generator: (tz) => (tz === ZONE ? AMSTERDAM_VTIMEZONE : null) },
     ttl: REFRESH_SECONDS,
