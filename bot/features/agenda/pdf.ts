@@ -3,7 +3,7 @@
 // shutdown; each PDF gets its own short-lived, offline browser context. When Chromium is missing or does
 // not start, `print` answers null and the caller says to print the web page instead.
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { safeError, type Logger } from '../../log.ts';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -42,20 +42,23 @@ export function createPdfPrinter(options: { executablePath?: string; logger: Log
       logger.warn({ executablePath }, 'no Chromium for PDFs; the printable web page still works');
       return Promise.resolve(null);
     }
-    return chromium.launch({ executablePath, headless: true, args: ARGS, timeout: RENDER_TIMEOUT_MS }).then(
-      (b) => {
-        b.on('disconnected', () => {
-          // A crashed browser is started again for the next PDF.
-          if (browser && !closed) browser = null;
-        });
-        logger.info('Chromium started for PDFs');
-        return b;
-      },
-      (err) => {
-        logger.error({ err: safeError(err) }, 'Chromium did not start; PDFs unavailable');
-        return null;
-      },
-    );
+    // Loaded on the first PDF only: most processes never make one, and the bot starts faster without it.
+    return import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS, timeout: RENDER_TIMEOUT_MS }))
+      .then(
+        (b) => {
+          b.on('disconnected', () => {
+            // A crashed browser is started again for the next PDF.
+            if (browser && !closed) browser = null;
+          });
+          logger.info('Chromium started for PDFs');
+          return b;
+        },
+        (err) => {
+          logger.error({ err: safeError(err) }, 'Chromium did not start; PDFs unavailable');
+          return null;
+        },
+      );
   };
 
   const getBrowser = async (): Promise<Browser | null> => {
