@@ -415,7 +415,7 @@ describe('who sees what', () => {
     expect(html).not.toContain('Spreekuur orthopedagoog');
   });
 
-  it('SOT staff: everything, each item marked with its audience', async () => {
+  it('SOT staff: everything, items not for everyone marked with their audience', async () => {
     const titles = await feedTitles('eva');
     expect(titles).toEqual(expect.arrayContaining(['Open dag VO-scholen 2027-02-10', 'Spreekuur orthopedagoog 2027-02-09']));
     expect(titles.filter((t) => t.startsWith('Voorjaarsvakantie'))).toHaveLength(2);

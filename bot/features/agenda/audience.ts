@@ -16,7 +16,7 @@ export function audiencesOf(view: AgendaView): string[] | null {
   return view.kind === 'sot' ? null : [...view.regions, 'alle'];
 }
 
-/** Whether to mark each item with its audience (when more than one region is shown). */
+/** Whether to mark items with their audience (when more than one region is shown; items for "alle" are not marked). */
 export const showsAudience = (view: AgendaView): boolean => view.kind === 'sot' || view.regions.length > 1;
 
 /** A short Dutch line saying what the page or feed holds. */

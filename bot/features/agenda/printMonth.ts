@@ -127,7 +127,7 @@ function noteOf(item: Item, markAudience: boolean): Note {
   return {
     when,
     title: item.title,
-    audience: markAudience ? item.audience : undefined,
+    audience: markAudience && item.audience !== 'alle' ? item.audience : undefined,
     text: description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…` : description,
   };
 }
@@ -185,7 +185,7 @@ function layoutGrid(data: MonthPageData, rowHeight: number, markAudience: boolea
       const lines: string[] = [];
       let budget = cellLines;
       for (const h of labels) {
-        const text = `${h.title}${markAudience ? ` (${h.audience})` : ''}`;
+        const text = `${h.title}${markAudience && h.audience !== 'alle' ? ` (${h.audience})` : ''}`;
         const need = Math.min(2, wrappedLines(text, perLine));
         budget -= need;
         lines.push(`<div class="holiday-label" style="-webkit-line-clamp: ${need}">${escapeHtml(text)}</div>`);
