@@ -431,6 +431,13 @@ describe('revoking a person’s links (the SOT office)', () => {
   const carla = () => h.client(PEOPLE.carla);
   const lastCard = (conversationId: string) => textOf(h.connector.cardsIn(conversationId).at(-1)!);
 
+  it('is named in the help of the office', async () => {
+    await eva().say('help');
+    expect(lastCard(eva().conversationId)).toContain('agenda intrekken');
+    await carla().say('help');
+    expect(lastCard(carla().conversationId)).not.toContain('agenda intrekken');
+  });
+
   it('is for the office only', async () => {
     const links = await linksOf('dirk');
     await carla().say('agenda intrekken Dirk Bakker');

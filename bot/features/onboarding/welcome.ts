@@ -70,6 +70,11 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
       'Voor het SOT: vermeld @SOT-bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
     );
   }
+  if (actor?.isAdmin) {
+    paragraphs.push(
+      'Heeft iemand anders de persoonlijke agendalinks van een collega in handen? Typ **agenda intrekken** met de naam of het e-mailadres: de oude links werken dan niet meer en de collega krijgt nieuwe.',
+    );
+  }
   return noticeCard({
     title: 'Hulp bij de SOT-bot',
     paragraphs,
