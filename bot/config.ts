@@ -56,6 +56,8 @@ export interface Config {
   servedTenants: string[];
   /** Local mode only: the clock starts at this moment and ticks on (tests and demos of other dates). */
   clockStart?: Date;
+  /** Chromium that makes the agenda PDFs (default /usr/bin/chromium); when missing, the PDF link answers 503. */
+  chromiumPath?: string;
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -109,6 +111,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.string().datetime({ offset: true, message: 'moet een ISO-moment met tijdzone zijn, bijv. 2027-01-01T09:00:00+01:00' }).optional(),
   ),
+  CHROMIUM_PATH: optionalText,
   DATABASE_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(200).default(20)),
   DELIVERY_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
   DELIVERY_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(1).max(1000).default(25)),
@@ -176,5 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkSecret: e.LINK_SECRET,
     servedTenants: tenantId ? [tenantId] : [],
     clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : undefined,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

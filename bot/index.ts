@@ -17,6 +17,9 @@ import { requestRenderers } from './features/requests/index.ts';
 import type { Services } from './services.ts';
 import { signRequestLink } from './features/casework/ics.ts';
 import { icsRoute } from './features/casework/icsRoute.ts';
+import { deriveAgendaToken } from './features/agenda/tokens.ts';
+import { agendaRoutes } from './features/agenda/routes.ts';
+import { createPdfPrinter } from './features/agenda/pdf.ts';
 import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
 import { organisationTenantIds } from './store/directory.ts';
@@ -70,7 +73,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => false,
       ),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
+    agendaLinks: {
+      baseUrl: config.publicUrl,
+      tokenFor: (personId, tokenId) => deriveAgendaToken(linkSecret, personId, tokenId),
+    },
   };
+  // The printable month as PDF: one headless Chromium for the process, started on the first PDF.
+  const pdfPrinter = createPdfPrinter({ executablePath: config.chromiumPath, logger });
   delivery = new DeliveryWorker(
     database.prisma,
     sender,
@@ -114,7 +123,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         gate,
         ping: database.ping,
         abandoned: (context) => recentActivities.forget(RecentActivities.keyOf(context.activity)),
-        routes: [icsRoute(database.prisma, linkSecret, logger)],
+        routes: [icsRoute(database.prisma, linkSecret, logger), ...agendaRoutes(services, pdfPrinter)],
       },
       { port: config.port, host: config.host },
     );
@@ -139,6 +148,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await server.close();
       await reminders.stop();
       await delivery.stop();
+      await pdfPrinter.close();
       if (!keepDatabase) await database.close();
       logger.info('SOT bot stopped');
     },

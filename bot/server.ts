@@ -153,13 +153,33 @@ export async function startServer(deps: ServerDeps, options: { port: number; hos
   });
 
   for (const route of deps.routes ?? []) {
-    server.get(route.path, async (req, res) => {
-      const result = await route.handle(req.params as Record<string, string>);
-      res.setHeader('content-type', result.contentType);
-      if (result.filename) res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
-      res.writeHead(result.status);
-      res.end(result.body);
-    });
+    const serve = async (req: restify.Request, res: restify.Response) => {
+      const started = performance.now();
+      let status = 500;
+      try {
+        const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const result = await route.handle(req.params as Record<string, string>, { query });
+        status = result.status;
+        res.setHeader('content-type', result.contentType);
+        if (result.filename) res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
+        for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+        res.setHeader('content-length', typeof result.body === 'string' ? Buffer.byteLength(result.body) : result.body.byteLength);
+        res.writeHead(result.status);
+        res.end(req.method === 'HEAD' ? undefined : result.body);
+      } catch (err) {
+        logger.error({ err: safeError(err), route: route.path }, 'route failed');
+        if (!res.headersSent) {
+          res.setHeader('content-type', 'text/plain; charset=utf-8');
+          res.writeHead(500);
+        }
+        res.end(req.method === 'HEAD' ? undefined : 'Er ging iets mis. Probeer het later opnieuw.');
+      } finally {
+        // The route's pattern, never the URL: a query string can hold a personal link token.
+        logger.info({ route: route.path, method: req.method, status, durationMs: Math.round(performance.now() - started) }, 'http');
+      }
+    };
+    server.get(route.path, serve);
+    server.head(route.path, serve);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -12,4 +12,9 @@ export interface Services {
   databaseAvailable(): Promise<boolean>;
   /** Signed web address of a planned JES-overleg's calendar file (for external participants). */
   icsUrl(requestId: string): string;
+  /**
+   * The year agenda's personal links (bot/features/agenda/links.ts): the address people reach this server
+   * at, and a person's link token, derived with LINK_SECRET (bot/features/agenda/tokens.ts).
+   */
+  agendaLinks: { baseUrl: string; tokenFor(personId: string, tokenId: string): string };
 }

@@ -32,7 +32,7 @@ export interface AgendaCardData {
   previousMonth?: string;
   nextMonth?: string;
   /** The person's own links (printable month, calendar feed), when they have them. */
-  links?: { printUrl: string; feedUrl: string };
+  links?: { printUrl: string; feedUrl: string; subscribeHelp: string };
   /** An admin of the SOT office: may switch to managing; `manage` shows the edit buttons. */
   admin: boolean;
   manage: boolean;
@@ -96,6 +96,7 @@ function render(data: AgendaCardData, maxDescription: number, maxItems: number):
           : '',
     })),
     paging,
+    subscribe: data.links ? [{ help: data.links.subscribeHelp, feedUrl: data.links.feedUrl }] : [],
     links: data.links
       ? [
           { title: 'Maand afdrukken', url: data.links.printUrl },

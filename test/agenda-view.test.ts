@@ -2,7 +2,7 @@
 // and admins adding, changing and removing items from the card (the import's checks and identity, audited,
 // reminders stop). Every date is relative to the test clock, so the file passes at any TEST_NOW.
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { entryKey, parseAgendaFile } from '../bot/features/agenda/agendaFile.ts';
 import { importAgenda } from '../bot/features/agenda/importAgenda.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -12,18 +12,6 @@ import { clock } from './support/clock.ts';
 import type { TeamsClient } from './support/teamsClient.ts';
 
 // The printable month and the feed are another feature's (links.ts); here their answer is set per test.
-const linkState = vi.hoisted(() => ({ on: false }));
-vi.mock('../bot/features/agenda/links.ts', () => ({
-  agendaLinksFor: async (_services: unknown, personId: string) =>
-    linkState.on
-      ? {
-          printUrl: (month: string) => `https://sot.example/agenda/${personId}/${month}`,
-          pdfUrl: (month: string) => `https://sot.example/agenda/${personId}/${month}.pdf`,
-          feedUrl: `https://sot.example/agenda/${personId}.ics`,
-        }
-      : null,
-}));
-
 const ZONE = 'Europe/Amsterdam';
 const VERA = { id: '29:vera', aadObjectId: '00000000-0000-4000-8000-000000000006', name: 'Vera Jansen' }; // coordinator of a VO school
 
@@ -67,7 +55,6 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 beforeEach(() => {
   h.connector.reset();
-  linkState.on = false;
 });
 
 function parsed(lines: string[]) {
@@ -78,7 +65,10 @@ function parsed(lines: string[]) {
 
 const carla = () => h.client(PEOPLE.carla);
 const eva = () => h.client(PEOPLE.eva);
-const buttons = (card: Card) => actionsOf(card).map((a) => a.title);
+const buttons = (card: Card) =>
+  actionsOf(card)
+    .filter((a) => a.type === 'Action.Execute')
+    .map((a) => a.title);
 const show = async (client: TeamsClient, data: Record<string, unknown> = {}) => (await client.execute('agenda.show', data)).card!;
 /** The month headings on the card, in order. */
 const headings = (card: Card) =>
@@ -199,15 +189,17 @@ describe('paging', () => {
     expect(buttons(last)).toEqual(['Vorige maand', 'Naar het menu']);
   });
 
-  it("shows the person's print and Outlook links when they have them", async () => {
-    expect(actionsOf(await show(carla())).filter((a) => a.type === 'Action.OpenUrl')).toEqual([]);
-    linkState.on = true;
+  it("shows the person's own print and Outlook links, and how to subscribe", async () => {
     const card = await show(carla(), { month: month(1) });
-    const carlaId = (await h.db.prisma.person.findFirstOrThrow({ where: { name: 'Carla Smit' } })).id;
-    expect(actionsOf(card).filter((a) => a.type === 'Action.OpenUrl')).toEqual([
-      expect.objectContaining({ title: 'Maand afdrukken', url: `https://sot.example/agenda/${carlaId}/${month(1)}` }),
-      expect.objectContaining({ title: 'Agenda in Outlook', url: `https://sot.example/agenda/${carlaId}.ics` }),
-    ]);
+    const links = actionsOf(card).filter((a) => a.type === 'Action.OpenUrl') as { title?: string; url?: string }[];
+    expect(links.map((a) => a.title)).toEqual(['Maand afdrukken', 'Agenda in Outlook']);
+    expect(String(links[0]!.url)).toMatch(new RegExp(`/agenda/${month(1)}\\?token=[\\w-]{20,}$`));
+    expect(String(links[1]!.url)).toMatch(/\/agenda\.ics\?token=[\w-]{20,}$/);
+    expect(textOf(card)).toContain('Abonneren in Outlook of Google Agenda');
+    expect(textOf(card)).toContain(String(links[1]!.url)); // the link to copy
+    // Another person gets another link.
+    const other = actionsOf(await show(eva(), { month: month(1) })).filter((a) => a.type === 'Action.OpenUrl') as { url?: string }[];
+    expect(other[1]!.url).not.toBe(links[1]!.url);
   });
 });
 

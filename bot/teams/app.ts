@@ -7,6 +7,7 @@ import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
 import { registerOverviews } from '../features/overviews/index.ts';
 import { registerAgenda } from '../features/agenda/index.ts';
+import { registerAgendaLinks } from '../features/agenda/revokeCommand.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -44,6 +45,8 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   });
 
   registerOnboarding(app, services);
+  // Before other "agenda …" commands: "agenda intrekken <naam>" is the office's.
+  registerAgendaLinks(app, services);
   registerChannels(app, services);
   // Before the request dialogs: the first matching typed word wins, and "thuiszitters" is an overview.
   registerOverviews(app, services);

@@ -352,7 +352,11 @@ export const cardExamples: Record<string, () => object> = {
       manage: true,
       subtitle: 'Alle afspraken, voor elke doelgroep (u werkt bij het SOT).',
       banner: { text: 'Toegevoegd: Informatieavond ouders (woensdag 20 januari, 19:30 uur).', tone: 'good' },
-      links: { printUrl: 'https://sot-bot.example.nl/agenda/t/2026-12', feedUrl: 'https://sot-bot.example.nl/agenda/t.ics' },
+      links: {
+        printUrl: 'https://sot-bot.example.nl/agenda/t/2026-12',
+        feedUrl: 'https://sot-bot.example.nl/agenda.ics?token=t',
+        subscribeHelp: 'Zet de jaaragenda in uw eigen agenda.',
+      },
     }),
   /** A month crammed full with long descriptions: the card shortens them to stay under Teams' size limit. */
   agendaCrowded: () =>

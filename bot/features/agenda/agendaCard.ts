@@ -12,7 +12,7 @@ import { safeError } from '../../log.ts';
 import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
-import { agendaLinksFor } from './links.ts';
+import { agendaLinksFor, SUBSCRIBE_HELP } from './links.ts';
 import {
   addMonths,
   checkMonth,
@@ -78,7 +78,7 @@ async function itemsFor(services: Services, actor: Actor, audiences: string[] | 
 async function linksFor(services: Services, actor: Actor, month: Month) {
   try {
     const links = await agendaLinksFor(services, actor.personId);
-    return links ? { printUrl: links.printUrl(month), feedUrl: links.feedUrl } : undefined;
+    return links ? { printUrl: links.printUrl(month), feedUrl: links.feedUrl, subscribeHelp: SUBSCRIBE_HELP } : undefined;
   } catch (err) {
     services.logger.warn({ err: safeError(err) }, 'agenda links unavailable');
     return undefined;

@@ -252,7 +252,8 @@ async function store(
   if (!changed.length) return { ok: true, banner: 'Er is niets gewijzigd.', item: current };
   let saved: ItemRow;
   if (current.itemKey === itemKey) {
-    saved = await tx.agendaItem.update({ where: { id: current.id }, data });
+    // revision: the calendar feed's SEQUENCE, so subscribed calendars update the event in place.
+    saved = await tx.agendaItem.update({ where: { id: current.id }, data: { ...data, revision: { increment: 1 } } });
     await withdrawQueuedReminders(tx, current.id); // queued again with the new text when still due
   } else {
     // Another identity (date, time or title; for a holiday first day, audience or title), as an import of

@@ -45,7 +45,8 @@ export async function importAgenda(db: Db, entries: AgendaEntry[], actor: string
         current.title !== data.title ||
         JSON.stringify(current.remindDays) !== JSON.stringify(entry.remindDays)
       ) {
-        await tx.agendaItem.update({ where: { id: current.id }, data });
+        // revision: the calendar feed's SEQUENCE, so subscribed calendars update the event in place.
+        await tx.agendaItem.update({ where: { id: current.id }, data: { ...data, revision: { increment: 1 } } });
         summary.updated++;
       }
     }

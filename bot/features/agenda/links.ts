@@ -1,6 +1,7 @@
 // Personal links to the year agenda: the printable month (web page and PDF) and the calendar feed.
 // Each person has their own revocable token (the SOT office can revoke it); without one, no links.
 import type { Services } from '../../services.ts';
+import { currentTokenOf } from './tokens.ts';
 
 export interface AgendaLinks {
   /** The printable month, e.g. month "2026-12". */
@@ -10,9 +11,29 @@ export interface AgendaLinks {
   feedUrl: string;
 }
 
-/** The person's agenda links (made on first use). Stub until the printable month and the feed exist. */
+/**
+ * The person's agenda links, with their token made on first use (the same links every time until the
+ * office revokes them). Null for an unknown or deactivated person.
+ */
 export async function agendaLinksFor(services: Services, personId: string): Promise<AgendaLinks | null> {
-  void services;
-  void personId;
-  return null;
+  const { baseUrl, tokenFor } = services.agendaLinks;
+  const token = await currentTokenOf(services.db, tokenFor, personId, services.now());
+  if (!token) return null;
+  const query = `?token=${encodeURIComponent(token)}`;
+  return {
+    printUrl: (month) => `${baseUrl}/agenda/${encodeURIComponent(month)}${query}`,
+    pdfUrl: (month) => `${baseUrl}/agenda/${encodeURIComponent(month)}.pdf${query}`,
+    feedUrl: `${baseUrl}/agenda.ics${query}`,
+  };
 }
+
+/** How to subscribe to the feed, for the agenda card (Teams Markdown: paragraphs and a numbered list). */
+export const SUBSCRIBE_HELP = [
+  'Zet de jaaragenda in uw eigen agenda; wijzigingen komen er dan vanzelf in.',
+  [
+    '1. Kopieer uw persoonlijke abonnementslink.',
+    '2. Outlook: ga naar **Agenda** → **Agenda toevoegen** → **Abonneren vanaf internet**, plak de link, geef de agenda een naam en kies **Importeren**.',
+    "3. Google Agenda: klik bij **Andere agenda's** op **+** → **Via URL**, plak de link en kies **Agenda toevoegen**.",
+  ].join('\n'),
+  'Outlook en Google halen wijzigingen een paar keer per dag op. De link is persoonlijk: deel hem niet.',
+].join('\n\n');

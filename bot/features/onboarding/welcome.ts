@@ -87,6 +87,11 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
       ...overviewLines(actor, false),
     );
   }
+  if (actor?.isAdmin) {
+    paragraphs.push(
+      'Heeft iemand anders de persoonlijke agendalinks van een collega in handen? Typ **agenda intrekken** met de naam of het e-mailadres: de oude links werken dan niet meer en de collega krijgt nieuwe.',
+    );
+  }
   return noticeCard({
     title: 'Hulp bij de SOT-bot',
     paragraphs,
