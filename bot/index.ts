@@ -17,6 +17,8 @@ import { requestRenderers } from './features/requests/index.ts';
 import type { Services } from './services.ts';
 import { signRequestLink } from './features/casework/ics.ts';
 import { icsRoute } from './features/casework/icsRoute.ts';
+import { reportLinkPath } from './features/monitoring/reportLink.ts';
+import { reportRoute } from './features/monitoring/reportRoute.ts';
 import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
 import { organisationTenantIds } from './store/directory.ts';
@@ -70,6 +72,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => false,
       ),
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
+    reportUrl: (schoolYear, personId, expiresAt) =>
+      `${config.publicUrl}${reportLinkPath(linkSecret, { schoolYear, personId, expires: Math.floor(expiresAt.getTime() / 1000) })}`,
   };
   delivery = new DeliveryWorker(
     database.prisma,
@@ -114,7 +118,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         gate,
         ping: database.ping,
         abandoned: (context) => recentActivities.forget(RecentActivities.keyOf(context.activity)),
-        routes: [icsRoute(database.prisma, linkSecret, logger)],
+        routes: [icsRoute(database.prisma, linkSecret, logger), reportRoute(database.prisma, linkSecret, logger, services.now)],
       },
       { port: config.port, host: config.host },
     );

@@ -154,8 +154,11 @@ export async function startServer(deps: ServerDeps, options: { port: number; hos
 
   for (const route of deps.routes ?? []) {
     server.get(route.path, async (req, res) => {
-      const result = await route.handle(req.params as Record<string, string>);
+      const query: Record<string, string> = {};
+      for (const [name, value] of new URL(req.url ?? '/', 'http://localhost').searchParams) query[name] ??= value;
+      const result = await route.handle(req.params as Record<string, string>, query);
       res.setHeader('content-type', result.contentType);
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       if (result.filename) res.setHeader('content-disposition', `attachment; filename="${result.filename}"`);
       res.writeHead(result.status);
       res.end(result.body);

@@ -12,4 +12,6 @@ export interface Services {
   databaseAvailable(): Promise<boolean>;
   /** Signed web address of a planned JES-overleg's calendar file (for external participants). */
   icsUrl(requestId: string): string;
+  /** Signed web address of the anonymised thuiszitter report of a school year, for one admin, until `expiresAt`. */
+  reportUrl(schoolYear: string, personId: string, expiresAt: Date): string;
 }

@@ -57,6 +57,8 @@ export type VerbData = DialogVerbs & {
   'request.answer': FormSubmit;
   'request.identify.form': RequestRef;
   'request.identify': FormSubmit;
+  /** Admins: the card with download links of the anonymised thuiszitter report. */
+  'report.open': None;
 };
 
 export type Verb = keyof VerbData;
@@ -133,6 +135,7 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.answer': true,
   'request.identify.form': true,
   'request.identify': true,
+  'report.open': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];

@@ -5,6 +5,7 @@ import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
+import { registerMonitoring } from '../features/monitoring/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -45,6 +46,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerChannels(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
+  registerMonitoring(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
   onUnknownCardAction(

@@ -9,6 +9,10 @@ import type { Services } from '../../services.ts';
 import { activeSwv } from '../../store/directory.ts';
 import { registrationPrompt } from './registration.ts';
 
+/** The typed word for the report is no manifest command (that list is nearly full): the admins read it here. */
+const REPORT_HELP =
+  'Beheerders typen **rapportage** (of drukken op "Rapportage thuiszitters" op hun startkaart) voor de geanonimiseerde kwartaalrapportage over thuiszitters voor het samenwerkingsverband en de Inspectie, als CSV-bestand.';
+
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
   if (!actor) return registrationPrompt(services, aadObjectId);
@@ -47,10 +51,16 @@ function staffHomeCard(actor: Actor): AdaptiveCardJson {
             'Kwam een aanvraag per telefoon of e-mail binnen? Voer die hier in namens de school; de coördinatoren van de school krijgen bericht.',
           ]
         : []),
+      ...(actor.isAdmin
+        ? [
+            'Cijfers over thuiszitters voor het samenwerkingsverband en de Inspectie: druk op "Rapportage thuiszitters" of typ **rapportage**.',
+          ]
+        : []),
     ],
     actions: [
       ...(actor.isConsultant || actor.isAdmin ? FORM_KINDS.map((form) => button(FORM_ENTRIES[form].menuTitle, `${form}.start`, {})) : []),
       ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
+      ...(actor.isAdmin ? [button('Rapportage thuiszitters', 'report.open')] : []),
       button('Help', 'menu.help'),
     ],
   }) as AdaptiveCardJson;
@@ -70,6 +80,7 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
       'Voor het SOT: vermeld @SOT-bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',
     );
   }
+  if (actor?.isAdmin) paragraphs.push(REPORT_HELP);
   return noticeCard({
     title: 'Hulp bij de SOT-bot',
     paragraphs,
