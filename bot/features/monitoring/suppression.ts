@@ -21,13 +21,14 @@ const isSmall = (v: number) => v >= 1 && v <= SMALL_MAX;
  * `overlapping` are dimensions where one signal can count in more than one category (no exact sum there).
  *
  * Rules: every count from 1 to 4 is small. In an overlapping dimension with exactly one small or hidden
- * category, the smallest other non-zero category is hidden as well. For the exact sums, the function works
+ * category, the smallest other non-zero category is hidden as well; there each category is at most the
+ * total, and all together at least the total. For the exact sums, the function works
  * out what a reader could: each small cell lies between 1 and 4, each hidden one is 5 or more (the counts
  * 1 to 4 are always written as small, and a zero is never hidden), and every sum narrows those ranges. As
  * long as some small cell is pinned to one value, the smallest non-zero shown cell of a sum involved is
  * hidden too.
  */
-export function suppress(values: readonly number[], sums: readonly Sum[], overlapping: readonly (readonly number[])[] = []): Mark[] {
+export function suppress(values: readonly number[], sums: readonly Sum[], overlapping: readonly Sum[] = []): Mark[] {
   const marks: Mark[] = values.map((v) => (isSmall(v) ? 'small' : 'shown'));
   const hideSmallestOf = (cells: readonly number[], except?: number): boolean => {
     let best: number | undefined;
@@ -42,20 +43,21 @@ export function suppress(values: readonly number[], sums: readonly Sum[], overla
 
   for (let step = 0; step <= values.length; step++) {
     let changed = false;
-    for (const members of overlapping) {
+    for (const { members } of overlapping) {
       const unknown = members.filter((c) => marks[c] !== 'shown');
       if (unknown.length === 1 && hideSmallestOf(members, unknown[0])) changed = true;
     }
     if (changed) continue;
 
-    const { lo, hi } = whatAReaderKnows(values, marks, sums);
+    const { lo, hi } = whatAReaderKnows(values, marks, sums, overlapping);
     const pinned = (c: number) => marks[c] !== 'shown' && lo[c] === hi[c];
     const exposed = marks.map((m, c) => (m === 'small' && pinned(c) ? c : -1)).filter((c) => c >= 0);
     if (!exposed.length) return marks;
 
     // Widen a sum around the exposed cell; else a sum that pins a hidden cell (which then pins a small one).
     const cellsOf = (s: Sum) => [...s.members, s.total];
-    const candidates = [...sums.filter((s) => cellsOf(s).includes(exposed[0]!)), ...sums.filter((s) => cellsOf(s).some(pinned))];
+    const groups = [...sums, ...overlapping];
+    const candidates = [...groups.filter((s) => cellsOf(s).includes(exposed[0]!)), ...groups.filter((s) => cellsOf(s).some(pinned))];
     if (!candidates.some((s) => hideSmallestOf(s.members) || hideSmallestOf([s.total]))) return marks;
   }
   return marks;
@@ -65,7 +67,12 @@ export function suppress(values: readonly number[], sums: readonly Sum[], overla
  * Bounds propagation over the sums: for each cell the range of values a reader can still deduce. Sound
  * (the true value always stays inside), which is what matters for deciding that a cell is safe enough.
  */
-export function whatAReaderKnows(values: readonly number[], marks: readonly Mark[], sums: readonly Sum[]) {
+export function whatAReaderKnows(
+  values: readonly number[],
+  marks: readonly Mark[],
+  sums: readonly Sum[],
+  overlapping: readonly Sum[] = [],
+) {
   const lo = values.map((v, c) => (marks[c] === 'shown' ? v : marks[c] === 'small' ? 1 : SMALL_MAX + 1));
   const hi = values.map((v, c) => (marks[c] === 'shown' ? v : marks[c] === 'small' ? SMALL_MAX : Number.POSITIVE_INFINITY));
   for (let pass = 0; pass < 200; pass++) {
@@ -107,6 +114,28 @@ export function whatAReaderKnows(values: readonly number[], marks: readonly Mark
           hi[t.c] = to;
           changed = true;
         }
+      }
+    }
+    // Where a signal counts in one or more categories: each category is at most the total, and the
+    // categories together at least the total.
+    const narrow = (c: number, from: number, to: number) => {
+      if (from > lo[c]!) {
+        lo[c] = from;
+        changed = true;
+      }
+      if (to < hi[c]!) {
+        hi[c] = to;
+        changed = true;
+      }
+    };
+    for (const { members, total } of overlapping) {
+      for (const m of members) narrow(m, lo[m]!, hi[total]!);
+      const highs = members.map((m) => hi[m]!);
+      const highSum = highs.reduce((a, b) => a + b, 0);
+      narrow(total, Math.max(lo[total]!, ...members.map((m) => lo[m]!)), highSum);
+      for (const [i, m] of members.entries()) {
+        const othersHigh = highSum - highs[i]!;
+        if (Number.isFinite(othersHigh)) narrow(m, lo[total]! - othersHigh, hi[m]!);
       }
     }
     if (!changed) break;

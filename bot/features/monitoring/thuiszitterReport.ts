@@ -98,23 +98,27 @@ const labelOf = <T extends Record<string, string>>(labels: T, key: string | unde
 
 /** The categories a signal counts in at the end of a quarter (counted from 1 August up to `quarter.until`). */
 export function categoriesAt(signal: Signal, quarter: Quarter, holidays: readonly Holiday[]): Record<Dimension, string[]> {
+  const closed = !!signal.closedAt && signal.closedAt <= quarter.until;
+  // Weeks are counted up to the quarter's end, the return to school, or the closing of the case (after which
+  // the SOT no longer follows the pupil), whichever comes first.
+  const until = closed ? signal.closedAt! : quarter.until;
   const absence = {
     firstAbsentDate: signal.firstAbsentDate,
     backToSchool: signal.backToSchool && { ...signal.backToSchool, extent: 'volledig' as const },
   };
   let band: string = WEEKS_BANDS.none;
   if (signal.firstAbsentDate && signal.firstAbsentDate <= quarter.peildatum) {
-    const weeks = weeksAbsent(absence, quarter.until, holidays);
+    const weeks = weeksAbsent(absence, until, holidays);
     band = weeks < REPORTING_DUTY_WEEKS ? WEEKS_BANDS.under4 : weeks < LONG_WEEKS ? WEEKS_BANDS.under12 : WEEKS_BANDS.long;
   }
   let duty: string = DUTY.none;
-  if (signal.firstAbsentDate && signal.firstAbsentDate <= quarter.peildatum && hasReportingDuty(absence, quarter.until, holidays)) {
+  if (signal.firstAbsentDate && signal.firstAbsentDate <= quarter.peildatum && hasReportingDuty(absence, until, holidays)) {
     const done = reportingDone({ reporting: { duo: signal.duoDate, ot: signal.otDate } });
     const byThen = (d: string | undefined) => !!d && d <= quarter.peildatum;
     duty = done.duo && done.ot && byThen(signal.duoDate) && byThen(signal.otDate) ? DUTY.met : DUTY.notMet;
   }
   let outcomes: string[] = [OUTCOME_OPEN];
-  if (signal.closedAt && signal.closedAt <= quarter.until) {
+  if (closed) {
     const known = signal.outcomes.map((o) => labelOf(THUISZITTER_OUTCOMES, o)).filter((o): o is string => !!o);
     outcomes = known.length ? [...new Set(known)] : [OUTCOME_NONE];
   }
@@ -164,7 +168,7 @@ export const SMALL_TEXT = '<5';
 export const HIDDEN_TEXT = 'x';
 const written = (value: number, mark: Mark) => (mark === 'small' ? SMALL_TEXT : mark === 'hidden' ? HIDDEN_TEXT : String(value));
 
-interface Entity {
+export interface Entity {
   brin: string;
   name: string;
   sector: string;
@@ -172,13 +176,24 @@ interface Entity {
 }
 
 /** One quarter's table: counts per entity, dimension and category, then suppression over all of it. */
-export function quarterRows(
-  year: SchoolYear,
+/** One cell of a quarter's table, with its true count (before suppression). */
+export interface Cell {
+  entity: Entity;
+  dimension: Dimension;
+  category: string;
+  value: number;
+}
+
+/**
+ * One quarter's counts per entity ("alle scholen", then each school with a signal), dimension and category,
+ * with the sums a reader of the table can use. Nothing here is suppressed yet: see quarterRows.
+ */
+export function quarterTable(
   quarter: Quarter,
+  begins: Date,
   signals: readonly Signal[],
   holidays: Record<HolidayRegion, Holiday[]>,
-): ReportRow[] {
-  const begins = schoolYearBegins(year);
+): { cells: Cell[]; sums: Sum[]; overlapping: Sum[] } {
   const counted = signals
     .filter((s) => countsIn(s, begins, quarter))
     .map((s) => ({ school: s.school, categories: categoriesAt(s, quarter, holidays[holidayRegionOf(s.school.sector)]) }));
@@ -222,12 +237,12 @@ export function quarterRows(
   // What a reader can add up: the categories of a dimension to the total, and the schools to "alle scholen".
   const total = DIMENSIONS.totaal[0]!;
   const sums: Sum[] = [];
-  const overlapping: number[][] = [];
+  const overlapping: Sum[] = [];
   for (const e of entities)
     for (const d of e.dimensions) {
       const members = categories.get(d)!.map((c) => cell(e, d, c));
       if (SINGLE.includes(d)) sums.push({ members, total: cell(e, 'totaal', total) });
-      else if (d === 'uitkomst') overlapping.push(members);
+      else if (d === 'uitkomst') overlapping.push({ members, total: cell(e, 'totaal', total) });
     }
   const schoolList = entities.slice(1);
   for (const d of DIMENSION_NAMES.filter((x) => x !== 'sector'))
@@ -238,26 +253,38 @@ export function quarterRows(
       total: cell(all, 'sector', sector),
     });
 
-  const marks = suppress(values, sums, overlapping);
-  const rows: ReportRow[] = [];
+  const cells: Cell[] = [];
   for (const e of entities)
     for (const d of e.dimensions)
-      for (const c of categories.get(d)!) {
-        const i = cell(e, d, c);
-        rows.push({
-          schooljaar: year.label,
-          kwartaal: quarter.number,
-          peildatum: quarter.peildatum,
-          volledig: quarter.complete ? 'ja' : 'nee',
-          school_brin: e.brin,
-          school: e.name,
-          sector: e.sector,
-          dimensie: d,
-          categorie: c,
-          aantal: written(values[i]!, marks[i]!),
-        });
-      }
-  return rows;
+      for (const c of categories.get(d)!) cells.push({ entity: e, dimension: d, category: c, value: values[cell(e, d, c)]! });
+  return { cells, sums, overlapping };
+}
+
+/** One quarter's rows of the file, small counts suppressed. */
+export function quarterRows(
+  year: SchoolYear,
+  quarter: Quarter,
+  signals: readonly Signal[],
+  holidays: Record<HolidayRegion, Holiday[]>,
+): ReportRow[] {
+  const { cells, sums, overlapping } = quarterTable(quarter, schoolYearBegins(year), signals, holidays);
+  const marks = suppress(
+    cells.map((c) => c.value),
+    sums,
+    overlapping,
+  );
+  return cells.map((c, i) => ({
+    schooljaar: year.label,
+    kwartaal: quarter.number,
+    peildatum: quarter.peildatum,
+    volledig: quarter.complete ? 'ja' : 'nee',
+    school_brin: c.entity.brin,
+    school: c.entity.name,
+    sector: c.entity.sector,
+    dimensie: c.dimension,
+    categorie: c.category,
+    aantal: written(c.value, marks[i]!),
+  }));
 }
 
 /** The thuiszitter signals of an SWV that can count in this school year (withdrawn ones never count). */
