@@ -4,9 +4,6 @@
 import fs from 'node:fs';
 import { ConfigError, loadConfig } from '../bot/config.ts';
 import { parseSchoolYear } from '../bot/features/monitoring/schoolYear.ts';
-import { reportCsv, thuiszitterReport } from '../bot/features/monitoring/thuiszitterReport.ts';
-import { activeSwv } from '../bot/store/directory.ts';
-import { withDatabase } from './cli.ts';
 
 const USAGE = 'Gebruik: npm run report:thuiszitters -- JJJJ-JJJJ [--out BESTAND.csv]   (bijvoorbeeld 2026-2027)';
 
@@ -53,6 +50,10 @@ async function main(): Promise<number> {
     console.error(year.message);
     return 1;
   }
+  // The database and the report are loaded only now: a wrong argument is answered at once.
+  const { withDatabase } = await import('./cli.ts');
+  const { reportCsv, thuiszitterReport } = await import('../bot/features/monitoring/thuiszitterReport.ts');
+  const { activeSwv } = await import('../bot/store/directory.ts');
   return withDatabase(
     async (db) => {
       const swv = await activeSwv(db.prisma);
