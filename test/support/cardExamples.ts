@@ -9,6 +9,7 @@ import { chooseSchoolCard, myRequestsCard, requestChannelCard, requestReviewCard
 import type { SchoolContext } from '../../bot/features/requests/schoolContext.ts';
 import { actionFormCard } from '../../cards/actionForm.ts';
 import { button } from '../../cards/verbs.ts';
+import { reportLinksCard, reportRefusalCard } from '../../bot/features/monitoring/index.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -172,4 +173,16 @@ export const cardExamples: Record<string, () => object> = {
       links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }],
     }),
   myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
+  reportLinks: () =>
+    reportLinksCard(
+      [
+        {
+          title: 'Schooljaar 2026-2027 (tot nu)',
+          url: 'https://sot-bot.example.nl/rapportage/thuiszitters/2026-2027.csv?p=p1&exp=1&sig=s',
+        },
+        { title: 'Schooljaar 2025-2026', url: 'https://sot-bot.example.nl/rapportage/thuiszitters/2025-2026.csv?p=p1&exp=1&sig=s' },
+      ],
+      '11:00',
+    ),
+  reportRefusal: () => reportRefusalCard(),
 };

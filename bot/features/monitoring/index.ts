@@ -26,16 +26,7 @@ export function registerMonitoring(app: App, services: Services): void {
 /** For an admin: download links of the current and the previous school year. Anyone else: a refusal. */
 export async function reportCard(context: TurnContext, services: Services): Promise<AdaptiveCardJson> {
   const actor = await resolveActor(context, services);
-  if (!actor?.isAdmin) {
-    return noticeCard({
-      title: 'Alleen voor het SOT-bureau',
-      tone: 'attention',
-      paragraphs: [
-        'De rapportage over thuiszitters is er alleen voor beheerders van het SOT-bureau. Heeft u deze cijfers nodig? Vraag ze dan aan het SOT-bureau.',
-      ],
-      actions: [button('Naar het menu', 'menu.open')],
-    }) as AdaptiveCardJson;
-  }
+  if (!actor?.isAdmin) return reportRefusalCard();
   const now = services.now();
   const expiresAt = new Date(now.getTime() + REPORT_LINK_MINUTES * 60_000);
   const current = currentSchoolYear(now);
@@ -54,7 +45,10 @@ export async function reportCard(context: TurnContext, services: Services): Prom
       details: { schoolYear: year.label, expiresAt: expiresAt.toISOString() },
     })),
   });
-  const until = DateTime.fromJSDate(expiresAt, { zone: ZONE }).toFormat('HH:mm');
+  return reportLinksCard(links, DateTime.fromJSDate(expiresAt, { zone: ZONE }).toFormat('HH:mm'));
+}
+
+export function reportLinksCard(links: { title: string; url: string }[], until: string): AdaptiveCardJson {
   return noticeCard({
     title: 'Rapportage thuiszitters',
     paragraphs: [
@@ -63,5 +57,16 @@ export async function reportCard(context: TurnContext, services: Services): Prom
       `De links zijn alleen voor u en werken een uur, tot ${until}. Daarna typt u opnieuw **rapportage**.`,
     ],
     links,
+  }) as AdaptiveCardJson;
+}
+
+export function reportRefusalCard(): AdaptiveCardJson {
+  return noticeCard({
+    title: 'Alleen voor het SOT-bureau',
+    tone: 'attention',
+    paragraphs: [
+      'De rapportage over thuiszitters is er alleen voor beheerders van het SOT-bureau. Heeft u deze cijfers nodig? Vraag ze dan aan het SOT-bureau.',
+    ],
+    actions: [button('Naar het menu', 'menu.open')],
   }) as AdaptiveCardJson;
 }
