@@ -83,6 +83,21 @@ describe('small-count suppression', () => {
     expect(marks[0]).toBe('hidden'); // no other non-zero category: the total goes
   });
 
+  it('leaves alone what no hiding can protect: four categories each "<5" under a total "<5" are one each', () => {
+    const marks = suppress([4, 1, 1, 1, 1, 0], [{ members: [1, 2, 3, 4, 5], total: 0 }]);
+    expect(marks).toEqual(['small', 'small', 'small', 'small', 'small', 'shown']);
+  });
+
+  it('a masked cell is written small even at 0, and a reader then knows only 0 to 4', () => {
+    const sums = [{ members: [1, 2, 3, 4, 5], total: 0 }];
+    const masked = new Set([1, 2, 3, 4, 5]);
+    const marks = suppress([4, 1, 1, 1, 1, 0], sums, { masked });
+    expect(marks.every((m) => m === 'small')).toBe(true);
+    const { lo, hi } = whatAReaderKnows([4, 1, 1, 1, 1, 0], marks, sums, { masked });
+    expect(lo.slice(1)).toEqual([0, 0, 0, 0, 0]);
+    expect(hi.slice(1)).toEqual([4, 4, 4, 4, 4]);
+  });
+
   it('protects across schools: a school cell must not be the "alle scholen" cell minus the other schools', () => {
     // cells: all, school A, school B of one category; A has 2.
     const marks = suppress([12, 2, 10], [{ members: [1, 2], total: 0 }]);
@@ -91,9 +106,15 @@ describe('small-count suppression', () => {
 
   it('in a dimension where a signal can count more than once, one small category takes the smallest other with it', () => {
     // cells: total 17, then four categories.
-    expect(suppress([17, 3, 7, 9, 0], [], [{ members: [1, 2, 3, 4], total: 0 }])).toEqual(['shown', 'small', 'hidden', 'shown', 'shown']);
+    expect(suppress([17, 3, 7, 9, 0], [], { overlapping: [{ members: [1, 2, 3, 4], total: 0 }] })).toEqual([
+      'shown',
+      'small',
+      'hidden',
+      'shown',
+      'shown',
+    ]);
     // One category holding every signal gives the total away (each category is at most the total).
-    const marks = suppress([6, 6, 0, 1], [], [{ members: [1, 2, 3], total: 0 }]);
+    const marks = suppress([6, 6, 0, 1], [], { overlapping: [{ members: [1, 2, 3], total: 0 }] });
     expect(marks[3]).toBe('small');
     expect(marks.filter((m) => m === 'hidden').length).toBeGreaterThan(0);
   });
@@ -120,13 +141,22 @@ describe('small-count suppression', () => {
         ];
         const marks = suppress(values, sums);
         const { lo, hi } = whatAReaderKnows(values, marks, sums);
+        // What no hiding can change: the ranges with every non-zero count hidden.
+        const worst = whatAReaderKnows(
+          values,
+          marks.map((m, i) => (m === 'shown' && values[i]! > 0 ? 'hidden' : m)),
+          sums,
+        );
         for (const [i, v] of values.entries()) {
           expect(lo[i]! <= v && v <= hi[i]!).toBe(true); // the reader's ranges are sound
           if (v >= 1 && v <= 4) {
             expect(marks[i]).toBe('small');
-            expect(lo[i]! < hi[i]!).toBe(true);
+            if (worst.lo[i]! < worst.hi[i]!) expect(lo[i]! < hi[i]!).toBe(true);
           }
-          if (marks[i] === 'hidden') expect(v).toBeGreaterThanOrEqual(5);
+          if (marks[i] === 'hidden') {
+            expect(v).toBeGreaterThanOrEqual(5);
+            expect(lo[i]! < hi[i]!).toBe(true); // hidden only where it hides something
+          }
         }
       }),
       { numRuns: 300, seed: 20262027 },

@@ -15,7 +15,7 @@ import { holidayRegionOf, type Holiday, type HolidayRegion } from '../../domain/
 import type { Db } from '../../store/database.ts';
 import { holidaysByRegion } from '../../store/holidays.ts';
 import { quartersOf, schoolYearBegins, type Quarter, type SchoolYear } from './schoolYear.ts';
-import { suppress, type Mark, type Sum } from './suppression.ts';
+import { SMALL_MAX, suppress, type Mark, type Sum } from './suppression.ts';
 
 export const UNKNOWN = 'onbekend';
 export const ALL_SCHOOLS = 'alle scholen';
@@ -268,10 +268,15 @@ export function quarterRows(
   holidays: Record<HolidayRegion, Holiday[]>,
 ): ReportRow[] {
   const { cells, sums, overlapping } = quarterTable(quarter, schoolYearBegins(year), signals, holidays);
+  // A school with fewer than 5 signals shows no breakdown: every category "<5", zeros included.
+  const smallSchools = new Set(
+    cells.filter((c) => c.entity.brin && c.dimension === 'totaal' && c.value <= SMALL_MAX).map((c) => c.entity.brin),
+  );
+  const masked = new Set(cells.flatMap((c, i) => (smallSchools.has(c.entity.brin) && c.dimension !== 'totaal' ? [i] : [])));
   const marks = suppress(
     cells.map((c) => c.value),
     sums,
-    overlapping,
+    { overlapping, masked },
   );
   return cells.map((c, i) => ({
     schooljaar: year.label,
