@@ -93,6 +93,8 @@ export function categoriesOf(details: unknown): Omit<Signal, 'school' | 'created
   };
 }
 
+const sectorOf = (school: { sector: string }) => school.sector.trim().toUpperCase() || UNKNOWN;
+
 const labelOf = <T extends Record<string, string>>(labels: T, key: string | undefined): string | undefined =>
   key !== undefined && Object.hasOwn(labels, key) ? labels[key as keyof T] : undefined;
 
@@ -124,7 +126,7 @@ export function categoriesAt(signal: Signal, quarter: Quarter, holidays: readonl
   }
   return {
     totaal: DIMENSIONS.totaal,
-    sector: [signal.school.sector.trim().toUpperCase() || UNKNOWN],
+    sector: [sectorOf(signal.school)],
     soort: [labelOf(THUISZITTER_KIND, signal.kind) ?? UNKNOWN],
     reden: [labelOf(THUISZITTER_REASONS, signal.reason) ?? UNKNOWN],
     verzuimduur: [band],
@@ -209,7 +211,7 @@ export function quarterTable(
       schools.set(s.school.brin, {
         brin: s.school.brin,
         name: s.school.name,
-        sector: s.school.sector.trim().toUpperCase(),
+        sector: sectorOf(s.school),
         dimensions: DIMENSION_NAMES.filter((d) => d !== 'sector'),
       });
   const entities = [all, ...[...schools.values()].sort((a, b) => a.brin.localeCompare(b.brin))];
