@@ -20,6 +20,8 @@ import { icsRoute } from './features/casework/icsRoute.ts';
 import { deriveAgendaToken } from './features/agenda/tokens.ts';
 import { agendaRoutes } from './features/agenda/routes.ts';
 import { createPdfPrinter } from './features/agenda/pdf.ts';
+import { reportLinkPath } from './features/monitoring/reportLink.ts';
+import { reportRoute } from './features/monitoring/reportRoute.ts';
 import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
 import { organisationTenantIds } from './store/directory.ts';
@@ -77,6 +79,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       baseUrl: config.publicUrl,
       tokenFor: (personId, tokenId) => deriveAgendaToken(linkSecret, personId, tokenId),
     },
+    reportUrl: (schoolYear, personId, expiresAt) =>
+      `${config.publicUrl}${reportLinkPath(linkSecret, { schoolYear, personId, expires: Math.floor(expiresAt.getTime() / 1000) })}`,
   };
   // The printable month as PDF: one headless Chromium for the process, started on the first PDF.
   const pdfPrinter = createPdfPrinter({ executablePath: config.chromiumPath, logger });
@@ -123,7 +127,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         gate,
         ping: database.ping,
         abandoned: (context) => recentActivities.forget(RecentActivities.keyOf(context.activity)),
-        routes: [icsRoute(database.prisma, linkSecret, logger), ...agendaRoutes(services, pdfPrinter)],
+        routes: [
+          icsRoute(database.prisma, linkSecret, logger),
+          ...agendaRoutes(services, pdfPrinter),
+          reportRoute(database.prisma, linkSecret, logger, services.now),
+        ],
       },
       { port: config.port, host: config.host },
     );

@@ -17,4 +17,6 @@ export interface Services {
    * at, and a person's link token, derived with LINK_SECRET (bot/features/agenda/tokens.ts).
    */
   agendaLinks: { baseUrl: string; tokenFor(personId: string, tokenId: string): string };
+  /** Signed web address of the anonymised thuiszitter report of a school year, for one admin, until `expiresAt`. */
+  reportUrl(schoolYear: string, personId: string, expiresAt: Date): string;
 }

@@ -83,6 +83,8 @@ export type VerbData = DialogVerbs & {
   /** Admins: "really remove?", then remove. */
   'agenda.item.remove.form': AgendaMonth & { itemId: string };
   'agenda.item.remove': AgendaMonth & { itemId: string; formId: string };
+  /** Admins: the card with download links of the anonymised thuiszitter report. */
+  'report.open': None;
 };
 
 export type Verb = keyof VerbData;
@@ -168,6 +170,7 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'agenda.item.save': true,
   'agenda.item.remove.form': true,
   'agenda.item.remove': true,
+  'report.open': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];

@@ -50,6 +50,7 @@ function services(): Services {
     nudgeDelivery: () => {},
     now: clock.now,
     databaseAvailable: async () => true,
+    reportUrl: () => 'https://sot.example/rapportage',
     icsUrl: () => '',
     agendaLinks: { baseUrl: base, tokenFor: (personId, tokenId) => deriveAgendaToken(SECRET, personId, tokenId) },
   };

@@ -47,6 +47,7 @@ const VERBS = [
   'overview.thuiszitters',
   'overview.office',
   'agenda.show',
+  'report.open',
   'agenda.item.form',
   'agenda.item.save',
   'agenda.item.remove.form',

@@ -8,6 +8,7 @@ import { registerCasework } from '../features/casework/index.ts';
 import { registerOverviews } from '../features/overviews/index.ts';
 import { registerAgenda } from '../features/agenda/index.ts';
 import { registerAgendaLinks } from '../features/agenda/revokeCommand.ts';
+import { registerMonitoring } from '../features/monitoring/index.ts';
 import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
@@ -53,6 +54,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerAgenda(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
+  registerMonitoring(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
   onUnknownCardAction(

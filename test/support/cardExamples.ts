@@ -12,6 +12,7 @@ import { button } from '../../cards/verbs.ts';
 import { overviewCard, type OverviewCardData } from '../../cards/overviews.ts';
 import { agendaCard, agendaItemFormCard, type AgendaCardData } from '../../cards/agenda.ts';
 import { staffHomeCard } from '../../bot/features/onboarding/welcome.ts';
+import { reportLinksCard, reportRefusalCard } from '../../bot/features/monitoring/index.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -407,6 +408,18 @@ export const cardExamples: Record<string, () => object> = {
       isThuiszittersteam: false,
       schools: [],
     }),
+  reportLinks: () =>
+    reportLinksCard(
+      [
+        {
+          title: 'Schooljaar 2026-2027 (tot nu)',
+          url: 'https://sot-bot.example.nl/rapportage/thuiszitters/2026-2027.csv?p=p1&exp=1&sig=s',
+        },
+        { title: 'Schooljaar 2025-2026', url: 'https://sot-bot.example.nl/rapportage/thuiszitters/2025-2026.csv?p=p1&exp=1&sig=s' },
+      ],
+      '11:00',
+    ),
+  reportRefusal: () => reportRefusalCard(),
 };
 
 function overviewFilters(schools: string[], types: string[]) {

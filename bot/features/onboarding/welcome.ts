@@ -10,6 +10,10 @@ import { activeSwv } from '../../store/directory.ts';
 import { registrationPrompt } from './registration.ts';
 import { mayView, overviewButtons } from '../overviews/access.ts';
 
+/** The typed word for the report is no manifest command (that list is nearly full): the admins read it here. */
+const REPORT_HELP =
+  'Beheerders typen **rapportage** (of drukken op "Rapportage thuiszitters" op hun startkaart) voor de geanonimiseerde kwartaalrapportage over thuiszitters voor het samenwerkingsverband en de Inspectie, als CSV-bestand.';
+
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
   if (!actor) return registrationPrompt(services, aadObjectId);
@@ -50,12 +54,18 @@ export function staffHomeCard(actor: Actor): AdaptiveCardJson {
             'Kwam een aanvraag per telefoon of e-mail binnen? Voer die hier in namens de school; de coördinatoren van de school krijgen bericht.',
           ]
         : []),
+      ...(actor.isAdmin
+        ? [
+            'Cijfers over thuiszitters voor het samenwerkingsverband en de Inspectie: druk op "Rapportage thuiszitters" of typ **rapportage**.',
+          ]
+        : []),
     ],
     actions: [
       ...overviewButtons(actor),
       button('Jaaragenda', 'agenda.show', {}),
       ...(actor.isConsultant || actor.isAdmin ? FORM_KINDS.map((form) => button(FORM_ENTRIES[form].menuTitle, `${form}.start`, {})) : []),
       ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
+      ...(actor.isAdmin ? [button('Rapportage thuiszitters', 'report.open')] : []),
       button('Help', 'menu.help'),
     ],
   }) as AdaptiveCardJson;
@@ -92,6 +102,7 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
       'Heeft iemand anders de persoonlijke agendalinks van een collega in handen? Typ **agenda intrekken** met de naam of het e-mailadres: de oude links werken dan niet meer en de collega krijgt nieuwe.',
     );
   }
+  if (actor?.isAdmin) paragraphs.push(REPORT_HELP);
   return noticeCard({
     title: 'Hulp bij de SOT-bot',
     paragraphs,
