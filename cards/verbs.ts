@@ -63,6 +63,11 @@ export type VerbData = DialogVerbs & {
   'request.answer': FormSubmit;
   'request.identify.form': RequestRef;
   'request.identify': FormSubmit;
+  /** Herinneringen instellen: the card with the person's own settings, and saving it (the toggles are inputs). */
+  'reminders.settings': None;
+  'reminders.save': None;
+  /** Bereikbaarheid: how to reach the SOT office and the school's own consultant. */
+  'contact.show': None;
 };
 
 export type Verb = keyof VerbData;
@@ -140,6 +145,9 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'request.answer': true,
   'request.identify.form': true,
   'request.identify': true,
+  'reminders.settings': true,
+  'reminders.save': true,
+  'contact.show': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];
