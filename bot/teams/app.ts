@@ -5,7 +5,9 @@ import { registerOnboarding } from '../features/onboarding/index.ts';
 import { registerChannels } from '../features/channels/index.ts';
 import { registerRequests } from '../features/requests/index.ts';
 import { registerCasework } from '../features/casework/index.ts';
-import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
+import { registerReminderSettings } from '../features/reminders/index.ts';
+import { registerContact } from '../features/contact/index.ts';
+import { helpCardFor, sendHome } from '../features/onboarding/welcome.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
 import { onUnknownCardAction } from './routes.ts';
@@ -45,6 +47,8 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerChannels(app, services);
   registerRequests(app, services);
   registerCasework(app, services);
+  registerReminderSettings(app, services);
+  registerContact(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
   onUnknownCardAction(
@@ -63,7 +67,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
     if (isPersonalChat(context)) {
       await sendHome(context, services, await resolveActor(context, services));
     } else {
-      await context.sendActivity({ attachments: [cardAttachment(helpCard(await resolveActor(context, services)))] });
+      await context.sendActivity({ attachments: [cardAttachment(await helpCardFor(services, await resolveActor(context, services)))] });
     }
   });
 

@@ -31,9 +31,9 @@ function inDays(days: number, when: string): string {
 }
 
 /** A request nobody picked up gets a reminder in its thread after this many days, then daily. */
-const UNPICKED_AFTER_DAYS = 2;
+export const UNPICKED_AFTER_DAYS = 2;
 /** …and the SOT office hears of it after this many days. */
-const UNPICKED_ESCALATE_DAYS = 5;
+export const UNPICKED_ESCALATE_DAYS = 5;
 
 export class ReminderScheduler {
   private timer?: NodeJS.Timeout;
