@@ -274,7 +274,16 @@ export const cardExamples: Record<string, () => object> = {
     contactCard({ swvName: 'Samenwerkingsverband Voorbeeldstreek PO', office: { hours: [], phone: '0512 123 456' }, consultants: [] }),
   helpWithContact: () =>
     helpCard(
-      { personId: 'p', swvId: 's', name: 'Carla Smit', email: 'c@x.nl', isAdmin: false, isConsultant: false, isThuiszittersteam: false, schools },
+      {
+        personId: 'p',
+        swvId: 's',
+        name: 'Carla Smit',
+        email: 'c@x.nl',
+        isAdmin: false,
+        isConsultant: false,
+        isThuiszittersteam: false,
+        schools,
+      },
       {
         swvName: 'Samenwerkingsverband Voorbeeldstreek PO',
         office: { hours: [{ days: 'maandag', times: '08:30–16:30' }], email: 'sot@swv-voorbeeld.nl', note: 'Spreek niet in.' },

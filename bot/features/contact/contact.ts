@@ -47,7 +47,11 @@ export async function contactFor(db: Db, actor: Actor | null): Promise<ContactCa
 async function consultantsOf(db: Db, actor: Actor): Promise<ContactCardData['consultants']> {
   const schools = await db.school.findMany({
     where: { id: { in: actor.schools.map((s) => s.id) }, active: true },
-    select: { id: true, name: true, consultant: { select: { active: true, person: { select: { name: true, email: true, active: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      consultant: { select: { active: true, person: { select: { name: true, email: true, active: true } } } },
+    },
   });
   const byId = new Map(schools.map((s) => [s.id, s]));
   return actor.schools.flatMap((own) => {

@@ -34,7 +34,10 @@ const phone = z
 
 export const contactSchema = z
   .object({
-    hours: z.array(hours).max(MAX_HOURS, { message: `mag hoogstens ${MAX_HOURS} tijdvakken bevatten` }).optional(),
+    hours: z
+      .array(hours)
+      .max(MAX_HOURS, { message: `mag hoogstens ${MAX_HOURS} tijdvakken bevatten` })
+      .optional(),
     phone: phone.optional(),
     email: z.string().trim().toLowerCase().email({ message: 'is geen geldig e-mailadres (voorbeeld: sot@swv.nl)' }).optional(),
     note: z
@@ -51,22 +54,36 @@ export const contactSchema = z
         message: 'is leeg: vul ten minste een van hours, phone, email of note in, of laat contact weg',
       });
     }
-    // Two periods on one day that overlap are a typing error (a split day is fine: 08:30–12:00 and 13:00–16:30).
-    const list = c.hours ?? [];
-    list.forEach((b, j) => {
-      const i = list.findIndex((a, k) => k < j && a.day === b.day && overlaps(a, b));
-      if (i >= 0) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['hours', j],
-          message: `overlapt met $.swv.contact.hours[${i}] (${list[i]!.day} ${list[i]!.from}–${list[i]!.to})`,
-        });
-      }
-    });
   });
 
-const overlaps = (a: { from: string; to: string }, b: { from: string; to: string }) =>
-  [a.from, a.to, b.from, b.to].every((t) => TIME.test(t)) && a.from < b.to && b.from < a.to;
+const TIME_OK = (t: unknown): t is string => typeof t === 'string' && TIME.test(t.trim());
+
+/**
+ * Two periods on one day that overlap are a typing error (a split day is fine: 08:30–12:00 and
+ * 13:00–16:30). Checked on the raw file, like the references, so it is listed together with any other
+ * mistake rather than only once those are fixed.
+ */
+export function checkContactHours(root: Record<string, unknown>): { path: string; message: string }[] {
+  const swv = root.swv as { contact?: { hours?: unknown } } | undefined;
+  const hours = swv?.contact?.hours;
+  if (!Array.isArray(hours)) return [];
+  const periods = hours.map((h) => {
+    const { day, from, to } = (h ?? {}) as Record<string, unknown>;
+    const name = typeof day === 'string' ? day.trim().toLowerCase() : '';
+    if (!(DAYS as readonly string[]).includes(name) || !TIME_OK(from) || !TIME_OK(to)) return null;
+    return from.trim() < to.trim() ? { day: name, from: from.trim(), to: to.trim() } : null;
+  });
+  const errors: { path: string; message: string }[] = [];
+  periods.forEach((b, j) => {
+    if (!b) return;
+    const i = periods.findIndex((a, k) => k < j && a !== null && a.day === b.day && a.from < b.to && b.from < a.to);
+    if (i >= 0) {
+      const a = periods[i]!;
+      errors.push({ path: `$.swv.contact.hours[${j}]`, message: `overlapt met $.swv.contact.hours[${i}] (${a.day} ${a.from}–${a.to})` });
+    }
+  });
+  return errors;
+}
 
 export type SwvContact = z.output<typeof contactSchema>;
 export type OfficeHours = NonNullable<SwvContact['hours']>[number];

@@ -17,14 +17,7 @@ import { queueUndeliveredDigest } from '../../delivery/deadLetters.ts';
 import type { Services } from '../../services.ts';
 import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso } from './due.ts';
 import { turnedOff } from '../../store/reminderPreferences.ts';
-import {
-  appointmentReminderDay,
-  DEFAULT_REMINDER_TIME,
-  reminderTimeReached,
-  schoolDays,
-  WEEKDAYS,
-  type WorkCalendar,
-} from './timing.ts';
+import { appointmentReminderDay, DEFAULT_REMINDER_TIME, reminderTimeReached, schoolDays, WEEKDAYS, type WorkCalendar } from './timing.ts';
 
 function inDays(days: number, when: string): string {
   return days <= 0 ? `Vandaag: ${when}.` : days === 1 ? `Morgen: ${when}.` : `Over ${days} dagen: ${when}.`;

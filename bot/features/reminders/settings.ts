@@ -68,8 +68,7 @@ function fixed(actor: Actor): FixedReminder[] {
     lines.push(
       {
         title: 'Aanvraag nog niet opgepakt',
-        description:
-          `Dagelijks in uw kanaal, zodra een nieuwe aanvraag ${UNPICKED_AFTER_DAYS} dagen wacht. Een aanvraag mag nooit blijven liggen omdat iemand er niet was.`,
+        description: `Dagelijks in uw kanaal, zodra een nieuwe aanvraag ${UNPICKED_AFTER_DAYS} dagen wacht. Een aanvraag mag nooit blijven liggen omdat iemand er niet was.`,
       },
       {
         title: 'Advies gevraagd',
