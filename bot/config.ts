@@ -38,6 +38,11 @@ export interface Config {
   deliveryConcurrency: number;
   /** How often scheduled reminders are looked for. */
   reminderIntervalMs: number;
+  /**
+   * From this Dutch local time ("HH:MM") on, a working day's agenda and appointment reminders go out
+   * (bot/features/reminders/timing.ts).
+   */
+  reminderTime: string;
   /** Days after closing before a request's pupil data and free text are removed. */
   retentionDays: number;
   /** The other retention periods (bot/features/retention). */
@@ -59,6 +64,10 @@ export interface Config {
   /** Chromium that makes the agenda PDFs (default /usr/bin/chromium); when missing, the PDF link answers 503. */
   chromiumPath?: string;
 }
+
+/** Reminders go out in office hours (07:30–18:00); the reminder time leaves an hour of runs after it. */
+const EARLIEST_REMINDER_TIME = '07:30';
+const LATEST_REMINDER_TIME = '17:00';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -96,6 +105,17 @@ const EnvSchema = z.object({
       .min(10_000)
       .max(60 * 60_000)
       .default(15 * 60_000),
+  ),
+  REMINDER_TIME: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'moet een tijd zijn als UU:MM (Nederlandse tijd), bijv. 08:00')
+      .refine((t) => t >= EARLIEST_REMINDER_TIME && t <= LATEST_REMINDER_TIME, {
+        message: `moet tussen ${EARLIEST_REMINDER_TIME} en ${LATEST_REMINDER_TIME} liggen: herinneringen gaan alleen binnen kantoortijd (07:30–18:00) uit`,
+      })
+      .default('08:00'),
   ),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
   REGISTRATION_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
@@ -168,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRatePerSecond: e.DELIVERY_RATE_PER_SECOND,
     deliveryConcurrency: e.DELIVERY_CONCURRENCY,
     reminderIntervalMs: e.REMINDER_INTERVAL_MS,
+    reminderTime: e.REMINDER_TIME,
     retentionDays: e.RETENTION_DAYS,
     retention: {
       registrationDays: e.REGISTRATION_RETENTION_DAYS,

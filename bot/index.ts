@@ -74,6 +74,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         () => true,
         () => false,
       ),
+    reminderTime: config.reminderTime,
     icsUrl: (requestId) => `${config.publicUrl}/ics/${requestId}/${signRequestLink(linkSecret, requestId)}.ics`,
     agendaLinks: {
       baseUrl: config.publicUrl,
@@ -140,10 +141,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     throw err;
   }
   delivery.start();
-  const reminders = new ReminderScheduler(services, config.reminderIntervalMs, {
-    retentionDays: config.retentionDays,
-    ...config.retention,
-  });
+  const reminders = new ReminderScheduler(
+    services,
+    config.reminderIntervalMs,
+    { retentionDays: config.retentionDays, ...config.retention },
+    { reminderTime: config.reminderTime },
+  );
   if (options.scheduleReminders !== false) reminders.start();
   logger.info({ port: server.port, database: database.kind, mode: config.credentials ? 'teams' : 'local' }, 'SOT bot started');
 

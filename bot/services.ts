@@ -10,6 +10,8 @@ export interface Services {
   now(): Date;
   /** False while the database does not answer (to tell people to try again instead of "something went wrong"). */
   databaseAvailable(): Promise<boolean>;
+  /** From this Dutch local time ("08:00") on, agenda and appointment reminders go out (REMINDER_TIME). */
+  reminderTime: string;
   /** Signed web address of a planned JES-overleg's calendar file (for external participants). */
   icsUrl(requestId: string): string;
   /**

@@ -85,6 +85,11 @@ export type VerbData = DialogVerbs & {
   'agenda.item.remove': AgendaMonth & { itemId: string; formId: string };
   /** Admins: the card with download links of the anonymised thuiszitter report. */
   'report.open': None;
+  /** Herinneringen instellen: the card with the person's own settings, and saving it (the toggles are inputs). */
+  'reminders.settings': None;
+  'reminders.save': None;
+  /** Bereikbaarheid: how to reach the SOT office and the school's own consultant. */
+  'contact.show': None;
 };
 
 export type Verb = keyof VerbData;
@@ -171,6 +176,9 @@ const EVERY_VERB: { [V in Verb]: true } = {
   'agenda.item.remove.form': true,
   'agenda.item.remove': true,
   'report.open': true,
+  'reminders.settings': true,
+  'reminders.save': true,
+  'contact.show': true,
 };
 
 export const VERBS = Object.keys(EVERY_VERB) as Verb[];

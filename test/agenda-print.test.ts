@@ -51,6 +51,7 @@ function services(): Services {
     now: clock.now,
     databaseAvailable: async () => true,
     reportUrl: () => 'https://sot.example/rapportage',
+    reminderTime: '08:00',
     icsUrl: () => '',
     agendaLinks: { baseUrl: base, tokenFor: (personId, tokenId) => deriveAgendaToken(SECRET, personId, tokenId) },
   };

@@ -40,13 +40,14 @@ const chatText = (person: keyof typeof PEOPLE) => h.connector.cardsIn(h.client(P
 
 describe('holiday reminders', () => {
   it('reminds once per reminder day for a holiday of nine days, naming the whole period', async () => {
-    // 7 days before is a Saturday: the reminder goes out on Monday; 1 day before is Friday 15 October.
+    // 7 days before is a Saturday: the reminder moves to the working day before it, Friday 8 October (it
+    // used to wait until Monday); 1 day before is Friday 15 October.
     expect(await runDaily('2027-10-01', '2027-10-31')).toBe(4); // Carla and Dirk, twice each
     const keys = await h.db.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: 'agenda:' } }, select: { dedupeKey: true } });
     expect(keys).toHaveLength(4);
     const carla = chatText('carla');
     expect(carla).toContain('Herinnering jaaragenda: Herfstvakantie');
-    expect(carla).toContain('Over 5 dagen: zaterdag 16 oktober 2027 tot en met zondag 24 oktober 2027.');
+    expect(carla).toContain('Over 8 dagen: zaterdag 16 oktober 2027 tot en met zondag 24 oktober 2027.');
     expect(carla).toContain('Morgen: zaterdag 16 oktober 2027 tot en met zondag 24 oktober 2027.');
     expect(carla.match(/Herinnering jaaragenda: Herfstvakantie/g)).toHaveLength(2);
   });

@@ -9,7 +9,9 @@ import { registerOverviews } from '../features/overviews/index.ts';
 import { registerAgenda } from '../features/agenda/index.ts';
 import { registerAgendaLinks } from '../features/agenda/revokeCommand.ts';
 import { registerMonitoring } from '../features/monitoring/index.ts';
-import { helpCard, sendHome } from '../features/onboarding/welcome.ts';
+import { helpCardFor, sendHome } from '../features/onboarding/welcome.ts';
+import { registerReminderSettings } from '../features/reminders/index.ts';
+import { registerContact } from '../features/contact/index.ts';
 import { cardAttachment, type AdaptiveCardJson } from '../../cards/render.ts';
 import { noticeCard } from '../../cards/notice.ts';
 import { onUnknownCardAction } from './routes.ts';
@@ -55,6 +57,8 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
   registerRequests(app, services);
   registerCasework(app, services);
   registerMonitoring(app, services);
+  registerReminderSettings(app, services);
+  registerContact(app, services);
 
   // A button on an old card whose action no longer exists: say so instead of "Something went wrong".
   onUnknownCardAction(
@@ -73,7 +77,7 @@ export function createApp(adapter: TeamsAdapter, botAppId: string, services: Ser
     if (isPersonalChat(context)) {
       await sendHome(context, services, await resolveActor(context, services));
     } else {
-      await context.sendActivity({ attachments: [cardAttachment(helpCard(await resolveActor(context, services)))] });
+      await context.sendActivity({ attachments: [cardAttachment(await helpCardFor(services, await resolveActor(context, services)))] });
     }
   });
 

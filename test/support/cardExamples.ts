@@ -11,8 +11,10 @@ import { actionFormCard } from '../../cards/actionForm.ts';
 import { button } from '../../cards/verbs.ts';
 import { overviewCard, type OverviewCardData } from '../../cards/overviews.ts';
 import { agendaCard, agendaItemFormCard, type AgendaCardData } from '../../cards/agenda.ts';
-import { staffHomeCard } from '../../bot/features/onboarding/welcome.ts';
+import { helpCard, staffHomeCard } from '../../bot/features/onboarding/welcome.ts';
 import { reportLinksCard, reportRefusalCard } from '../../bot/features/monitoring/index.ts';
+import { reminderSettingsCard } from '../../cards/reminderSettings.ts';
+import { contactCard } from '../../cards/contact.ts';
 
 const schools = [
   { id: 's1', name: 'Obs Het Kompas', brin: '12AB00' },
@@ -420,6 +422,89 @@ export const cardExamples: Record<string, () => object> = {
       '11:00',
     ),
   reportRefusal: () => reportRefusalCard(),
+  reminderSettings: () =>
+    reminderSettingsCard({
+      intro: ['Herinneringen uit de jaaragenda en over afspraken krijgt u op werkdagen vanaf 08:00 uur.'],
+      toggles: [
+        { id: 'agenda', label: 'Jaaragenda', title: 'Herinneringen uit de jaaragenda', description: 'Belangrijke data.', on: true },
+        { id: 'appointments', label: 'Afspraken', title: 'Herinnering vóór een afspraak', description: 'De werkdag ervoor.', on: false },
+      ],
+      fixed: [
+        { title: 'Meldplicht thuiszitter', description: 'Wekelijks, zolang DUO en Onderwijs Transparant niet zijn vastgelegd.' },
+        { title: 'TLV loopt af', description: 'Eén bericht, 8 weken van tevoren.' },
+      ],
+    }),
+  reminderSettingsSaved: () =>
+    reminderSettingsCard({
+      intro: ['Herinneringen krijgt u op werkdagen vanaf 08:00 uur.'],
+      banner: 'Opgeslagen. Herinneringen uit de jaaragenda: uit; herinnering vóór een afspraak: aan.',
+      toggles: [
+        { id: 'agenda', label: 'Jaaragenda', title: 'Herinneringen uit de jaaragenda', description: 'Data voor het SOT-team.', on: false },
+        { id: 'appointments', label: 'Afspraken', title: 'Herinnering vóór een afspraak', description: 'De werkdag ervoor.', on: true },
+      ],
+      fixed: [],
+    }),
+  contact: () =>
+    contactCard({
+      swvName: 'Samenwerkingsverband Voorbeeldstreek PO',
+      office: {
+        hours: [
+          { days: 'maandag, dinsdag en donderdag', times: '08:30–16:30' },
+          { days: 'vrijdag', times: '08:30–12:00' },
+        ],
+        phone: '0512 123 456',
+        email: 'sot@swv-voorbeeld.nl',
+        note: 'Spreek niet in maar stuur een e-mail.',
+      },
+      consultants: [{ school: 'Obs Het Kompas', name: 'Anna de Vries', email: 'anna.devries@swv-voorbeeld.nl' }],
+    }),
+  contactNotFilledIn: () =>
+    contactCard({
+      swvName: 'Samenwerkingsverband Voorbeeldstreek PO',
+      office: null,
+      consultants: [
+        { school: 'Cbs De Ark', name: 'Bram Visser', email: 'bram.visser@swv-voorbeeld.nl' },
+        { school: 'Obs Het Kompas', name: null, email: null },
+      ],
+    }),
+  contactForStaff: () =>
+    contactCard({ swvName: 'Samenwerkingsverband Voorbeeldstreek PO', office: { hours: [], phone: '0512 123 456' }, consultants: [] }),
+  helpWithContact: () =>
+    helpCard(
+      {
+        personId: 'p',
+        swvId: 's',
+        name: 'Carla Smit',
+        email: 'c@x.nl',
+        isAdmin: false,
+        isConsultant: false,
+        isThuiszittersteam: false,
+        schools,
+      },
+      {
+        swvName: 'Samenwerkingsverband Voorbeeldstreek PO',
+        office: { hours: [{ days: 'maandag', times: '08:30–16:30' }], email: 'sot@swv-voorbeeld.nl', note: 'Spreek niet in.' },
+        consultants: [{ school: 'Obs Het Kompas', name: 'Anna de Vries', email: 'anna.devries@swv-voorbeeld.nl' }],
+      },
+    ),
+  /** The staff home card of a consultant: more buttons than fit, the rest under "…". */
+  noticeWithManyActions: () =>
+    noticeCard({
+      title: 'Welkom, Anna!',
+      paragraphs: ['U bent bij de SOT-bot bekend als consulent.'],
+      actions: [
+        button('Spreekuur aanvragen', 'spreekuur.start', {}),
+        button('Thuiszitter melden', 'thuiszitter.start', {}),
+        button('Dreigende thuiszitter', 'dreigend.start', {}),
+        button('JES-overleg plannen', 'jes.start', {}),
+        button('Advies vragen', 'advies.start', {}),
+        button('Kijk op School', 'kijkOpSchool.start', {}),
+        button('Afspraken van een dag verzetten', 'casework.moveDay.form', {}),
+        button('Herinneringen instellen', 'reminders.settings'),
+        button('Contact met het SOT', 'contact.show'),
+        button('Help', 'menu.help'),
+      ],
+    }),
 };
 
 function overviewFilters(schools: string[], types: string[]) {

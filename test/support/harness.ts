@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     deliveryRatePerSecond: 1000,
     deliveryConcurrency: 4,
     reminderIntervalMs: 3_600_000,
+    reminderTime: '08:00',
     retentionDays: 730,
     retention: { registrationDays: 90, unknownContactDays: 90, inactiveRequestDays: 365, sparringDays: 90 },
     publicUrl: 'http://127.0.0.1:0',

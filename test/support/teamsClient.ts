@@ -58,10 +58,13 @@ export class TeamsClient {
   }
 
   async post(activity: Record<string, any>): Promise<{ status: number; body: any }> {
-    const res = await fetch(this.options.botUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...this.base(), ...activity }),
+    const body = JSON.stringify({ ...this.base(), ...activity });
+    const send = () => fetch(this.options.botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    // A kept-alive connection the server closed while idle (a test that ran the scheduler for a while, on a
+    // busy machine) is reset before the request is read: the same activity once more, as Teams would retry it.
+    const res = await send().catch((err) => {
+      if ((err as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw err;
+      return send();
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };

@@ -7,7 +7,12 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/time.ts';
 import { cleanText } from '../../domain/text.ts';
 
-export const AUDIENCES = ['PO', 'VO', 'alle'] as const;
+/**
+ * Who an item is for: the coordinators of PO schools (bao, sbo, so), of VO schools, of all schools, or
+ * (SOT) the SOT team itself: its consultants get the reminders, coordinators never do. In this order, so
+ * an iCalendar event with both PO and SOT among its categories is a PO item.
+ */
+export const AUDIENCES = ['PO', 'VO', 'alle', 'SOT'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 /** activiteit: a date to remember (the default, and all a file without "soort" holds); vakantie: a school holiday. */
 export const AGENDA_KINDS = ['activiteit', 'vakantie'] as const;
@@ -42,6 +47,8 @@ const HOLIDAY_CATEGORIES = ['vakantie', 'schoolvakantie'];
 /** A holiday longer than this (days, both ends included) is a typing error: the summer holiday is about 45. */
 export const MAX_HOLIDAY_DAYS = 90;
 const MAX_REMIND_DAYS = 365;
+const SOT_HOLIDAY =
+  'een schoolvakantie geldt voor scholen: kies doelgroep PO, VO of alle. Doelgroep SOT is voor afspraken van het SOT-team zelf.';
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 2000;
 /** A year agenda is about this school year and the next: dates from last year up to two years ahead. */
@@ -174,13 +181,14 @@ export function checkAgendaRow(row: AgendaRow, now: Date, options: { everyField?
   const when = parseWhen(datum);
   if (!when) fail('datum')(`datum "${datum}" is geen geldige datum; gebruik JJJJ-MM-DD of JJJJ-MM-DDTUU:MM.`);
   const audience = AUDIENCES.find((a) => a.toLowerCase() === doelgroep.toLowerCase());
-  if (!audience) fail('doelgroep')(`doelgroep "${doelgroep}" moet PO, VO of alle zijn.`);
+  if (!audience) fail('doelgroep')(`doelgroep "${doelgroep}" moet PO, VO of alle zijn (scholen), of SOT (het SOT-team zelf).`);
   const days = parseRemindDays(herinneren);
   if (!days) fail('herinneren')(`herinneren "${herinneren}" moet een lijst van dagen zijn, bijvoorbeeld 14,1.`);
   const kind = soort ? AGENDA_KINDS.find((k) => k === soort.toLowerCase()) : 'activiteit';
   if (!kind) fail('soort')(`soort "${soort}" moet leeg, activiteit of vakantie zijn.`);
   let endDate: string | undefined;
   if (kind === 'vakantie') {
+    if (audience === 'SOT') fail('doelgroep')(SOT_HOLIDAY);
     if (when?.time) fail('datum')(`een vakantie duurt hele dagen: geef bij datum geen tijd ("${datum}"), alleen JJJJ-MM-DD.`);
     const last = tot ? parseWhen(tot) : when && { date: when.date };
     if (tot && (!last || last.time)) fail('tot')(`tot "${tot}" is geen geldige datum; gebruik JJJJ-MM-DD (de laatste vakantiedag).`);
@@ -267,6 +275,10 @@ function parseIcs(text: string, now: Date): AgendaResult {
     const holiday = categories.some((c) => HOLIDAY_CATEGORIES.includes(c.trim().toLowerCase()));
     let endDate: string | undefined;
     if (holiday) {
+      if (audience === 'SOT') {
+        refuse(`"${event.summary}": ${SOT_HOLIDAY}`);
+        continue;
+      }
       if (local.time) {
         refuse(
           `"${event.summary}" is een vakantie (categorie vakantie) maar heeft een begintijd; maak er een afspraak voor de hele dag van.`,

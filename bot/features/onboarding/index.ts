@@ -6,7 +6,7 @@ import type { PayloadRenderer } from '../../delivery/worker.ts';
 import { isPersonalChat, resolveActor, setRoute } from '../../teams/turn.ts';
 import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { decideRegistration, renderRegistrationReview, submitRegistration } from './registration.ts';
-import { helpCard, homeCard, sendHome } from './welcome.ts';
+import { helpCardFor, homeCard, sendHome } from './welcome.ts';
 
 /** First contact: welcome, help, registration of unknown people and its approval. */
 export function registerOnboarding(app: App, services: Services): void {
@@ -25,7 +25,7 @@ export function registerOnboarding(app: App, services: Services): void {
 
   onCommand(app, 'onboarding.help', /^\s*(help|hulp|\?)\s*$/i, 'anywhere', async (context) => {
     const actor = await resolveActor(context, services);
-    await context.sendActivity({ attachments: [cardAttachment(helpCard(actor))] });
+    await context.sendActivity({ attachments: [cardAttachment(await helpCardFor(services, actor))] });
   });
   onCommand(
     app,
@@ -40,7 +40,7 @@ export function registerOnboarding(app: App, services: Services): void {
   onCardAction(app, services, 'menu.open', 'anywhere', async (context) =>
     homeCard(services, await resolveActor(context, services), context.activity.from?.aadObjectId),
   );
-  onCardAction(app, services, 'menu.help', 'anywhere', async (context) => helpCard(await resolveActor(context, services)));
+  onCardAction(app, services, 'menu.help', 'anywhere', async (context) => helpCardFor(services, await resolveActor(context, services)));
   onCardAction(app, services, 'registration.submit', 'personal', (context, data) => submitRegistration(context, services, data));
   onCardAction(app, services, 'registration.approve', 'personalOrChannel', (context, data) =>
     decideRegistration(context, services, data, 'approved'),

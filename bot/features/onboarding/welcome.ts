@@ -13,6 +13,8 @@ import { mayView, overviewButtons } from '../overviews/access.ts';
 /** The typed word for the report is no manifest command (that list is nearly full): the admins read it here. */
 const REPORT_HELP =
   'Beheerders typen **rapportage** (of drukken op "Rapportage thuiszitters" op hun startkaart) voor de geanonimiseerde kwartaalrapportage over thuiszitters voor het samenwerkingsverband en de Inspectie, als CSV-bestand.';
+import { contactParagraphs, type ContactCardData } from '../../../cards/contact.ts';
+import { contactFor } from '../contact/contact.ts';
 
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
@@ -66,6 +68,8 @@ export function staffHomeCard(actor: Actor): AdaptiveCardJson {
       ...(actor.isConsultant || actor.isAdmin ? FORM_KINDS.map((form) => button(FORM_ENTRIES[form].menuTitle, `${form}.start`, {})) : []),
       ...(actor.isConsultant ? [button('Afspraken van een dag verzetten', 'casework.moveDay.form', {})] : []),
       ...(actor.isAdmin ? [button('Rapportage thuiszitters', 'report.open')] : []),
+      button('Herinneringen instellen', 'reminders.settings'),
+      button('Contact met het SOT', 'contact.show'),
       button('Help', 'menu.help'),
     ],
   }) as AdaptiveCardJson;
@@ -82,13 +86,19 @@ function overviewLines(actor: Actor, buttons: boolean): string[] {
   return words.length ? [`Overzichten: ${how} ${words.join(', ')}.`] : [];
 }
 
-export function helpCard(actor: Actor | null): AdaptiveCardJson {
+/** The help card with how to reach the SOT (the office, and a coordinator's own consultant). */
+export async function helpCardFor(services: Services, actor: Actor | null): Promise<AdaptiveCardJson> {
+  return helpCard(actor, (await contactFor(services.db, actor)) ?? undefined);
+}
+
+export function helpCard(actor: Actor | null, contact?: ContactCardData): AdaptiveCardJson {
   const kinds = FORM_KINDS.map((form) => FORM_ENTRIES[form]);
   const paragraphs = [
     `Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: ${kinds
       .map((k) => `**${k.menuTitle.toLowerCase()}**${k.anonymousAllowed ? '' : ' (met naam van de leerling)'}`)
       .join(', ')}. Anoniem sparren kan bij een spreekuur en een thuiszittermelding.`,
     `Typ bijvoorbeeld ${kinds.map((k) => `"${k.command}"`).join(', ')}, "mijn aanvragen", "agenda" (de jaaragenda) of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.`,
+    'Typ "herinneringen" om te kiezen welke herinneringen u krijgt, en "contact" om te zien hoe u het SOT bereikt.',
   ];
   if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
   if (actor && isSotStaff(actor)) {
@@ -103,9 +113,13 @@ export function helpCard(actor: Actor | null): AdaptiveCardJson {
     );
   }
   if (actor?.isAdmin) paragraphs.push(REPORT_HELP);
+  if (contact) paragraphs.push(...contactParagraphs(contact));
   return noticeCard({
     title: 'Hulp bij de SOT-bot',
     paragraphs,
-    actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
+    actions: [
+      { title: 'Naar het menu', verb: 'menu.open' },
+      ...(actor ? [{ title: 'Herinneringen instellen', verb: 'reminders.settings' as const }] : []),
+    ],
   }) as AdaptiveCardJson;
 }

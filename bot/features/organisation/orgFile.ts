@@ -1,6 +1,7 @@
 import { jsonSyntaxMessage } from './jsonSyntaxError.ts';
 import { dedupe, jsonPath, type OrgFileError, type OrgFileResult, sortByPath } from './orgFileErrors.ts';
 import { checkReferences } from './orgFileReferences.ts';
+import { checkContactHours } from './contactSchema.ts';
 import { dutchErrorMap, orgFileSchema } from './orgFileSchema.ts';
 
 // Reading and checking an organisation file (shared contract, section 1). The parts live beside this file:
@@ -48,7 +49,7 @@ export function validateOrgFile(input: unknown): OrgFileResult {
     ? []
     : parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
   // Cross-checks run on the raw input too, so a type error elsewhere does not hide a broken reference.
-  errors.push(...checkReferences(input as Record<string, unknown>));
+  errors.push(...checkReferences(input as Record<string, unknown>), ...checkContactHours(input as Record<string, unknown>));
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortByPath(dedupe(errors)) };
   return { ok: true, file: parsed.data };
 }

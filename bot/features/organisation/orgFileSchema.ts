@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactSchema } from './contactSchema.ts';
 
 // The organisation file's structure (shared contract, section 1), with messages in Dutch for the SOT office.
 
@@ -57,7 +58,8 @@ const school = z.object({
 
 // Unknown keys are allowed (the contract lets files grow new optional fields); zod drops them.
 export const orgFileSchema = z.object({
-  swv: z.object({ name: text, code: text, tenantId: text.optional() }),
+  // contact: how schools reach the SOT office (optional; contactSchema.ts).
+  swv: z.object({ name: text, code: text, tenantId: text.optional(), contact: contactSchema.optional() }),
   people: z.array(person),
   consultants: z.array(consultant),
   schools: z.array(school),

@@ -1,6 +1,7 @@
 // Which reminders are due at a given moment. Pure rules, no database, no Teams.
 import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/time.ts';
+import { EVERY_DAY, reminderDay, type WorkCalendar } from './timing.ts';
 
 /** Reminders go out in office hours only (Dutch time). */
 export function inOfficeHours(now: Date): boolean {
@@ -18,21 +19,30 @@ export function todayIso(now: Date): string {
 }
 
 /**
- * The reminder of an agenda item that is due today: the one for the fewest days before the date
- * whose day has come. A bot that was down sends only that one, late, never a pile of them.
+ * The reminder of an agenda item that is due today: the one for the fewest days before the date whose
+ * reminder day has come. A bot that was down sends only that one, late, never a pile of them. With a
+ * work calendar (timing.ts), nothing is due on a day off, and a reminder day that is a day off moves to
+ * the last working day before it; without one every day counts (the rule before working days).
  */
-export function dueAgendaReminder(itemDate: string, remindDays: number[], now: Date): number | null {
+export function dueAgendaReminder(itemDate: string, remindDays: number[], now: Date, isWorking: WorkCalendar = EVERY_DAY): number | null {
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
   const date = DateTime.fromISO(itemDate, { zone: ZONE }).startOf('day');
-  if (date < today) return null;
-  const due = remindDays.filter((d) => date.minus({ days: d }) <= today);
+  if (!date.isValid || date < today || !isWorking(today.toISODate()!)) return null;
+  const due = remindDays.filter((d) => {
+    const day = reminderDay(itemDate, d, isWorking);
+    return day !== null && day <= today.toISODate()!;
+  });
   return due.length ? Math.min(...due) : null;
 }
 
-/** Which schools an agenda item is for: PO covers bao, sbo and so. */
+/**
+ * Which schools an agenda item is for: PO covers bao, sbo and so; SOT items are for the SOT team (its
+ * consultants), so for no school at all.
+ */
 export function sectorsFor(audience: string): string[] | null {
   if (audience === 'PO') return ['PO', 'SBO', 'SO'];
   if (audience === 'VO') return ['VO'];
+  if (audience === 'SOT') return [];
   return null; // alle
 }
 

@@ -6,7 +6,7 @@ import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbo
 import type { Db, Tx } from '../../store/database.ts';
 import { adviceReminders } from './advice.ts';
 import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
-import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
+import { type Holiday, type HolidayRegion, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { holidaysFor } from '../../store/holidays.ts';
 import { openThuiszitters, plannedRequests, schoolContacts, unpickedRequests } from '../../store/requestQueries.ts';
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
@@ -15,26 +15,34 @@ import { applyRetention, type RetentionPolicy } from '../retention/index.ts';
 import { purgeSeenActivities } from '../../store/seenActivities.ts';
 import { queueUndeliveredDigest } from '../../delivery/deadLetters.ts';
 import type { Services } from '../../services.ts';
-import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso, tomorrowIso } from './due.ts';
+import { daysSince, daysUntil, dueAgendaReminder, inOfficeHours, isWeekday, isoWeek, sectorsFor, todayIso } from './due.ts';
+import { turnedOff } from '../../store/reminderPreferences.ts';
+import { appointmentReminderDay, DEFAULT_REMINDER_TIME, reminderTimeReached, schoolDays, WEEKDAYS, type WorkCalendar } from './timing.ts';
 
 function inDays(days: number, when: string): string {
   return days <= 0 ? `Vandaag: ${when}.` : days === 1 ? `Morgen: ${when}.` : `Over ${days} dagen: ${when}.`;
 }
 
 /** A request nobody picked up gets a reminder in its thread after this many days, then daily. */
-const UNPICKED_AFTER_DAYS = 2;
+export const UNPICKED_AFTER_DAYS = 2;
 /** …and the SOT office hears of it after this many days. */
-const UNPICKED_ESCALATE_DAYS = 5;
+export const UNPICKED_ESCALATE_DAYS = 5;
 
 export class ReminderScheduler {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
 
+  /** From this Dutch local time on, a working day's agenda and appointment reminders go out (timing.ts). */
+  private readonly reminderTime: string;
+
   constructor(
     private readonly services: Services,
     private readonly intervalMs: number,
     private readonly retention: RetentionPolicy,
-  ) {}
+    options: { reminderTime?: string } = {},
+  ) {
+    this.reminderTime = options.reminderTime ?? DEFAULT_REMINDER_TIME;
+  }
 
   private stopped = false;
 
@@ -88,23 +96,25 @@ export class ReminderScheduler {
     if (await enqueue(tx, message)) this.queued++;
   }
 
+  /**
+   * Year-agenda items: coordinators of the matching schools, or for an SOT item the consultants. From the
+   * reminder time on, on the recipient's working days (timing.ts); once per item, reminder day and person.
+   */
   private async agenda(now: Date) {
-    if (!isWeekday(now)) return; // a weekend reminder goes out on Monday, with the right number of days
+    if (!isWeekday(now) || !reminderTimeReached(now, this.reminderTime)) return;
     const { db } = this.services;
     // By its (first) date: a holiday that has begun is not reminded of any more.
     const items = await db.agendaItem.findMany({ where: { date: { gte: todayIso(now) } } });
+    if (items.length === 0) return;
+    const calendars = new WorkCalendars(db);
+    const off = await turnedOff(db, 'agenda');
     for (const item of items) {
-      const days = dueAgendaReminder(item.date, item.remindDays as number[], now);
-      if (days === null) continue;
-      const sectors = sectorsFor(item.audience);
-      const coordinators = await db.person.findMany({
-        where: {
-          swvId: item.swvId,
-          active: true,
-          coordinates: { some: { school: { active: true, ...(sectors ? { sector: { in: sectors } } : {}) } } },
-        },
-        select: { id: true },
-      });
+      const remindDays = item.remindDays as number[];
+      if (remindDays.length === 0) continue;
+      // Who may get it, each with the calendar they follow; first without asking who, to skip what is not due.
+      const groups = await calendars.candidates(item.swvId, item.audience);
+      if (!groups.some((calendar) => dueAgendaReminder(item.date, remindDays, now, calendar) !== null)) continue;
+      const recipients = (await this.agendaRecipients(item.swvId, item.audience, calendars)).filter((r) => !off.has(r.personId));
       // A holiday is one item however many days it lasts, so it is reminded of once per reminder day.
       const when =
         item.kind === 'vakantie' && item.endDate && item.endDate !== item.date
@@ -114,18 +124,54 @@ export class ReminderScheduler {
             : formatIsoDate(item.date);
       const card = noticeCard({
         title: `Herinnering jaaragenda: ${item.title}`,
-        paragraphs: [inDays(daysUntil(item.date, now), when), ...(item.description ? [item.description] : [])],
+        paragraphs: [
+          inDays(daysUntil(item.date, now), when),
+          ...(item.description ? [item.description] : []),
+          ...(item.audience === 'SOT' ? ['Dit staat in de jaaragenda voor het SOT-team.'] : []),
+        ],
+        actions: [{ title: 'Herinneringen instellen', verb: 'reminders.settings' }],
       });
-      // One statement per chunk, no long transaction: the keys make a run that stopped halfway safe to repeat.
-      this.queued += await enqueueMany(
-        db,
-        coordinators.map((person) => ({
-          key: `agenda:${item.id}:${days}:${person.id}`,
-          target: { type: 'person' as const, personId: person.id },
+      const messages: OutboundMessage[] = [];
+      for (const { personId, calendar } of recipients) {
+        const days = dueAgendaReminder(item.date, remindDays, now, calendar);
+        if (days === null) continue;
+        messages.push({
+          key: `agenda:${item.id}:${days}:${personId}`,
+          target: { type: 'person' as const, personId },
           payload: { card, summary: item.title },
-        })),
-      );
+        });
+      }
+      // One statement per chunk, no long transaction: the keys make a run that stopped halfway safe to repeat.
+      this.queued += await enqueueMany(db, messages);
     }
+  }
+
+  /** SOT items: the active consultants (weekdays); others: the coordinators of active matching schools. */
+  private async agendaRecipients(
+    swvId: string,
+    audience: string,
+    calendars: WorkCalendars,
+  ): Promise<{ personId: string; calendar: WorkCalendar }[]> {
+    const { db } = this.services;
+    if (audience === 'SOT') {
+      const consultants = await db.person.findMany({
+        where: { swvId, active: true, consultant: { is: { active: true } } },
+        select: { id: true },
+      });
+      return consultants.map((p) => ({ personId: p.id, calendar: WEEKDAYS }));
+    }
+    const sectors = sectorsFor(audience);
+    const schoolWhere = { active: true, ...(sectors ? { sector: { in: sectors } } : {}) };
+    const coordinators = await db.person.findMany({
+      where: { swvId, active: true, coordinates: { some: { school: schoolWhere } } },
+      select: { id: true, coordinates: { where: { school: schoolWhere }, select: { school: { select: { sector: true } } } } },
+    });
+    const result: { personId: string; calendar: WorkCalendar }[] = [];
+    for (const person of coordinators) {
+      const regions = [...new Set(person.coordinates.map((c) => holidayRegionOf(c.school.sector)))];
+      result.push({ personId: person.id, calendar: await calendars.of(swvId, regions) });
+    }
+    return result;
   }
 
   /** "A request must never vanish because someone was away: it waits, visibly, until someone picks it up." */
@@ -212,25 +258,41 @@ export class ReminderScheduler {
     }
   }
 
-  /** The day before a planned appointment: the coordinator and the consultant are reminded. */
+  /**
+   * The day before a planned appointment: the coordinator and the consultant (or whoever picked it up)
+   * are reminded — on the last working day before it, from the reminder time on. The school's people
+   * follow the school's holidays; SOT staff only the weekend.
+   */
   private async appointments(now: Date) {
+    if (!isWeekday(now) || !reminderTimeReached(now, this.reminderTime)) return;
     const { db } = this.services;
-    const tomorrow = tomorrowIso(now);
+    const today = todayIso(now);
+    const calendars = new WorkCalendars(db);
+    const off = await turnedOff(db, 'appointments');
     for (const request of await plannedRequests(db)) {
       const { appointment } = request;
-      if (appointment?.date !== tomorrow) continue;
-      const text = `Morgen: ${REQUEST_KINDS[request.type].inSentence} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      if (!appointment || appointment.date <= today) continue;
+      const schoolCalendar = await calendars.of(request.swvId, [holidayRegionOf(request.school.sector)]);
+      const staffDue = appointmentReminderDay(appointment.date, WEEKDAYS) === today;
+      const schoolDue = appointmentReminderDay(appointment.date, schoolCalendar) === today;
+      if (!staffDue && !schoolDue) continue;
+      const days = daysUntil(appointment.date, now);
+      const what = `${REQUEST_KINDS[request.type].inSentence} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      const text = days === 1 ? `Morgen: ${what}` : `Over ${days} dagen: ${what}`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
-        ...(await schoolContacts(db, request)).map((personId) => ({ personId, verb: 'request.view' as const })),
-        { personId: request.handlerId ?? request.consultantId, verb: 'request.refresh' as const },
-      ];
+        ...(schoolDue ? await schoolContacts(db, request) : []).map((personId) => ({ personId, verb: 'request.view' as const })),
+        ...(staffDue ? [{ personId: request.handlerId ?? request.consultantId, verb: 'request.refresh' as const }] : []),
+      ].filter((r) => !off.has(r.personId));
       await db.$transaction(async (tx) => {
         for (const { personId, verb } of recipients) {
           const card = noticeCard({
             title: 'Herinnering afspraak',
             paragraphs: [text],
-            actions: [{ title: `Bekijk ${request.reference}`, verb, data: { requestId: request.id } }],
+            actions: [
+              { title: `Bekijk ${request.reference}`, verb, data: { requestId: request.id } },
+              { title: 'Herinneringen instellen', verb: 'reminders.settings' },
+            ],
           });
           await this.queue(tx, {
             key: `request:${request.id}:appointment:${appointment.date}:${appointment.time}:${personId}`,
@@ -240,5 +302,33 @@ export class ReminderScheduler {
         }
       });
     }
+  }
+}
+
+/** The work calendars of one run: holidays are read once per SWV and region. */
+class WorkCalendars {
+  private readonly holidays = new Map<string, Promise<Holiday[]>>();
+  constructor(private readonly db: Db) {}
+
+  private holidaysOf(swvId: string, region: HolidayRegion): Promise<Holiday[]> {
+    const key = `${swvId}:${region}`;
+    let found = this.holidays.get(key);
+    if (!found) {
+      found = holidaysFor(this.db, swvId, region);
+      this.holidays.set(key, found);
+    }
+    return found;
+  }
+
+  /** A coordinator's calendar: working days outside the holidays of the regions their schools follow. */
+  async of(swvId: string, regions: HolidayRegion[]): Promise<WorkCalendar> {
+    return schoolDays(await Promise.all([...regions].sort().map((r) => this.holidaysOf(swvId, r))));
+  }
+
+  /** Every calendar a recipient of an item for this audience can follow. */
+  async candidates(swvId: string, audience: string): Promise<WorkCalendar[]> {
+    if (audience === 'SOT') return [WEEKDAYS];
+    if (audience === 'PO' || audience === 'VO') return [await this.of(swvId, [audience])];
+    return [await this.of(swvId, ['PO']), await this.of(swvId, ['VO']), await this.of(swvId, ['PO', 'VO'])];
   }
 }
