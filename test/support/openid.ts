@@ -71,6 +71,8 @@ export class LocalOpenId {
     key: SigningKey = this.key,
     kid = key.kid,
   ): string {
+    // The real clock on purpose: botbuilder checks nbf/exp against the process's own clock, whatever the
+    // test clock says; a token is always valid for a short window around the moment it is made.
     const now = Math.floor(Date.now() / 1000);
     return jwt.sign(
       {

@@ -277,9 +277,9 @@ export class PlaygroundUi {
 
   /** Waits until a bot message matching `match` is visible and returns its full text. */
   async waitForBotMessage(match: TextMatch, options: { scope?: Locator; timeoutMs?: number } = {}): Promise<string> {
-    const deadline = Date.now() + (options.timeoutMs ?? this.timeoutMs);
+    const deadline = performance.now() + (options.timeoutMs ?? this.timeoutMs);
     let texts: string[] = [];
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       texts = await this.botMessageTexts(options.scope);
       const found = [...texts].reverse().find((text) => matches(text, match));
       if (found !== undefined) return found;
@@ -295,9 +295,9 @@ export class PlaygroundUi {
   async expectBotResponse(action: () => Promise<void>, options: { scope?: Locator; timeoutMs?: number } = {}): Promise<string> {
     const before = await this.botMessageTexts(options.scope);
     await action();
-    const deadline = Date.now() + (options.timeoutMs ?? this.timeoutMs);
+    const deadline = performance.now() + (options.timeoutMs ?? this.timeoutMs);
     let after: string[] = before;
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       after = await this.botMessageTexts(options.scope);
       const fresh = newEntries(before, after);
       if (fresh.length > 0) {
@@ -315,15 +315,16 @@ export class PlaygroundUi {
 
   /** Waits until the bot messages have not changed for `quietMs` (at most `maxMs`). */
   async waitForQuiet(quietMs = 700, maxMs = 5_000): Promise<void> {
-    const deadline = Date.now() + maxMs;
+    // Elapsed time on the monotonic clock: the wall clock (date, DST) is never read.
+    const deadline = performance.now() + maxMs;
     let last = JSON.stringify(await this.botMessageTexts());
-    let since = Date.now();
-    while (Date.now() < deadline && Date.now() - since < quietMs) {
+    let since = performance.now();
+    while (performance.now() < deadline && performance.now() - since < quietMs) {
       await this.page.waitForTimeout(100);
       const now = JSON.stringify(await this.botMessageTexts());
       if (now !== last) {
         last = now;
-        since = Date.now();
+        since = performance.now();
       }
     }
   }

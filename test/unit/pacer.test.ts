@@ -5,7 +5,7 @@ describe('Pacer (the tenant-wide request budget)', () => {
   beforeEach(() => vi.useFakeTimers({ now: new Date('2026-11-25T09:00:00Z') }));
   afterEach(() => vi.useRealTimers());
 
-  /** Takes `n` tokens and returns the fake time (ms since start) at which each was granted. */
+  /** Takes `n` tokens and returns the fake time (ms since start) at which each was granted (Date.now is faked above). */
   async function grants(pacer: Pacer, n: number): Promise<number[]> {
     const start = Date.now();
     const at: number[] = [];
