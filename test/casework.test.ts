@@ -79,7 +79,7 @@ describe('a spreekuur from pick-up to close', () => {
     const ok = await anna().press(bad.card!, 'Afspraak opslaan', { Datum: isoDay(3) });
     expect(textOf(ok.card!)).toContain('Ingepland');
     await h.deliver();
-    expect(carlaSays()).toMatch(/afspraak gepland: .* om 10:00, Op school/);
+    expect(carlaSays()).toMatch(/Op \w+ \d+ \w+ \d{4} om 10:00 komt Anna de Vries op school langs voor het spreekuur\./);
   });
 
   it('Verzetten: a concrete new date, a reason and the interim agreement are required and recorded', async () => {
@@ -276,8 +276,9 @@ describe('JES-overleg calendar file', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/calendar');
     const ics = (await res.text()).replace(/\r\n /g, ''); // unfold long lines
-    const expectedStart = DateTime.fromISO(summerMoment, { zone: 'Europe/Amsterdam' }).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
-    expect(ics).toContain(`DTSTART:${expectedStart}`);
+    const expectedStart = DateTime.fromISO(summerMoment, { zone: 'Europe/Amsterdam' }).toFormat("yyyyMMdd'T'HHmmss");
+    expect(ics).toContain(`DTSTART;TZID=Europe/Amsterdam:${expectedStart}`);
+    expect(ics).toContain('BEGIN:VTIMEZONE');
     expect(ics).toContain('f.elamrani@welzijn-voorbeeld.nl');
     expect(ics).not.toContain('Afstemmen van hulp'); // the question stays in the bot
 

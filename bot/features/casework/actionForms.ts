@@ -4,6 +4,7 @@ import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import crypto from 'node:crypto';
 import { actionFormCard, type FormInput } from '../../../cards/actionForm.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
+import type { Fact } from '../../../cards/requestCards.ts';
 import type { RequestAction } from '../../domain/requests/lifecycle.ts';
 
 import type { Services } from '../../services.ts';
@@ -20,6 +21,8 @@ export interface FormSpec {
   action: FormAction;
   title: string;
   intro?: string;
+  /** Shown above the inputs, e.g. the moments the school asked for. */
+  facts?: Fact[];
   inputs: FormInput[];
   submitTitle: string;
 }
@@ -32,6 +35,7 @@ function form(ctx: CaseContext, spec: FormSpec, values?: Record<string, string>,
     title: `${spec.title}: ${ctx.request.reference}`,
     subtitle: `${REQUEST_KINDS[ctx.request.type].label} · ${ctx.request.school.name}`,
     intro: spec.intro,
+    facts: spec.facts,
     inputs: spec.inputs,
     values,
     errors,

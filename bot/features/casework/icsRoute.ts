@@ -1,9 +1,9 @@
 import type { Logger } from '../../log.ts';
 import type { HttpRoute } from '../../httpRoute.ts';
 import type { Db } from '../../store/database.ts';
-import { jesInvitation, verifyRequestLink } from './ics.ts';
+import { appointmentInvitation, verifyRequestLink } from './ics.ts';
 
-/** GET /ics/:requestId/:token.ics: the invitation file the coordinator forwards to external participants. */
+/** GET /ics/:requestId/:token.ics: the calendar file of a planned appointment (for a JES-overleg the invitation the coordinator forwards). */
 export function icsRoute(db: Db, secret: string, logger: Logger): HttpRoute {
   return {
     path: '/ics/:requestId/:file',
@@ -11,11 +11,11 @@ export function icsRoute(db: Db, secret: string, logger: Logger): HttpRoute {
       const token = file.replace(/\.ics$/, '');
       const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', body: 'Deze agenda-uitnodiging bestaat niet (meer).' };
       if (!verifyRequestLink(secret, requestId, token)) return notFound;
-      const ics = await jesInvitation(db, requestId);
-      if (!ics) return notFound;
+      const invitation = await appointmentInvitation(db, requestId);
+      if (!invitation) return notFound;
       await db.auditEntry.create({ data: { action: 'request.downloadIcs', subjectType: 'request', subjectId: requestId } });
       logger.info({ route: 'ics', requestId }, 'calendar file served');
-      return { status: 200, contentType: 'text/calendar; charset=utf-8', body: ics, filename: 'jes-overleg.ics' };
+      return { status: 200, contentType: 'text/calendar; charset=utf-8', body: invitation.ics, filename: invitation.fileName };
     },
   };
 }

@@ -1,9 +1,10 @@
 // Inplannen and Verzetten. An appointment always moves to a concrete new date, with what happens in between.
 import type { FormInput } from '../../../cards/actionForm.ts';
+import { appointmentSentence } from '../../domain/requests/appointments.ts';
 import { FormReader } from '../../domain/requests/formValues.ts';
 import { act, type ActOutcome } from './act.ts';
 import { choices, type FormSpec, keys, showForm, showFormAgain } from './actionForms.ts';
-import { appointmentInputs, appointmentText, PLACES, readAppointment } from './appointment.ts';
+import { appointmentInputs, appointmentText, PLACES, planDefaults, preferredMomentFacts, readAppointment } from './appointment.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
 import type { CaseContext } from './act.ts';
 import type { Appointment } from '../../domain/requests/record.ts';
@@ -12,17 +13,18 @@ import type { Services } from '../../services.ts';
 const planSpec = (ctx: CaseContext): FormSpec => ({
   action: 'plan',
   title: 'Inplannen',
+  facts: preferredMomentFacts(ctx),
   inputs: appointmentInputs(ctx, true),
   submitTitle: 'Afspraak opslaan',
 });
 
 const MOVE_INPUTS: FormInput[] = [
-  { kind: 'date', id: 'date', label: 'Nieuwe datum' },
-  { kind: 'time', id: 'time', label: 'Nieuwe tijd' },
-  { kind: 'choice', id: 'place', label: 'Plaats', expanded: true, choices: choices(PLACES) },
+  { kind: 'date', id: 'date', label: 'Nieuwe datum', required: true },
+  { kind: 'time', id: 'time', label: 'Nieuwe tijd', required: true },
+  { kind: 'choice', id: 'place', label: 'Plaats', expanded: true, required: true, choices: choices(PLACES) },
   { kind: 'text', id: 'address', label: 'Adres (bij een ander adres)', maxLength: 200 },
-  { kind: 'text', id: 'reason', label: 'Reden van verzetten', maxLength: 500 },
-  { kind: 'text', id: 'interim', label: 'Wat kan er tussentijds gebeuren, en door wie?', multiline: true, maxLength: 1000 },
+  { kind: 'text', id: 'reason', label: 'Reden van verzetten', maxLength: 500, required: true },
+  { kind: 'text', id: 'interim', label: 'Wat kan er tussentijds gebeuren, en door wie?', multiline: true, maxLength: 1000, required: true },
 ];
 
 const moveSpec: FormSpec = {
@@ -33,7 +35,7 @@ const moveSpec: FormSpec = {
   submitTitle: 'Verzetten',
 };
 
-export const planForm = onCase((ctx, services) => showForm(services, ctx, 'plan', () => planSpec(ctx)));
+export const planForm = onCase((ctx, services) => showForm(services, ctx, 'plan', () => planSpec(ctx), planDefaults(ctx, services.now())));
 
 export const plan = onCase(async (ctx, services, data) => {
   const f = new FormReader(data, services.now());
@@ -54,8 +56,8 @@ export const plan = onCase(async (ctx, services, data) => {
         note: when,
         coordinatorMessage: {
           title: 'ingepland',
-          lines: [`${ctx.actor.name} heeft een afspraak gepland: ${when}.`],
-          icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+          lines: [`${ctx.actor.name} heeft een afspraak gepland.`, appointmentSentence(request.type, appointment, ctx.actor.name)],
+          icsUrl: services.icsUrl(request.id),
         },
       };
     },
@@ -113,8 +115,13 @@ export function moveAppointment(
         note: `Naar ${when}. Reden: ${reason}. Tussentijds: ${interim}`,
         coordinatorMessage: {
           title: 'afspraak verzet',
-          lines: [`${ctx.actor.name} heeft de afspraak verzet naar ${when}.`, `Reden: ${reason}`, `Tussentijds: ${interim}`],
-          icsUrl: request.type === 'jes' ? services.icsUrl(request.id) : undefined,
+          lines: [
+            `${ctx.actor.name} heeft de afspraak verzet.`,
+            appointmentSentence(request.type, appointment, ctx.actor.name),
+            `Reden: ${reason}`,
+            `Tussentijds: ${interim}`,
+          ],
+          icsUrl: services.icsUrl(request.id),
         },
       };
     },

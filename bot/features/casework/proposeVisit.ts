@@ -2,6 +2,7 @@
 // school. The visit becomes a request of its own (type kijkOpSchool, entered by the SOT, already planned),
 // with its own card in the channel; this case records that it was proposed and the school is told.
 import crypto from 'node:crypto';
+import { appointmentSentence } from '../../domain/requests/appointments.ts';
 import { FormReader } from '../../domain/requests/formValues.ts';
 import { routeNewRequest } from '../requests/channelPosts.ts';
 import { assignReference, insertRequest, recordEvent } from '../../store/requests.ts';
@@ -81,10 +82,12 @@ export const visit = onCase(async (ctx, services, data) => {
         coordinatorMessage: {
           title: 'Kijk op School voorgesteld',
           lines: [
-            `${ctx.actor.name} komt kijken in ${group}: ${when}.`,
+            `${ctx.actor.name} komt kijken in ${group}.`,
+            appointmentSentence('kijkOpSchool', appointment, ctx.actor.name),
             `Wat de consulent wil bekijken: ${question}`,
             `Het bezoek staat als ${visitReference} onder "Mijn aanvragen".`,
           ],
+          icsUrl: services.icsUrl(visitId),
         },
       };
     },

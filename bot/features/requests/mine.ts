@@ -27,6 +27,10 @@ export async function listMine(context: TurnContext, services: Services): Promis
     since,
     20,
   );
+  const handlerIds = [...new Set(requests.map((r) => r.handlerId).filter((id): id is string => !!id))];
+  const handlers = new Map(
+    (await services.db.person.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
+  );
   return myRequestsCard({
     recentDays: RECENT_DAYS,
     items: requests.map((r) => ({
@@ -36,7 +40,7 @@ export async function listMine(context: TurnContext, services: Services): Promis
       school: r.school.name,
       status: STATUS_LABEL[r.status],
       consultant: r.consultant.name,
-      nextStep: nextStep(r.status, r.consultant.name),
+      nextStep: nextStep(r, r.consultant.name, r.handlerId ? handlers.get(r.handlerId) : undefined),
     })),
   });
 }

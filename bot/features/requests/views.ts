@@ -5,7 +5,8 @@ import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCa
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
 import { type Appointment, tlvRouteOpen } from '../../domain/requests/record.ts';
-import { OPEN_STATUSES, type RequestStatus, STATUS_LABEL } from '../../domain/requests/types.ts';
+import { OPEN_STATUSES, type RequestStatus, type RequestType, STATUS_LABEL } from '../../domain/requests/types.ts';
+import { appointmentSentence, appointmentText, PLACES, placePhrase } from '../../domain/requests/appointments.ts';
 import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { holidaysFor } from '../../store/holidays.ts';
@@ -29,17 +30,26 @@ async function historyOf(db: Db, request: RequestWithContext): Promise<string[]>
   );
 }
 
-/** What happens next, in the coordinator's words. */
-export function nextStep(status: RequestStatus, consultant: string): string {
-  switch (status) {
+/**
+ * What happens next, in the coordinator's words; with an appointment: when, where and who
+ * ("Op donderdag 3 december 2026 om 10:00 komt Anouk Bos op school langs voor het spreekuur.").
+ * `handler` is whoever picked it up, when that is not the consultant.
+ */
+export function nextStep(
+  request: { type: RequestType; status: RequestStatus; appointment: Appointment | null },
+  consultant: string,
+  handler?: string,
+): string {
+  const who = handler ?? consultant;
+  switch (request.status) {
     case 'new':
       return `Wacht tot ${consultant} de aanvraag oppakt. U kunt de aanvraag nog intrekken.`;
     case 'claimed':
-      return `${consultant} neemt contact met u op.`;
+      return `${who} neemt contact met u op.`;
     case 'planned':
-      return 'Er is een afspraak gepland.';
+      return request.appointment ? appointmentSentence(request.type, request.appointment, who) : `${who} plant een afspraak met u.`;
     case 'waiting':
-      return `${consultant} wacht op informatie van u.`;
+      return `${who} wacht op informatie van u.`;
     case 'closed':
     case 'withdrawn':
       return 'Afgesloten.';
@@ -84,7 +94,7 @@ export async function coordinatorSummary(
       { label: 'School', value: request.school.name },
       { label: 'Consulent', value: request.consultant.name },
       { label: 'Ingediend door', value: submitter(request) },
-      { label: 'Volgende stap', value: nextStep(status, request.consultant.name) },
+      { label: 'Volgende stap', value: nextStep(request, request.consultant.name, await handlerNameOf(db, request)) },
       ...linkFacts(request),
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request, request.pupil, 'coordinator', now, holidays),
@@ -134,8 +144,7 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
     if (handler) facts.push({ label: 'Opgepakt door', value: handler.name });
   }
   const appointment = request.appointment;
-  if (appointment)
-    facts.push({ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}` });
+  if (appointment) facts.push({ label: 'Afspraak', value: appointmentText(appointment) });
   if (request.interimAgreement) facts.push({ label: 'Tussentijds', value: request.interimAgreement });
   if (request.openQuestion) facts.push({ label: 'Open vraag aan school', value: request.openQuestion });
   facts.push(...gatekeepingFacts(request.gatekeeping));
@@ -163,9 +172,15 @@ export interface ChannelView {
 /** The appointment without its address: the shared card says when, and whether at school, online, … */
 function appointmentForEveryone(appointment: Appointment | null): { label: string; value: string }[] {
   if (!appointment) return [];
-  const known = ['Op school', 'Online (Teams)', 'Telefonisch'];
-  const place = known.includes(appointment.place) ? appointment.place : 'Ander adres';
+  const known: string[] = [PLACES.school, PLACES.online, PLACES.telefoon];
+  const place = known.includes(appointment.place) ? placePhrase(appointment.place) : 'op een ander adres';
   return [{ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${place}` }];
+}
+
+async function handlerNameOf(db: Db, request: RequestWithContext): Promise<string | undefined> {
+  if (!request.handlerId) return undefined;
+  const handler = await db.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
+  return handler?.name;
 }
 
 async function handlerName(db: Db, request: RequestWithContext) {
