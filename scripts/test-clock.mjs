@@ -10,7 +10,13 @@ const MOMENTS = [
   ['autumn DST change', '2027-10-31T02:30'],
   ["New Year's Eve", '2026-12-31T23:30'],
 ];
-const FILES = ['test/reminders.test.ts', 'test/casework.test.ts', 'test/retention.test.ts', 'test/agenda-view.test.ts'];
+const FILES = [
+  'test/reminders.test.ts',
+  'test/casework.test.ts',
+  'test/retention.test.ts',
+  'test/agenda-view.test.ts',
+  'test/plan-appointments.test.ts',
+];
 
 const failed = [];
 for (const [name, moment] of MOMENTS) {
