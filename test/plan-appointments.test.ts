@@ -181,7 +181,10 @@ describe('what happens next, and the calendar file', () => {
     // Closed before it took place: the same link now cancels the event.
     const close = (await anna().press(await view(id), 'Afronden')).card!;
     await anna().press(close, 'Afronden', { Uitkomst: 'Advies gegeven' });
-    const cancelled = eventOf(await icsOf(movedNotice));
+    await h.deliver();
+    const closedNotice = lastNotice();
+    expect(textOf(closedNotice)).toContain('De geplande afspraak gaat niet door');
+    const cancelled = eventOf(await icsOf(closedNotice));
     expect(cancelled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(cancelled.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(cancelled.event.sequence).toBe(2);

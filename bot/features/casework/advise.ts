@@ -32,9 +32,9 @@ const adviseSpec = (ctx: CaseContext): FormSpec => {
       kind && isTlv(kind) ? ' Na een positief advies volgt u hier de TLV-aanvraag: de twee deskundigen en het besluit.' : ''
     }`,
     inputs: [
-      { kind: 'choice', id: 'advice', label: 'Advies', expanded: true, choices: choices(ADVICE) },
-      { kind: 'text', id: 'motivation', label: 'Motivering', multiline: true, maxLength: 2000 },
-      { kind: 'date', id: 'validUntil', label: 'Geldig tot' },
+      { kind: 'choice', id: 'advice', label: 'Advies', expanded: true, required: true, choices: choices(ADVICE) },
+      { kind: 'text', id: 'motivation', label: 'Motivering', multiline: true, maxLength: 2000, required: true },
+      { kind: 'date', id: 'validUntil', label: 'Geldig tot', required: true },
     ],
     submitTitle: 'Advies vastleggen',
   };

@@ -5,7 +5,9 @@ import { act, type CaseContext } from './act.ts';
 import { type FormSpec, showForm, showFormAgain } from './actionForms.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
 
-const ASK_INPUTS: FormInput[] = [{ kind: 'text', id: 'question', label: 'Uw vraag aan de school', multiline: true, maxLength: 1000 }];
+const ASK_INPUTS: FormInput[] = [
+  { kind: 'text', id: 'question', label: 'Uw vraag aan de school', multiline: true, maxLength: 1000, required: true },
+];
 
 const askSpec = (ctx: CaseContext): FormSpec => ({
   action: 'ask',

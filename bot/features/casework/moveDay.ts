@@ -14,6 +14,7 @@ import { plannedRequestsOf } from '../../store/requestQueries.ts';
 import { loadRequest } from '../../store/requests.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { rolesOf } from './act.ts';
+import { appointmentText } from '../../domain/requests/appointments.ts';
 import { moveAppointment } from './planning.ts';
 
 /** At most this many days at once: a longer absence is a hand-over, not a move. */
@@ -33,7 +34,7 @@ function periodForm(values: Record<string, string> = {}, errors: Record<string, 
     title: 'Afspraken van een dag verzetten',
     subtitle: 'Kunt u niet komen (ziek, geen schoolbezoeken)? Verzet al uw afspraken van die dag(en) in één keer.',
     inputs: [
-      { kind: 'date', id: 'from', label: 'Van' },
+      { kind: 'date', id: 'from', label: 'Van', required: true },
       { kind: 'date', id: 'to', label: 'Tot en met (leeg: alleen die dag)' },
     ],
     values,
@@ -69,17 +70,18 @@ function movesForm(
 ) {
   const inputs: FormInput[] = [];
   for (const r of list) {
-    const now = `${formatLocalDateTime(`${r.appointment!.date}T${r.appointment!.time}`)}, ${r.appointment!.place}`;
-    inputs.push({ kind: 'date', id: `date_${r.id}`, label: `${r.reference} (${r.school.name}, nu ${now}): nieuwe datum` });
-    inputs.push({ kind: 'time', id: `time_${r.id}`, label: `${r.reference}: nieuwe tijd` });
+    const now = appointmentText(r.appointment!);
+    inputs.push({ kind: 'date', id: `date_${r.id}`, label: `${r.reference} (${r.school.name}, nu ${now}): nieuwe datum`, required: true });
+    inputs.push({ kind: 'time', id: `time_${r.id}`, label: `${r.reference}: nieuwe tijd`, required: true });
   }
-  inputs.push({ kind: 'text', id: 'reason', label: 'Reden van verzetten (voor alle afspraken)', maxLength: 500 });
+  inputs.push({ kind: 'text', id: 'reason', label: 'Reden van verzetten (voor alle afspraken)', maxLength: 500, required: true });
   inputs.push({
     kind: 'text',
     id: 'interim',
     label: 'Wat kan er tussentijds gebeuren, en door wie? (voor alle)',
     multiline: true,
     maxLength: 1000,
+    required: true,
   });
   const days =
     period.from === period.to ? formatIsoDate(period.from) : `${formatIsoDate(period.from)} tot en met ${formatIsoDate(period.to)}`;

@@ -16,8 +16,8 @@ const visitSpec = (ctx: CaseContext): FormSpec => ({
   title: 'Kijk op School voorstellen',
   intro: `Een observatiebezoek bij ${ctx.request.school.name}. Het bezoek wordt een eigen aanvraag, meteen ingepland; de school krijgt bericht.`,
   inputs: [
-    { kind: 'text', id: 'question', label: 'Wat wilt u bekijken, en waarom?', multiline: true, maxLength: 1000 },
-    { kind: 'text', id: 'group', label: 'Groep of klas', maxLength: 30 },
+    { kind: 'text', id: 'question', label: 'Wat wilt u bekijken, en waarom?', multiline: true, maxLength: 1000, required: true },
+    { kind: 'text', id: 'group', label: 'Groep of klas', maxLength: 30, required: true },
     ...appointmentInputs(ctx, false),
   ],
   submitTitle: 'Voorstellen en inplannen',

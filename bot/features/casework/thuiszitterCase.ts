@@ -24,7 +24,7 @@ type Details = Omit<ThuiszitterInput, 'pupil'>;
 const detailsOf = (ctx: CaseContext): Details | undefined => (ctx.request.type === 'thuiszitter' ? ctx.request.details : undefined);
 
 const REPORT_INPUTS: FormInput[] = [
-  { kind: 'choice', id: 'kind', label: 'Soort melding', expanded: true, choices: choices(THUISZITTER_KIND) },
+  { kind: 'choice', id: 'kind', label: 'Soort melding', expanded: true, required: true, choices: choices(THUISZITTER_KIND) },
   { kind: 'date', id: 'firstAbsentDate', label: 'Eerste verzuimdag' },
   { kind: 'choice', id: 'reason', label: 'Belangrijkste reden', choices: choices(THUISZITTER_REASONS), placeholder: 'Kies een reden' },
   { kind: 'text', id: 'reasonOther', label: 'Andere reden, namelijk', maxLength: 200 },
@@ -113,8 +113,8 @@ const backSpec = (ctx: CaseContext): FormSpec => ({
   title: 'Terug naar school',
   intro: 'Vanaf deze dag telt het verzuim niet meer door. Gaat de leerling maar een deel van de tijd, kies dan "gedeeltelijk".',
   inputs: [
-    { kind: 'date', id: 'date', label: 'Terug naar school op' },
-    { kind: 'choice', id: 'extent', label: 'Volledig of gedeeltelijk', expanded: true, choices: choices(RETURN_EXTENT) },
+    { kind: 'date', id: 'date', label: 'Terug naar school op', required: true },
+    { kind: 'choice', id: 'extent', label: 'Volledig of gedeeltelijk', expanded: true, required: true, choices: choices(RETURN_EXTENT) },
     { kind: 'text', id: 'note', label: 'Toelichting (optioneel)', multiline: true, maxLength: 500 },
     ...(mayClose(ctx)
       ? [{ kind: 'toggle' as const, id: 'close', label: 'Afronden', title: 'De melding afronden met uitkomst "Terug naar school"' }]

@@ -1,5 +1,6 @@
 // Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
 // fixed key, so a run that is repeated (or several instances running) sends it once.
+import { appointmentText } from '../../domain/requests/appointments.ts';
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
@@ -277,7 +278,7 @@ export class ReminderScheduler {
       const schoolDue = appointmentReminderDay(appointment.date, schoolCalendar) === today;
       if (!staffDue && !schoolDue) continue;
       const days = daysUntil(appointment.date, now);
-      const what = `${REQUEST_KINDS[request.type].inSentence} ${request.reference} (${request.school.name}), ${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${appointment.place}.`;
+      const what = `${REQUEST_KINDS[request.type].inSentence} ${request.reference} (${request.school.name}), ${appointmentText(appointment)}.`;
       const text = days === 1 ? `Morgen: ${what}` : `Over ${days} dagen: ${what}`;
       // The coordinator opens their summary; the consultant the request card.
       const recipients = [
