@@ -205,6 +205,18 @@ describe('what happens next, and the calendar file', () => {
     expect(event.location).toBe('Telefonisch');
     expect(ics).not.toMatch(/Noor|Jansen/);
     expect(ics).not.toContain('TLV cluster 3 passend');
+
+    // Once the moment has passed, the next step no longer announces it.
+    const start = clock.now();
+    clock.set(DateTime.fromJSDate(start).plus({ days: 6 }).toJSDate());
+    try {
+      const after = (await carla().execute('request.view', { requestId: id })).card!;
+      expect(textOf(after)).toMatch(
+        /Volgende stap: De afspraak was \w+ \d+ \w+ \d{4} om 15:30, telefonisch\. Anna de Vries rondt de aanvraag af of plant een nieuwe afspraak\./,
+      );
+    } finally {
+      clock.set(start);
+    }
   });
 
   it('a thuiszitter follow-up online: "spreekt u … online (Teams)", and the .ics names no pupil', async () => {

@@ -40,7 +40,7 @@ export async function listMine(context: TurnContext, services: Services): Promis
       school: r.school.name,
       status: STATUS_LABEL[r.status],
       consultant: r.consultant.name,
-      nextStep: nextStep(r, r.consultant.name, r.handlerId ? handlers.get(r.handlerId) : undefined),
+      nextStep: nextStep(r, r.consultant.name, r.handlerId ? handlers.get(r.handlerId) : undefined, services.now()),
     })),
   });
 }

@@ -3,7 +3,8 @@ import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { button, type Button } from '../../../cards/verbs.ts';
 import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
-import { formatDateTime, formatLocalDateTime } from '../../domain/time.ts';
+import { DateTime } from 'luxon';
+import { formatDateTime, formatLocalDateTime, ZONE } from '../../domain/time.ts';
 import { type Appointment, tlvRouteOpen } from '../../domain/requests/record.ts';
 import { OPEN_STATUSES, type RequestStatus, type RequestType, STATUS_LABEL } from '../../domain/requests/types.ts';
 import { appointmentSentence, appointmentText, PLACES, placePhrase } from '../../domain/requests/appointments.ts';
@@ -38,7 +39,8 @@ async function historyOf(db: Db, request: RequestWithContext): Promise<string[]>
 export function nextStep(
   request: { type: RequestType; status: RequestStatus; appointment: Appointment | null },
   consultant: string,
-  handler?: string,
+  handler: string | undefined,
+  now: Date,
 ): string {
   const who = handler ?? consultant;
   switch (request.status) {
@@ -47,7 +49,10 @@ export function nextStep(
     case 'claimed':
       return `${who} neemt contact met u op.`;
     case 'planned':
-      return request.appointment ? appointmentSentence(request.type, request.appointment, who) : `${who} plant een afspraak met u.`;
+      if (!request.appointment) return `${who} plant een afspraak met u.`;
+      if (appointmentPassed(request.appointment, now))
+        return `De afspraak was ${appointmentText(request.appointment)}. ${who} rondt de aanvraag af of plant een nieuwe afspraak.`;
+      return appointmentSentence(request.type, request.appointment, who);
     case 'waiting':
       return `${who} wacht op informatie van u.`;
     case 'closed':
@@ -94,7 +99,7 @@ export async function coordinatorSummary(
       { label: 'School', value: request.school.name },
       { label: 'Consulent', value: request.consultant.name },
       { label: 'Ingediend door', value: submitter(request) },
-      { label: 'Volgende stap', value: nextStep(request, request.consultant.name, await handlerNameOf(db, request)) },
+      { label: 'Volgende stap', value: nextStep(request, request.consultant.name, await handlerNameOf(db, request), now) },
       ...linkFacts(request),
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request, request.pupil, 'coordinator', now, holidays),
@@ -168,6 +173,9 @@ export interface ChannelView {
   /** The viewer may read the pupil details (lifecycle.ts mayReadDetails); otherwise the shared facts only. */
   details: boolean;
 }
+
+const appointmentPassed = (a: Appointment, now: Date) =>
+  DateTime.fromISO(`${a.date}T${a.time}`, { zone: ZONE }) <= DateTime.fromJSDate(now, { zone: ZONE });
 
 /** The appointment without its address: the shared card says when, and whether at school, online, … */
 function appointmentForEveryone(appointment: Appointment | null): { label: string; value: string }[] {
