@@ -84,6 +84,18 @@ describe('the Inplannen form', () => {
     expect(textOf(none)).toContain('Voorkeur van de school');
   });
 
+  it('a JES-overleg starts from the first proposed moment still to come; a date typed under "Ander moment" wins', async () => {
+    const { id } = await claimed('jes');
+    const form = (await anna().press(await view(id), 'Inplannen')).card!;
+    const proposal = input(form, 'proposal') as { value?: string; isRequired?: boolean; choices: { value: string }[] };
+    expect(proposal.value).toBe(`${isoDay(10)}T14:00`);
+    expect(proposal.value).toBe(proposal.choices[0]!.value);
+    expect(input(form, 'date')?.isRequired).toBe(false); // only for "Een ander moment"
+    await anna().press(form, 'Afspraak opslaan', { 'Ander moment: datum': isoDay(12), 'Ander moment: tijd': '11:15', Plaats: 'Op school' });
+    const request = await h.db.prisma.request.findUniqueOrThrow({ where: { id } });
+    expect(request.appointment).toEqual({ date: isoDay(12), time: '11:15', place: 'Op school' });
+  });
+
   it('without preferred moments (an adviesvraag) nothing is filled in and no moments are shown', async () => {
     const { id } = await claimed('advies');
     const form = (await anna().press(await view(id), 'Inplannen')).card!;

@@ -37,15 +37,14 @@ export function appointmentInputs(ctx: CaseContext, withProposals: boolean): For
   return inputs;
 }
 
-/** The moments the school asked for, shown above the form ("Voorkeur van de school"). */
+/** The preferred moments of a spreekuur or Kijk op School, shown above the form ("Voorkeur van de school"). */
 export function preferredMomentFacts(ctx: CaseContext): Fact[] {
   const { request } = ctx;
   if (request.type === 'spreekuur' || request.type === 'kijkOpSchool') {
     const moments = request.details.moments;
     return moments.length ? [{ label: 'Voorkeur van de school', value: moments.map(preferredMomentText).join('; ') }] : [];
   }
-  if (request.type === 'jes' && request.details.moments.length)
-    return [{ label: 'Voorgesteld door de school', value: request.details.moments.map(formatLocalDateTime).join('; ') }];
+  // A JES-overleg's proposed moments are the choices of "Voorgesteld moment" themselves.
   return [];
 }
 
