@@ -21,8 +21,8 @@ export function chooseSchoolCard(data: {
 
 export function requestReviewCard(data: {
   typeLabel: string;
-  consultant: string;
-  school: string;
+  /** "Anna de Vries, de SOT-consulent van Obs Het Kompas, en naar het Thuiszittersteam": every place it goes. */
+  sendsTo: string;
   facts: Fact[];
   warnings: string[];
   submitData: VerbData['request.confirm'];
@@ -125,9 +125,13 @@ export function requestChannelCard(data: {
   return card;
 }
 
+/** "Mijn aanvragen": a snapshot, so it says when it was made and offers "Vernieuwen". */
 export function myRequestsCard(data: {
   recentDays: number;
-  items: { id: string; reference: string; typeLabel: string; school: string; status: string; consultant: string; nextStep: string }[];
+  /** "28 november 2026 om 16:40": when this list was made. */
+  asOf: string;
+  /** `about` is the request's about line (domain/requests/aboutLine.ts). */
+  items: { id: string; reference: string; about: string; status: string; consultant: string; nextStep: string }[];
 }) {
   return renderTemplate('myRequests', data);
 }

@@ -159,8 +159,7 @@ export const cardExamples: Record<string, () => object> = {
   requestReview: () =>
     requestReviewCard({
       typeLabel: 'Thuiszittermelding',
-      consultant: 'Anna de Vries',
-      school: 'Obs Het Kompas',
+      sendsTo: 'Anna de Vries, de SOT-consulent van Obs Het Kompas, en naar het Thuiszittersteam',
       facts,
       warnings: duty,
       submitData: { type: 'thuiszitter', schoolId: 's1', submissionId: 'x1', values: { question: 'x' } },
@@ -191,12 +190,12 @@ export const cardExamples: Record<string, () => object> = {
   myRequests: () =>
     myRequestsCard({
       recentDays: 60,
+      asOf: '28 november 2026 om 16:40',
       items: [
         {
           id: 'r1',
           reference: 'SOT-2026-0001',
-          typeLabel: 'Spreekuur',
-          school: 'Obs Het Kompas',
+          about: 'Spreekuur · J.B. · “Hoe ondersteunen we een leerling die snel afgeleid…”',
           status: 'Nieuw, nog niet opgepakt',
           consultant: 'Anna de Vries',
           nextStep: 'Wacht tot Anna de Vries de aanvraag oppakt.',
@@ -277,7 +276,7 @@ export const cardExamples: Record<string, () => object> = {
       paragraphs: ['Dinsdag 1 december om 14:00.'],
       links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }],
     }),
-  myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
+  myRequestsEmpty: () => myRequestsCard({ recentDays: 60, asOf: '28 november 2026 om 16:40', items: [] }),
   overviewCases: () => overviewCard(overviewCases(10, 3)),
   overviewCasesManySchools: () => overviewCard(overviewCases(10, 200)),
   overviewCasesEmpty: () =>

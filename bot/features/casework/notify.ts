@@ -1,4 +1,5 @@
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 
@@ -14,7 +15,7 @@ export async function notifyCoordinator(
   changeId: string,
   message: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean },
 ): Promise<void> {
-  const title = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title}`;
+  const title = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title} — ${aboutTail(request)}`;
   const card = message.answer
     ? answerCard({ requestId: request.id, title, lines: message.lines })
     : noticeCard({

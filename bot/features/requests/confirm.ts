@@ -9,7 +9,7 @@ import type { Services } from '../../services.ts';
 import { assignReference, insertRequest, loadRequest } from '../../store/requests.ts';
 import { filerOrHome, onBehalf } from './dialogs.ts';
 import { formCard, formValues, parseForm } from './forms.ts';
-import { routeNewRequest } from './channelPosts.ts';
+import { destinationNames, newRequestDestinations, routeNewRequest } from './channelPosts.ts';
 import { loadSchoolFor } from './schoolContext.ts';
 import { coordinatorSummary } from './views.ts';
 import { lockFor } from '../../store/locks.ts';
@@ -104,7 +104,7 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   services.nudgeDelivery();
   const request = (await loadRequest(db, requestId))!;
   return coordinatorSummary(db, request, now, {
-    banner: `Verstuurd naar ${request.consultant.name}. Uw referentie: ${request.reference}.`,
+    banner: `Verstuurd naar ${joinNames(destinationNames(newRequestDestinations(type, school.consultant, school.swv), request.consultant.name))}. Uw referentie: ${request.reference}.`,
   });
 }
 
@@ -124,3 +124,7 @@ function staleCard(): AdaptiveCardJson {
     actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
   }) as AdaptiveCardJson;
 }
+
+/** "A", "A en B", "A, B en C". */
+const joinNames = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}` : (names[0] ?? '');
