@@ -191,7 +191,7 @@ export class ReminderScheduler {
             key: `request:${request.id}:unpicked:${todayIso(now)}`,
             target: { type: 'reply', toKey: request.threadKey },
             payload: {
-              text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand die oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.`,
+              text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand die oppakt. ${request.consultant.name}: druk op "Mijn acties tonen" en dan "Oppakken", of draag de aanvraag over.`,
             },
             orderKey: `thread:${request.threadKey}`,
           });

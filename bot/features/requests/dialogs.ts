@@ -9,7 +9,7 @@ import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
 import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
-import { requestFacts, requestWarnings } from './facts.ts';
+import { requestFacts } from './facts.ts';
 import { holidaysFor } from '../../store/holidays.ts';
 import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
@@ -145,7 +145,7 @@ export function reviewCard(
       ...(origin ? [{ label: 'Komt voort uit', value: originText(origin) }] : []),
       ...requestFacts(parsed, parsed.pupil, 'coordinator', now, holidays),
     ],
-    warnings: requestWarnings(parsed, now, holidays),
+    warnings: [],
     submitData: { type: form, schoolId: school.id, submissionId, values, ...link },
     edit: { verb: `${form}.edit`, data: { schoolId: school.id, values, ...link } },
   });
