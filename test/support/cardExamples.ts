@@ -310,7 +310,7 @@ export const cardExamples: Record<string, () => object> = {
       empty: 'Er zijn geen open thuiszittermeldingen.',
       pageLine: 'Pagina 1 van 2 · 12 open meldingen',
       pager: [button('Volgende', 'overview.thuiszitters', { page: 1, filter: {} })],
-      actions: [button('Bijwerken', 'overview.thuiszitters', { page: 0, filter: {} }), button('Naar het menu', 'menu.open')],
+      actions: [button('Vernieuwen', 'overview.thuiszitters', { page: 0, filter: {} }), button('Naar het menu', 'menu.open')],
     }),
   overviewOffice: () =>
     overviewCard({
@@ -563,6 +563,6 @@ function overviewCases(rows: number, schools: number): OverviewCardData {
           button('Volgende', 'overview.cases', { page: 2, filter: { status: 'waiting' } }),
         ]
       : [],
-    actions: [button('Bijwerken', 'overview.cases', { page: 1, filter: { status: 'waiting' } }), button('Naar het menu', 'menu.open')],
+    actions: [button('Vernieuwen', 'overview.cases', { page: 1, filter: { status: 'waiting' } }), button('Naar het menu', 'menu.open')],
   };
 }

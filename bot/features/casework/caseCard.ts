@@ -51,10 +51,15 @@ export async function caseCardFor(
 }
 
 /** One line for someone who pressed "Mijn acties tonen" and may do nothing here: why not. */
-export function noActionsReason(request: Pick<RequestWithContext, 'status' | 'consultant'>, roles: readonly RequestRole[]): string {
+export function noActionsReason(
+  request: Pick<RequestWithContext, 'type' | 'status' | 'consultant'>,
+  roles: readonly RequestRole[],
+): string {
+  const type = request.type;
   if (request.status === 'closed' || request.status === 'withdrawn') return 'Deze aanvraag is afgesloten: er valt niets meer aan te doen.';
-  if (roles.includes('coordinator') && !roles.includes('assignee'))
-    return `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen. U volgt de aanvraag via "Mijn aanvragen".`;
-  if (roles.length === 0) return `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen.`;
+  const only = `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen.`;
+  if (roles.includes('coordinator') && !roles.includes('assignee')) return `${only} U volgt de aanvraag via "Mijn aanvragen".`;
+  if (!roles.includes('assignee') && !roles.includes('admin') && !(type === 'thuiszitter' && roles.includes('thuiszittersteam')))
+    return only;
   return `Op dit moment is er voor u niets te doen aan deze aanvraag; ${request.consultant.name} is de consulent.`;
 }

@@ -69,7 +69,8 @@ export function reportingDutyRow(d: Omit<ThuiszitterInput, 'pupil'>, now: Date, 
   const duty = hasReportingDuty(d, now, holidays);
   if (!duty && !r.duo && !r.ot) return [];
   const done = [r.duo && `DUO ${dayMonth(r.duo)}`, r.ot && `OT ${dayMonth(r.ot)}`].filter(Boolean).join(', ');
-  if ((r.duo && r.ot) || !duty) return [{ label: REPORTING_LABEL, value: `gedaan (${done})` }];
+  if (r.duo && r.ot) return [{ label: REPORTING_LABEL, value: `gedaan (${done})` }];
+  if (!duty) return [{ label: REPORTING_LABEL, value: `deels gedaan (${done}); nog niet verplicht` }];
   const open = r.duo ? ': OT' : r.ot ? ': DUO' : '';
   const partly = done ? ` (gedaan: ${done})` : '';
   return [{ label: REPORTING_LABEL, value: `nog te doen${open}${partly} — ${weeksText(weeksAbsent(d, now, holidays))} verzuim` }];

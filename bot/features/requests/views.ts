@@ -1,6 +1,6 @@
 // The request as each audience sees it: the coordinator's summary and the consultant team's channel card.
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
-import { aboutTail, pupilShort } from '../../domain/requests/aboutLine.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { button, type Button } from '../../../cards/verbs.ts';
 import { requestChannelCard, requestSummaryCard, SHOW_MY_ACTIONS } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
@@ -221,8 +221,9 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
     typeLabel: REQUEST_KINDS[request.type].label,
     reference: request.reference,
     school: request.school.name,
-    // Everyone in the channel reads initials or "anoniem"; the question's first words only those who may read the details.
-    about: details ? aboutTail(request) : pupilShort(request.pupil),
+    // The shared card has no pupil details at all; the personal view (automatic for the consultant, the SOT office and
+    // the Thuiszittersteam) names initials or "anoniem" and the question's first words.
+    about: details ? aboutTail(request) : '',
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts,
   });
