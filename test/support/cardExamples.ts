@@ -37,8 +37,13 @@ const facts = [
   { label: 'Vraag', value: 'Hoe begeleiden we faalangst?' },
   { label: 'Leerling', value: 'Anoniem (sparren)' },
 ];
-const duty = [
-  'Deze leerling verzuimt 5 weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.',
+/** A thuiszitter's reporting duty: one row (thuiszitterFacts.ts), no warning box. */
+const thuiszitterFacts = [
+  { label: 'Soort', value: 'Thuiszitter' },
+  { label: 'Leerling', value: 'J.B., groep 6' },
+  { label: 'Verzuim', value: '5 weken (schoolweken, vakanties niet meegeteld)' },
+  { label: 'DUO- en OT-melding', value: 'nog te doen — 5 weken verzuim' },
+  { label: 'Vraag', value: 'Meedenken over een passend aanbod.' },
 ];
 
 const audiences = [
@@ -160,14 +165,14 @@ export const cardExamples: Record<string, () => object> = {
     requestReviewCard({
       typeLabel: 'Thuiszittermelding',
       sendsTo: 'Anna de Vries, de SOT-consulent van Obs Het Kompas, en naar het Thuiszittersteam',
-      facts,
-      warnings: duty,
+      facts: thuiszitterFacts,
+      warnings: [],
       submitData: { type: 'thuiszitter', schoolId: 's1', submissionId: 'x1', values: { question: 'x' } },
       edit: { verb: 'thuiszitter.edit', data: { schoolId: 's1', values: {} } },
     }),
   requestSummary: () =>
     requestSummaryCard({
-      banner: 'Verstuurd naar Anna de Vries.',
+      banner: 'Verstuurd naar Anna de Vries. Uw referentie: SOT-2026-0001.',
       typeLabel: 'Spreekuur',
       reference: 'SOT-2026-0001',
       facts,
@@ -179,12 +184,12 @@ export const cardExamples: Record<string, () => object> = {
     }),
   requestChannel: () =>
     requestChannelCard({
-      typeLabel: 'Spreekuur',
+      typeLabel: 'Thuiszittermelding',
       reference: 'SOT-2026-0001',
       school: 'Obs Het Kompas',
+      about: 'J.B. · “Meedenken over een passend aanbod.”',
       consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' },
-      facts,
-      warnings: duty,
+      facts: thuiszitterFacts,
       notice: 'Kopie voor het Thuiszittersteam.',
     }),
   myRequests: () =>
