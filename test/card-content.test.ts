@@ -131,3 +131,27 @@ describe('"Mijn acties tonen" without actions says why', () => {
     expect(textOf(card)).toContain('Alleen de consulent van deze school (Anna de Vries) kan deze aanvraag behandelen.');
   });
 });
+
+describe('a coordinator of several schools', () => {
+  it('reads the school on list lines and in notice titles', async () => {
+    const ark = await h.db.prisma.school.findFirstOrThrow({ where: { name: 'Cbs De Ark' } });
+    const person = await h.db.prisma.person.findFirstOrThrow({ where: { name: 'Carla Smit' } });
+    await h.db.prisma.schoolCoordinator.create({ data: { schoolId: ark.id, personId: person.id, source: 'import' } });
+    const client = carla();
+    await client.say('thuiszitter melden');
+    const choose = h.connector.cardsIn(client.conversationId).at(-1)!;
+    const form = (await client.press(choose, 'Verder', { School: 'Obs Het Kompas' })).card!;
+    const review = (await client.press(form, 'Controleren', FORMS.thuiszitter)).card!;
+    const reference = /SOT-\d{4}-\d{4}/.exec(textOf((await client.press(review, 'Versturen')).card!))![0];
+    const { id } = await h.db.prisma.request.findUniqueOrThrow({ where: { reference } });
+    await h.deliver();
+    const list = textOf((await carla().execute('mine.list')).card!);
+    expect(list).toMatch(/Thuiszitter\w* · J\.B\. · “Meedenken over een passend aanbod\.” · Obs Het Kompas/);
+    await anna().press((await anna().execute('request.refresh', { requestId: id })).card!, 'Oppakken');
+    await h.deliver();
+    const titles = h.connector.cardsIn(carla().conversationId).map(titleOf);
+    expect(titles).toContain(
+      `Thuiszittermelding ${reference}: opgepakt door Anna de Vries — J.B. · “Meedenken over een passend aanbod.” · Obs Het Kompas`,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { isFormKind, REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { schoolContacts } from '../../store/requestQueries.ts';
 import type { Services } from '../../services.ts';
@@ -76,7 +77,7 @@ export async function confirmRequest(context: TurnContext, services: Services, d
       if (enteredBySot) {
         const kind = REQUEST_KINDS[type];
         const card = noticeCard({
-          title: `${kind.label} ${reference}: ingevoerd door het SOT`,
+          title: `${kind.label} ${reference}: ingevoerd door het SOT — ${aboutTail(parsed.value)}`,
           paragraphs: [
             origin
               ? `${actor.name} (SOT) heeft namens ${school.name} ${originText(origin)} aangemeld voor het JES-overleg: elke leerling die de school met het SOT bespreekt, komt ook in het JES-overleg. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`
