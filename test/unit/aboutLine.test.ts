@@ -17,6 +17,19 @@ describe('aboutLine', () => {
     expect(aboutLine(spreekuur('Vraag', { kind: 'anonymous' }))).toBe('Spreekuur · anoniem · “Vraag”');
   });
 
+  it('a JES-overleg names its subject, a visit to a group the group', () => {
+    const jes = { type: 'jes', details: { subject: 'K.L., groep 7', question: 'Afstemmen' }, pupil: null } as unknown as Parameters<
+      typeof aboutLine
+    >[0];
+    expect(aboutLine(jes)).toBe('JES-overleg · K.L., groep 7 · “Afstemmen”');
+    const visit = {
+      type: 'kijkOpSchool',
+      details: { group: 'groep 5', question: 'Rekenen' },
+      pupil: { kind: 'none' },
+    } as unknown as Parameters<typeof aboutLine>[0];
+    expect(aboutLine(visit)).toMatch(/ · groep 5 · “Rekenen”$/);
+  });
+
   it('cuts a long question at a word boundary with "…", and flattens line breaks', () => {
     expect(questionStart('een twee drie vier vijf', 12)).toBe('een twee…');
     expect(questionStart('een,\ntwee', 60)).toBe('een, twee');

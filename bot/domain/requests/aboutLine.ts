@@ -34,7 +34,18 @@ export function aboutLine(request: AboutRequest, opts: { school?: string } = {})
 /** The line without the type, for titles that name the type already ("Spreekuur SOT-2026-0001: ingepland — J.B. · “…”"). */
 export function aboutTail(request: AboutRequest): string {
   const question = questionStart((request.details as { question?: unknown }).question);
-  return [pupilShort(request.pupil), ...(question ? [`“${question}”`] : [])].join(' · ');
+  return [whom(request), ...(question ? [`“${question}”`] : [])].join(' · ');
 }
+
+/** The pupil; a JES-overleg names its subject (the form asks initials or a topic), a visit without a pupil its group. */
+function whom(request: AboutRequest): string {
+  if (request.type === 'jes' && typeof request.details.subject === 'string' && request.details.subject.trim())
+    return questionStart(request.details.subject, SUBJECT_CHARS);
+  if (request.type === 'kijkOpSchool' && request.pupil?.kind !== 'identified' && typeof request.details.group === 'string')
+    return request.details.group;
+  return pupilShort(request.pupil);
+}
+
+const SUBJECT_CHARS = 30;
 
 type AboutRequest = TypedDetails & { pupil?: Pupil | null };
