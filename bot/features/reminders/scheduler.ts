@@ -1,5 +1,6 @@
 // Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
 // fixed key, so a run that is repeated (or several instances running) sends it once.
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
@@ -235,7 +236,7 @@ export class ReminderScheduler {
         .filter(Boolean)
         .join(' en ');
       const card = noticeCard({
-        title: `Meldplicht thuiszitter: ${request.reference}`,
+        title: `Meldplicht thuiszitter: ${request.reference} — ${aboutTail(request)}`,
         tone: 'attention',
         paragraphs: [
           `De leerling van melding ${request.reference} verzuimt ${weeksAbsent(details, now, schoolHolidays)} schoolweken. Meld ${todo}, en leg hier vast wanneer dat is gedaan.`,
