@@ -20,8 +20,9 @@ export function noticeCard(data: NoticeCardData) {
   const mode = (i: number) => (overflow && i >= MAX_PRIMARY ? 'secondary' : 'primary');
   const actions = data.actions ?? [];
   return renderTemplate('notice', {
-    title: data.title,
-    color: data.tone === 'good' ? 'Good' : data.tone === 'warning' ? 'Warning' : data.tone === 'attention' ? 'Attention' : 'Default',
+    // Green text on white is hard to read: a good outcome gets a check mark in the default colour.
+    title: data.tone === 'good' ? `✓ ${data.title}` : data.title,
+    color: data.tone === 'warning' ? 'Warning' : data.tone === 'attention' ? 'Attention' : 'Default',
     paragraphs: data.paragraphs ?? [],
     facts: data.facts ?? [],
     actions: actions.map((a, i) => ({ ...a, data: a.data ?? {}, mode: mode(i) })),

@@ -21,8 +21,8 @@ export function chooseSchoolCard(data: {
 
 export function requestReviewCard(data: {
   typeLabel: string;
-  consultant: string;
-  school: string;
+  /** "Anna de Vries, de SOT-consulent van Obs Het Kompas, en naar het Thuiszittersteam": every place it goes. */
+  sendsTo: string;
   facts: Fact[];
   warnings: string[];
   submitData: VerbData['request.confirm'];
@@ -86,16 +86,21 @@ export function requestSummaryCard(data: {
   });
 }
 
+/** The personal-view button on a case card (verb request.refresh): it shows the buttons this person may use. */
+export const SHOW_MY_ACTIONS = 'Mijn acties tonen';
+
 /** The card in the consultant's channel; it @mentions the consultant. */
 export function requestChannelCard(data: {
   notice?: string;
   typeLabel: string;
   reference: string;
   school: string;
+  /** What it is about, without the type (domain/requests/aboutLine.ts): "J.B. · “Hoe …”". */
+  about?: string;
   consultant: { name: string; aadObjectId?: string | null };
   facts: Fact[];
   warnings?: string[];
-  /** Buttons for the person viewing (user-specific refresh), or the base card's "Bijwerken". */
+  /** Buttons for the person viewing (user-specific refresh), or the base card's "Mijn acties tonen". */
   actions?: Button[];
   message?: string;
   /** Universal Actions refresh: Teams asks the bot for a personal view for these users. */
@@ -107,6 +112,7 @@ export function requestChannelCard(data: {
     typeLabel: data.typeLabel,
     reference: data.reference,
     school: data.school,
+    about: data.about ?? '',
     mentionText,
     facts: data.facts,
     warnings: data.warnings ?? [],
@@ -118,16 +124,20 @@ export function requestChannelCard(data: {
   });
   if (data.refresh?.userIds.length) {
     card.refresh = {
-      action: { type: 'Action.Execute', title: 'Bijwerken', verb: data.refresh.verb, data: data.refresh.data },
+      action: { type: 'Action.Execute', title: SHOW_MY_ACTIONS, verb: data.refresh.verb, data: data.refresh.data },
       userIds: data.refresh.userIds.slice(0, 60), // Teams refreshes automatically for at most 60 users
     };
   }
   return card;
 }
 
+/** "Mijn aanvragen": a snapshot, so it says when it was made and offers "Vernieuwen". */
 export function myRequestsCard(data: {
   recentDays: number;
-  items: { id: string; reference: string; typeLabel: string; school: string; status: string; consultant: string; nextStep: string }[];
+  /** "28 november 2026 om 16:40": when this list was made. */
+  asOf: string;
+  /** `about` is the request's about line (domain/requests/aboutLine.ts). */
+  items: { id: string; reference: string; about: string; status: string; consultant: string; nextStep: string }[];
 }) {
   return renderTemplate('myRequests', data);
 }

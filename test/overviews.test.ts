@@ -230,7 +230,7 @@ describe('"mijn casussen" for a consultant', () => {
     );
     expect(text).toContain('Wacht op school: 1');
     expect(text).toContain('3 open aanvragen');
-    expect(buttons(card)).toEqual(expect.arrayContaining([`Open ${refs.thuiszitter}`, 'Filteren', 'Bijwerken', 'Naar het menu']));
+    expect(buttons(card)).toEqual(expect.arrayContaining([`Open ${refs.thuiszitter}`, 'Filteren', 'Vernieuwen', 'Naar het menu']));
     expect(buttons(card)).not.toContain('Volgende');
     expectNoPupilData(card);
 

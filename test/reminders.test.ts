@@ -136,7 +136,7 @@ describe('reminders from requests', () => {
   it('reminds the school weekly of the DUO/OT duty until it is recorded', async () => {
     const { id, reference } = await fileRequest(h, h.client(PEOPLE.carla), 'thuiszitter');
     await run(weekdayIn(0));
-    expect(chatText('carla')).toContain(`Meldplicht thuiszitter: ${reference}`);
+    expect(chatText('carla')).toContain(`Meldplicht thuiszitter: ${reference} — J.B. · “Meedenken over een passend aanbod.”`);
     const count = () =>
       h.connector.cardsIn(h.client(PEOPLE.carla).conversationId).filter((c) => textOf(c).includes(`Meldplicht thuiszitter: ${reference}`))
         .length;

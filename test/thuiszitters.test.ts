@@ -108,7 +108,7 @@ describe('a dreigende thuiszitter: short first, more later', () => {
     expect(text).toContain('Soort: Thuiszitter');
     expect(text).toContain('Verzuim: 2 weken (schoolweken, vakanties niet meegeteld)');
     expect(text).toMatch(/Leerplichtambtenaar: Betrokken sinds \w+ \d+ \w+ \d{4} \(P\. de Leeuw\)/);
-    expect(text).toContain('Gemeld in Onderwijs Transparant: Nog niet vastgelegd');
+    expect(text).toMatch(/DUO- en OT-melding: deels gedaan \(DUO \d+ \w+\); nog niet verplicht/);
     expect(await detailsOf(id)).toMatchObject({
       kind: 'thuiszitter',
       firstAbsentDate: isoDay(-14),
@@ -136,7 +136,7 @@ describe('school weeks and back at school', () => {
   it('weeks absent leave out a school holiday from the year agenda; the duty follows the school weeks', async () => {
     const { id } = await fileRequest(h, carla(), 'thuiszitter', { 'Eerste verzuimdag': isoDay(-30) });
     expect(textOf(await carlaView(id))).toContain('Verzuim: 4 weken');
-    expect(textOf(await carlaView(id))).toContain('Nog te doen: melden bij DUO');
+    expect(textOf(await carlaView(id))).toContain('DUO- en OT-melding: nog te doen — 4 weken verzuim');
     // A one-week holiday for PO (the fixture's school is PO) inside the absence: 30 − 7 days = 3 school weeks.
     const csv = `datum;titel;omschrijving;doelgroep;herinneren;soort;tot\n${isoDay(-20)};Studieweek;;PO;;vakantie;${isoDay(-14)}\n${isoDay(-20)};Alleen VO;;VO;;vakantie;${isoDay(-1)}\n`;
     const parsed = parseAgendaFile('agenda.csv', csv, clock.now());
@@ -144,7 +144,7 @@ describe('school weeks and back at school', () => {
     await importAgenda(h.db.prisma, parsed.entries, 'test');
     const text = textOf(await carlaView(id));
     expect(text).toContain('Verzuim: 3 weken (schoolweken, vakanties niet meegeteld)');
-    expect(text).not.toContain('Nog te doen');
+    expect(text).not.toContain('DUO- en OT-melding');
     await importAgenda(h.db.prisma, [], 'test');
   });
 

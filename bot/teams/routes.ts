@@ -77,7 +77,7 @@ export function onCardAction<V extends Verb>(
         title: 'Er ging iets mis',
         tone: 'attention',
         paragraphs: [
-          'Er is niets half opgeslagen, maar het kan zijn dat uw actie niet is verwerkt. Kijk via "Mijn aanvragen" (of "Bijwerken" op de kaart) hoe het ervoor staat voordat u het opnieuw probeert.',
+          'Er is niets half opgeslagen, maar het kan zijn dat uw actie niet is verwerkt. Kijk via "Mijn aanvragen" (of "Mijn acties tonen" op de kaart) hoe het ervoor staat voordat u het opnieuw probeert.',
           'Lukt het dan nog niet? Neem contact op met het SOT-bureau.',
         ],
       }) as AdaptiveCardJson;

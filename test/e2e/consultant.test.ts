@@ -5,10 +5,10 @@
 //
 // What the Playground (0.2.x) does not do, and how this test deals with it:
 //   - No Universal Actions user-specific views: it ignores the card's `refresh` (its log panel says "User specific
-//     view is not supported yet"), so Anouk presses "Bijwerken" to get her own view with her buttons.
+//     view is not supported yet"), so Anouk presses "Mijn acties tonen" to get her own view with her buttons.
 //   - A card update the bot sends for everyone (updateActivity, after each change) replaces the view a button
 //     press answered with, within a second. Real Teams then refreshes it for the people in refresh.userIds;
-//     the Playground does not, so Anouk presses "Bijwerken" again.
+//     the Playground does not, so Anouk presses "Mijn acties tonen" again.
 //   - The personal chat is always the current user's. The config keeps its id, which is Sanne's chat in the demo
 //     config: the bot's 1:1 notices to Sanne arrive there, so the test can read them (in Anouk's UI).
 import path from 'node:path';
@@ -91,7 +91,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
   const when = `${day} om 10:00, op school`;
   const thread = () => ui.threads().filter({ hasText: reference });
   const button = (title: string) => thread().getByRole('button', { name: title, exact: true });
-  /** Presses "Bijwerken" until her own view (these buttons) is on the card; the shared update can come late. */
+  /** Presses "Mijn acties tonen" until her own view (these buttons) is on the card; the shared update can come late. */
   async function showOwnView(titles: string[]) {
     for (let attempt = 0; attempt < 6; attempt++) {
       const visible = await button(titles[0]!)
@@ -102,7 +102,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
         await ui.waitForQuiet(1_500, 5_000);
         if (await button(titles[0]!).isVisible()) break;
       }
-      if (await button('Bijwerken').isVisible()) await ui.clickCardButton('Bijwerken', { scope: thread() });
+      if (await button('Mijn acties tonen').isVisible()) await ui.clickCardButton('Mijn acties tonen', { scope: thread() });
     }
     for (const title of titles) await button(title).waitFor({ timeout: 5_000 });
   }
@@ -159,7 +159,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     reference = summary.match(REFERENCE)![0];
   }, 20_000);
 
-  it('shows the request in her channel; with "Bijwerken" she gets her buttons and picks it up', async () => {
+  it('shows the request in her channel; with "Mijn acties tonen" she gets her buttons and picks it up', async () => {
     expect(reference).toMatch(REFERENCE);
     const invokesBefore = await invokesSent(ui);
     await ui.openChannel(CHANNEL);
@@ -168,7 +168,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     expect(card).toContain('Nieuw, nog niet opgepakt');
 
     // Universal Actions: the card has refresh.userIds = [Anouk]. Teams would fetch her own view by itself; the
-    // Playground only logs that it does not support that, and shows the card for everyone ("Bijwerken").
+    // Playground only logs that it does not support that, and shows the card for everyone ("Mijn acties tonen").
     const automatic = await button('Oppakken')
       .waitFor({ timeout: 3_000 })
       .then(() => true)
@@ -180,8 +180,8 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     );
     await ui.screenshot(shot('1-new'), { scrollTo: thread() });
     if (!automatic) {
-      expect(await button('Bijwerken').isVisible()).toBe(true);
-      await ui.clickCardButton('Bijwerken', { scope: thread() });
+      expect(await button('Mijn acties tonen').isVisible()).toBe(true);
+      await ui.clickCardButton('Mijn acties tonen', { scope: thread() });
     }
     await button('Oppakken').waitFor({ timeout: 10_000 });
     expect(await button('Overdragen').isVisible()).toBe(true);

@@ -37,8 +37,13 @@ const facts = [
   { label: 'Vraag', value: 'Hoe begeleiden we faalangst?' },
   { label: 'Leerling', value: 'Anoniem (sparren)' },
 ];
-const duty = [
-  'Deze leerling verzuimt 5 weken. Bij 4 weken of langer moet de school het verzuim melden bij DUO én in Onderwijs Transparant.',
+/** A thuiszitter's reporting duty: one row (thuiszitterFacts.ts), no warning box. */
+const thuiszitterFacts = [
+  { label: 'Soort', value: 'Thuiszitter' },
+  { label: 'Leerling', value: 'J.B., groep 6' },
+  { label: 'Verzuim', value: '5 weken (schoolweken, vakanties niet meegeteld)' },
+  { label: 'DUO- en OT-melding', value: 'nog te doen — 5 weken verzuim' },
+  { label: 'Vraag', value: 'Meedenken over een passend aanbod.' },
 ];
 
 const audiences = [
@@ -159,16 +164,15 @@ export const cardExamples: Record<string, () => object> = {
   requestReview: () =>
     requestReviewCard({
       typeLabel: 'Thuiszittermelding',
-      consultant: 'Anna de Vries',
-      school: 'Obs Het Kompas',
-      facts,
-      warnings: duty,
+      sendsTo: 'Anna de Vries, de SOT-consulent van Obs Het Kompas, en naar het Thuiszittersteam',
+      facts: thuiszitterFacts,
+      warnings: [],
       submitData: { type: 'thuiszitter', schoolId: 's1', submissionId: 'x1', values: { question: 'x' } },
       edit: { verb: 'thuiszitter.edit', data: { schoolId: 's1', values: {} } },
     }),
   requestSummary: () =>
     requestSummaryCard({
-      banner: 'Verstuurd naar Anna de Vries.',
+      banner: 'Verstuurd naar Anna de Vries. Uw referentie: SOT-2026-0001.',
       typeLabel: 'Spreekuur',
       reference: 'SOT-2026-0001',
       facts,
@@ -180,23 +184,23 @@ export const cardExamples: Record<string, () => object> = {
     }),
   requestChannel: () =>
     requestChannelCard({
-      typeLabel: 'Spreekuur',
+      typeLabel: 'Thuiszittermelding',
       reference: 'SOT-2026-0001',
       school: 'Obs Het Kompas',
+      about: 'J.B. · “Meedenken over een passend aanbod.”',
       consultant: { name: 'Anna de Vries', aadObjectId: '00000000-0000-4000-8000-000000000001' },
-      facts,
-      warnings: duty,
+      facts: thuiszitterFacts,
       notice: 'Kopie voor het Thuiszittersteam.',
     }),
   myRequests: () =>
     myRequestsCard({
       recentDays: 60,
+      asOf: '28 november 2026 om 16:40',
       items: [
         {
           id: 'r1',
           reference: 'SOT-2026-0001',
-          typeLabel: 'Spreekuur',
-          school: 'Obs Het Kompas',
+          about: 'Spreekuur · J.B. · “Hoe ondersteunen we een leerling die snel afgeleid…”',
           status: 'Nieuw, nog niet opgepakt',
           consultant: 'Anna de Vries',
           nextStep: 'Wacht tot Anna de Vries de aanvraag oppakt.',
@@ -277,7 +281,7 @@ export const cardExamples: Record<string, () => object> = {
       paragraphs: ['Dinsdag 1 december om 14:00.'],
       links: [{ title: 'Agenda-uitnodiging (.ics)', url: 'https://sot-bot.example.nl/ics/r1/x.ics' }],
     }),
-  myRequestsEmpty: () => myRequestsCard({ recentDays: 60, items: [] }),
+  myRequestsEmpty: () => myRequestsCard({ recentDays: 60, asOf: '28 november 2026 om 16:40', items: [] }),
   overviewCases: () => overviewCard(overviewCases(10, 3)),
   overviewCasesManySchools: () => overviewCard(overviewCases(10, 200)),
   overviewCasesEmpty: () =>
@@ -311,7 +315,7 @@ export const cardExamples: Record<string, () => object> = {
       empty: 'Er zijn geen open thuiszittermeldingen.',
       pageLine: 'Pagina 1 van 2 · 12 open meldingen',
       pager: [button('Volgende', 'overview.thuiszitters', { page: 1, filter: {} })],
-      actions: [button('Bijwerken', 'overview.thuiszitters', { page: 0, filter: {} }), button('Naar het menu', 'menu.open')],
+      actions: [button('Vernieuwen', 'overview.thuiszitters', { page: 0, filter: {} }), button('Naar het menu', 'menu.open')],
     }),
   overviewOffice: () =>
     overviewCard({
@@ -564,6 +568,6 @@ function overviewCases(rows: number, schools: number): OverviewCardData {
           button('Volgende', 'overview.cases', { page: 2, filter: { status: 'waiting' } }),
         ]
       : [],
-    actions: [button('Bijwerken', 'overview.cases', { page: 1, filter: { status: 'waiting' } }), button('Naar het menu', 'menu.open')],
+    actions: [button('Vernieuwen', 'overview.cases', { page: 1, filter: { status: 'waiting' } }), button('Naar het menu', 'menu.open')],
   };
 }

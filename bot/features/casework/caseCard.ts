@@ -41,10 +41,25 @@ export async function caseCardFor(
     const b = hidden ? undefined : BUTTONS[a];
     return b ? [button(b.title, b.verb, { requestId: request.id })] : [];
   });
+  const why = actions.length ? [] : [noActionsReason(request, roles)];
   const rendered = await renderRequestChannelCard(services.db, { requestId: request.id }, services.now(), {
     actions,
-    message: message ?? (details ? undefined : NO_DETAILS),
+    message: message ?? ([...why, ...(details ? [] : [NO_DETAILS])].join(' ') || undefined),
     details,
   });
   return rendered!.card;
+}
+
+/** One line for someone who pressed "Mijn acties tonen" and may do nothing here: why not. */
+export function noActionsReason(
+  request: Pick<RequestWithContext, 'type' | 'status' | 'consultant'>,
+  roles: readonly RequestRole[],
+): string {
+  const type = request.type;
+  if (request.status === 'closed' || request.status === 'withdrawn') return 'Deze aanvraag is afgesloten: er valt niets meer aan te doen.';
+  const only = `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen.`;
+  if (roles.includes('coordinator') && !roles.includes('assignee')) return `${only} U volgt de aanvraag via "Mijn aanvragen".`;
+  if (!roles.includes('assignee') && !roles.includes('admin') && !(type === 'thuiszitter' && roles.includes('thuiszittersteam')))
+    return only;
+  return `Op dit moment is er voor u niets te doen aan deze aanvraag; ${request.consultant.name} is de consulent.`;
 }

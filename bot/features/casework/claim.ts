@@ -1,9 +1,9 @@
-// Bijwerken (the personal view of a channel card) and Oppakken.
+// "Mijn acties tonen" (the personal view of a channel card) and Oppakken.
 import { act } from './act.ts';
 import { caseCardFor } from './caseCard.ts';
 import { answerWith, onCase } from './handler.ts';
 
-/** Universal Actions refresh and "Bijwerken": the card as this person may see it now. */
+/** Universal Actions refresh and "Mijn acties tonen": the card as this person may see it now. */
 export const refresh = onCase((ctx, services) => caseCardFor(services, ctx.request, ctx.roles));
 
 export const claim = onCase(async (ctx, services) => {

@@ -1,4 +1,5 @@
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 
@@ -14,17 +15,23 @@ export async function notifyCoordinator(
   changeId: string,
   message: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean },
 ): Promise<void> {
-  const title = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title}`;
-  const card = message.answer
-    ? answerCard({ requestId: request.id, title, lines: message.lines })
-    : noticeCard({
-        title,
-        paragraphs: message.lines,
-        facts: message.facts,
-        actions: [{ title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } }],
-        links: message.icsUrl ? [{ title: 'Agenda-uitnodiging (.ics)', url: message.icsUrl }] : [],
-      });
-  for (const personId of await schoolContacts(tx, request)) {
+  const base = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title} — ${aboutTail(request)}`;
+  const cardFor = (title: string) =>
+    message.answer
+      ? answerCard({ requestId: request.id, title, lines: message.lines })
+      : noticeCard({
+          title,
+          paragraphs: message.lines,
+          facts: message.facts,
+          actions: [{ title: `Bekijk ${request.reference}`, verb: 'request.view', data: { requestId: request.id } }],
+          links: message.icsUrl ? [{ title: 'Agenda-uitnodiging (.ics)', url: message.icsUrl }] : [],
+        });
+  const contacts = await schoolContacts(tx, request);
+  // Only someone who coordinates several schools needs the school's name to tell requests apart.
+  const several = await coordinatorsOfSeveralSchools(tx, contacts);
+  for (const personId of contacts) {
+    const title = several.has(personId) ? `${base} · ${request.school.name}` : base;
+    const card = cardFor(title);
     await enqueue(tx, {
       // The first contact keeps the key the requester always had.
       key:
@@ -35,4 +42,9 @@ export async function notifyCoordinator(
       payload: { card, summary: title },
     });
   }
+}
+
+async function coordinatorsOfSeveralSchools(tx: Tx, personIds: string[]): Promise<Set<string>> {
+  const rows = await tx.schoolCoordinator.groupBy({ by: ['personId'], where: { personId: { in: personIds } }, _count: { _all: true } });
+  return new Set(rows.filter((r) => r._count._all > 1).map((r) => r.personId));
 }

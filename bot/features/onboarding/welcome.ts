@@ -44,7 +44,7 @@ export function staffHomeCard(actor: Actor): AdaptiveCardJson {
     title: `Welkom, ${actor.name.split(' ')[0]}!`,
     paragraphs: [
       `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
-      'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
+      'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Mijn acties tonen" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
       'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
       ...overviewLines(actor, true),
       `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? ' Als beheerder voegt u daar items toe, en wijzigt of verwijdert u ze (knop "Beheren").' : ''}`,

@@ -97,7 +97,7 @@ export function pager(verb: OverviewVerb, page: { index: number; pages: number }
 }
 
 /** The same page again, with fresh data. */
-export const refreshButton = (verb: OverviewVerb, index: number, filter: Filtered) => button('Bijwerken', verb, viewData(index, filter));
+export const refreshButton = (verb: OverviewVerb, index: number, filter: Filtered) => button('Vernieuwen', verb, viewData(index, filter));
 
 /** "Filteren": carries no filter, so the server reads the inputs; it starts at the first page. */
 export const applyButton = (verb: OverviewVerb) => button('Filteren', verb, { page: 0 });

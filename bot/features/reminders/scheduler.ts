@@ -1,6 +1,7 @@
 // Scheduled reminders from the year agenda and from the requests themselves. Every reminder has a
 // fixed key, so a run that is repeated (or several instances running) sends it once.
 import { appointmentText } from '../../domain/requests/appointments.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
 import { noticeCard } from '../../../cards/notice.ts';
 import { enqueue, enqueueMany, type OutboundMessage } from '../../delivery/outbox.ts';
@@ -192,7 +193,7 @@ export class ReminderScheduler {
             key: `request:${request.id}:unpicked:${todayIso(now)}`,
             target: { type: 'reply', toKey: request.threadKey },
             payload: {
-              text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand die oppakt. ${request.consultant.name}: druk op "Bijwerken" en dan "Oppakken", of draag de aanvraag over.`,
+              text: `Herinnering: deze aanvraag wacht al ${days} dagen (sinds ${formatDate(since)}) tot iemand die oppakt. ${request.consultant.name}: druk op "Mijn acties tonen" en dan "Oppakken", of draag de aanvraag over.`,
             },
             orderKey: `thread:${request.threadKey}`,
           });
@@ -236,7 +237,7 @@ export class ReminderScheduler {
         .filter(Boolean)
         .join(' en ');
       const card = noticeCard({
-        title: `Meldplicht thuiszitter: ${request.reference}`,
+        title: `Meldplicht thuiszitter: ${request.reference} — ${aboutTail(request)}`,
         tone: 'attention',
         paragraphs: [
           `De leerling van melding ${request.reference} verzuimt ${weeksAbsent(details, now, schoolHolidays)} schoolweken. Meld ${todo}, en leg hier vast wanneer dat is gedaan.`,

@@ -2,6 +2,35 @@ import { enqueue } from '../../delivery/outbox.ts';
 import type { Tx } from '../../store/database.ts';
 import type { Consultant, Swv } from '../../store/generated/client.ts';
 
+/** Where a new request goes; see routeNewRequest. */
+export type Destination = 'consultantChannel' | 'sotOffice' | 'admins' | 'thuiszittersteam';
+
+/**
+ * The places a new request is posted to. routeNewRequest posts exactly these, and the review and the
+ * summary after sending name them (destinationSentence), so what the school is told cannot drift.
+ */
+export function newRequestDestinations(
+  type: string,
+  consultant: Pick<Consultant, 'active' | 'teamId' | 'channelId'> | null,
+  swv: Pick<Swv, 'adminTeamId' | 'adminChannelId' | 'tztTeamId' | 'tztChannelId'>,
+): Destination[] {
+  const first: Destination =
+    consultant?.active && consultant.teamId && consultant.channelId
+      ? 'consultantChannel'
+      : swv.adminTeamId && swv.adminChannelId
+        ? 'sotOffice'
+        : 'admins';
+  return [first, ...(type === 'thuiszitter' && swv.tztTeamId && swv.tztChannelId ? ['thuiszittersteam' as const] : [])];
+}
+
+/**
+ * "Anna de Vries en het Thuiszittersteam": who gets it, for the school. Without a linked channel the
+ * SOT office passes it on to the consultant, so the school still reads the consultant's name.
+ */
+export function destinationNames(destinations: readonly Destination[], consultantName: string): string[] {
+  return [consultantName, ...(destinations.includes('thuiszittersteam') ? ['het Thuiszittersteam'] : [])];
+}
+
 /**
  * Where a new request is posted: its consultant's channel; if the consultant has no linked channel,
  * the SOT office channel, or else every admin 1:1, with a notice. Never nowhere.
@@ -30,7 +59,8 @@ export async function routeNewRequest(
     });
     return threadKey;
   }
-  if (consultant?.active && consultant.teamId && consultant.channelId) {
+  const destinations = newRequestDestinations(request.type, consultant, swv);
+  if (destinations[0] === 'consultantChannel' && consultant?.teamId && consultant.channelId) {
     await enqueue(tx, {
       key: threadKey,
       target: { type: 'channel', teamId: consultant.teamId, channelId: consultant.channelId, tenantId },
@@ -40,7 +70,7 @@ export async function routeNewRequest(
       },
     });
     startedThread = threadKey;
-  } else if (swv.adminTeamId && swv.adminChannelId) {
+  } else if (destinations[0] === 'sotOffice' && swv.adminTeamId && swv.adminChannelId) {
     await enqueue(tx, {
       key: threadKey,
       target: { type: 'channel', teamId: swv.adminTeamId, channelId: swv.adminChannelId, tenantId },
@@ -60,7 +90,7 @@ export async function routeNewRequest(
     }
   }
 
-  if (!handover && request.type === 'thuiszitter' && swv.tztTeamId && swv.tztChannelId) {
+  if (!handover && destinations.includes('thuiszittersteam') && swv.tztTeamId && swv.tztChannelId) {
     await enqueue(tx, {
       key: `request:${request.id}:tzt`,
       target: { type: 'channel', teamId: swv.tztTeamId, channelId: swv.tztChannelId, tenantId },

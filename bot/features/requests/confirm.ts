@@ -3,13 +3,14 @@ import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { isFormKind, REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { enqueue } from '../../delivery/outbox.ts';
 import { schoolContacts } from '../../store/requestQueries.ts';
 import type { Services } from '../../services.ts';
 import { assignReference, insertRequest, loadRequest } from '../../store/requests.ts';
 import { filerOrHome, onBehalf } from './dialogs.ts';
 import { formCard, formValues, parseForm } from './forms.ts';
-import { routeNewRequest } from './channelPosts.ts';
+import { destinationNames, newRequestDestinations, routeNewRequest } from './channelPosts.ts';
 import { loadSchoolFor } from './schoolContext.ts';
 import { coordinatorSummary } from './views.ts';
 import { lockFor } from '../../store/locks.ts';
@@ -76,7 +77,7 @@ export async function confirmRequest(context: TurnContext, services: Services, d
       if (enteredBySot) {
         const kind = REQUEST_KINDS[type];
         const card = noticeCard({
-          title: `${kind.label} ${reference}: ingevoerd door het SOT`,
+          title: `${kind.label} ${reference}: ingevoerd door het SOT — ${aboutTail(parsed.value)}`,
           paragraphs: [
             origin
               ? `${actor.name} (SOT) heeft namens ${school.name} ${originText(origin)} aangemeld voor het JES-overleg: elke leerling die de school met het SOT bespreekt, komt ook in het JES-overleg. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`
@@ -104,7 +105,7 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   services.nudgeDelivery();
   const request = (await loadRequest(db, requestId))!;
   return coordinatorSummary(db, request, now, {
-    banner: `Verstuurd naar ${request.consultant.name}. Uw referentie: ${request.reference}.`,
+    banner: `Verstuurd naar ${joinNames(destinationNames(newRequestDestinations(type, school.consultant, school.swv), request.consultant.name))}. Uw referentie: ${request.reference}.`,
   });
 }
 
@@ -124,3 +125,7 @@ function staleCard(): AdaptiveCardJson {
     actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
   }) as AdaptiveCardJson;
 }
+
+/** "A", "A en B", "A, B en C". */
+const joinNames = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}` : (names[0] ?? '');

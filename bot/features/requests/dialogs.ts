@@ -9,12 +9,13 @@ import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { homeCard } from '../onboarding/welcome.ts';
 import { formCard, formValues, parseForm, type ParsedRequest } from './forms.ts';
-import { requestFacts, requestWarnings } from './facts.ts';
+import { requestFacts } from './facts.ts';
 import { holidaysFor } from '../../store/holidays.ts';
 import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 import { activeSchoolsOf } from '../../store/directory.ts';
 import { formLink, type JesOrigin, originFromCard, originText, refusalCard } from './jesLink.ts';
+import { destinationNames, newRequestDestinations } from './channelPosts.ts';
 
 /** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
 export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
@@ -137,15 +138,14 @@ export function reviewCard(
   const link = origin ? { linkedRequestId: origin.requestId } : {};
   return requestReviewCard({
     typeLabel: REQUEST_KINDS[type].label,
-    consultant: school.consultant.person.name,
-    school: school.name,
+    sendsTo: sendsTo(type, school),
     facts: [
       { label: 'School', value: school.name },
       ...behalf,
       ...(origin ? [{ label: 'Komt voort uit', value: originText(origin) }] : []),
       ...requestFacts(parsed, parsed.pupil, 'coordinator', now, holidays),
     ],
-    warnings: requestWarnings(parsed, now, holidays),
+    warnings: [],
     submitData: { type: form, schoolId: school.id, submissionId, values, ...link },
     edit: { verb: `${form}.edit`, data: { schoolId: school.id, values, ...link } },
   });
@@ -164,4 +164,13 @@ export async function editDialog(
   if ('refusal' in linked) return refusalCard(linked.refusal);
   const values = data.values && typeof data.values === 'object' ? formValues(data.values as Record<string, unknown>) : {};
   return formCard(form, found.school, values, {}, formLink(linked.origin));
+}
+
+/** Every place the request goes, from the same rule that posts it (channelPosts.ts). */
+function sendsTo(type: string, school: SchoolContext): string {
+  const [consultant, ...others] = destinationNames(
+    newRequestDestinations(type, school.consultant, school.swv),
+    school.consultant.person.name,
+  );
+  return [`${consultant}, de SOT-consulent van ${school.name}`, ...others.map((o) => `en naar ${o}`)].join(', ');
 }

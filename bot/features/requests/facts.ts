@@ -2,9 +2,8 @@
 // pupil is shown: the coordinator sees what they typed; the channel card shows initials only.
 import { formatDate, formatIsoDate, formatLocalDateTime } from '../../domain/time.ts';
 import { DAY_PARTS, FORMS, WITH_WHOM } from '../../domain/requests/spreekuur.ts';
-import { hasReportingDuty, reportingDone, weeksAbsent } from '../../domain/requests/thuiszitter.ts';
 import type { Holiday } from '../../domain/schoolCalendar.ts';
-import { thuiszitterFacts, weeksText } from './thuiszitterFacts.ts';
+import { thuiszitterFacts } from './thuiszitterFacts.ts';
 import { JES_LOCATION, JES_OPTIONAL, JES_ROLE_LABEL, type JesParticipant } from '../../domain/requests/jes.ts';
 import {
   ADVICE,
@@ -147,17 +146,6 @@ const PARTICIPANT_ROLE: Record<string, string> = {
 function participantLine(p: JesParticipant): string {
   if (!p.name) return (JES_OPTIONAL as Record<string, string>)[p.role] ?? JES_ROLE_LABEL[p.role] ?? 'Deelnemer';
   return `${p.name} (${PARTICIPANT_ROLE[p.role] ?? 'deelnemer'})`;
-}
-
-/** Warnings that must be impossible to miss, such as the DUO/OT reporting duty. */
-export function requestWarnings(request: TypedDetails, now: Date, holidays: readonly Holiday[] = []): string[] {
-  if (request.type !== 'thuiszitter') return [];
-  const d = request.details;
-  if (!hasReportingDuty(d, now, holidays)) return [];
-  const done = reportingDone(d);
-  const open = [!done.duo && 'bij DUO (verzuimregister)', !done.ot && 'in Onderwijs Transparant'].filter(Boolean);
-  const base = `Deze leerling verzuimt ${weeksText(weeksAbsent(d, now, holidays))}. Na vier weken thuis moet de school het verzuim melden bij DUO én de leerling melden bij het samenwerkingsverband in Onderwijs Transparant.`;
-  return [open.length ? `${base} Nog te doen: melden ${open.join(' en ')}.` : `${base} Beide meldingen zijn vastgelegd.`];
 }
 
 const EVENT_LABEL: Record<string, string> = {

@@ -1,5 +1,6 @@
 // "Mijn aanvragen": a coordinator's open and recent requests, one request's history, withdrawing.
-import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { aboutLine } from '../../domain/requests/aboutLine.ts';
+import { formatDateTime } from '../../domain/time.ts';
 import type { TurnContext } from 'botbuilder';
 import { myRequestsCard } from '../../../cards/requestCards.ts';
 import { noticeCard } from '../../../cards/notice.ts';
@@ -31,13 +32,14 @@ export async function listMine(context: TurnContext, services: Services): Promis
   const handlers = new Map(
     (await services.db.person.findMany({ where: { id: { in: handlerIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
   );
+  const severalSchools = who.actor.schools.length > 1;
   return myRequestsCard({
     recentDays: RECENT_DAYS,
+    asOf: formatDateTime(services.now()),
     items: requests.map((r) => ({
       id: r.id,
       reference: r.reference,
-      typeLabel: REQUEST_KINDS[r.type].label,
-      school: r.school.name,
+      about: aboutLine(r, { school: severalSchools ? r.school.name : undefined }),
       status: STATUS_LABEL[r.status],
       consultant: r.consultant.name,
       nextStep: nextStep(r, r.consultant.name, r.handlerId ? handlers.get(r.handlerId) : undefined, services.now()),

@@ -1,5 +1,5 @@
-// A thuiszitter signal as people read it: absence in school weeks, the three reporting facts with their
-// dates, the call back the coordinator asked for, and the return to school.
+// A thuiszitter signal as people read it: absence in school weeks, the reporting duty in one row (and the
+// leerplichtambtenaar when known), the call back the coordinator asked for, and the return to school.
 import type { Fact } from '../../../cards/requestCards.ts';
 import { formatIsoDate } from '../../domain/time.ts';
 import {
@@ -7,6 +7,7 @@ import {
   RETURN_EXTENT,
   THUISZITTER_KIND,
   THUISZITTER_REASONS,
+  hasReportingDuty,
   type ThuiszitterInput,
   weeksAbsent,
 } from '../../domain/requests/thuiszitter.ts';
@@ -15,8 +16,6 @@ import type { Holiday } from '../../domain/schoolCalendar.ts';
 import { type Audience, pupilLine } from './pupilLine.ts';
 
 export const weeksText = (weeks: number) => (weeks === 1 ? '1 week' : `${weeks} weken`);
-
-const notYet = 'Nog niet vastgelegd';
 
 export function thuiszitterFacts(
   d: Omit<ThuiszitterInput, 'pupil'>,
@@ -45,22 +44,42 @@ export function thuiszitterFacts(
       value: `${RETURN_EXTENT[d.backToSchool.extent]}, sinds ${formatIsoDate(d.backToSchool.date)}`,
     });
   if (d.reason) facts.push({ label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] });
+  facts.push(...reportingDutyRow(d, now, holidays));
   const r = d.reporting ?? {};
-  facts.push({ label: 'Verzuim gemeld bij DUO', value: r.duo ? `Ja, op ${formatIsoDate(r.duo)}` : notYet });
-  facts.push({
-    label: 'Leerplichtambtenaar',
-    value:
-      r.leerplicht || r.leerplichtName
-        ? ['Betrokken', r.leerplicht && `sinds ${formatIsoDate(r.leerplicht)}`, r.leerplichtName && `(${r.leerplichtName})`]
-            .filter(Boolean)
-            .join(' ')
-        : notYet,
-  });
-  facts.push({ label: 'Gemeld in Onderwijs Transparant', value: r.ot ? `Ja, op ${formatIsoDate(r.ot)}` : notYet });
+  if (r.leerplicht || r.leerplichtName)
+    facts.push({
+      label: 'Leerplichtambtenaar',
+      value: ['Betrokken', r.leerplicht && `sinds ${formatIsoDate(r.leerplicht)}`, r.leerplichtName && `(${r.leerplichtName})`]
+        .filter(Boolean)
+        .join(' '),
+    });
   if (d.tried) facts.push({ label: 'Al geprobeerd', value: d.tried });
   facts.push({ label: d.kind === 'dreigend' && !d.tried ? 'Zorg' : 'Vraag', value: d.question });
   return facts;
 }
+
+export const REPORTING_LABEL = 'DUO- en OT-melding';
+
+/**
+ * The reporting duty in one row: "nog te doen — 5 weken verzuim" once the duty applies, "gedaan (DUO 3 november,
+ * OT 24 november)" when both are recorded, nothing while there is no duty and nothing was reported.
+ */
+export function reportingDutyRow(d: Omit<ThuiszitterInput, 'pupil'>, now: Date, holidays: readonly Holiday[]): Fact[] {
+  const r = d.reporting ?? {};
+  const duty = hasReportingDuty(d, now, holidays);
+  if (!duty && !r.duo && !r.ot) return [];
+  const done = [r.duo && `DUO ${dayMonth(r.duo)}`, r.ot && `OT ${dayMonth(r.ot)}`].filter(Boolean).join(', ');
+  if (r.duo && r.ot) return [{ label: REPORTING_LABEL, value: `gedaan (${done})` }];
+  if (!duty) return [{ label: REPORTING_LABEL, value: `deels gedaan (${done}); nog niet verplicht` }];
+  const open = r.duo ? ': OT' : r.ot ? ': DUO' : '';
+  const partly = done ? ` (gedaan: ${done})` : '';
+  return [{ label: REPORTING_LABEL, value: `nog te doen${open}${partly} — ${weeksText(weeksAbsent(d, now, holidays))} verzuim` }];
+}
+
+const dayMonth = (isoDate: string) =>
+  formatIsoDate(isoDate)
+    .replace(/^\S+ /, '')
+    .replace(/ \d{4}$/, '');
 
 function callbackLine(c: NonNullable<ThuiszitterInput['callback']>): string {
   const how = c.via === 'telefoon' && c.phone ? `${CALLBACK_VIA.telefoon} op ${c.phone}` : CALLBACK_VIA[c.via];

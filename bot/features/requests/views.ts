@@ -1,7 +1,8 @@
 // The request as each audience sees it: the coordinator's summary and the consultant team's channel card.
 import { REQUEST_KINDS } from '../../domain/requests/kinds.ts';
+import { aboutTail } from '../../domain/requests/aboutLine.ts';
 import { button, type Button } from '../../../cards/verbs.ts';
-import { requestChannelCard, requestSummaryCard } from '../../../cards/requestCards.ts';
+import { requestChannelCard, requestSummaryCard, SHOW_MY_ACTIONS } from '../../../cards/requestCards.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { DateTime } from 'luxon';
 import { formatDateTime, formatLocalDateTime, ZONE } from '../../domain/time.ts';
@@ -12,7 +13,7 @@ import type { Db } from '../../store/database.ts';
 import { loadRequest, type RequestWithContext } from '../../store/requests.ts';
 import { holidaysFor } from '../../store/holidays.ts';
 import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
-import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from './facts.ts';
+import { gatekeepingFacts, historyLines, requestFacts } from './facts.ts';
 import { linkFacts } from './jesLink.ts';
 import { decide } from '../../domain/requests/lifecycle.ts';
 
@@ -104,7 +105,6 @@ export async function coordinatorSummary(
       ...(await caseworkFacts(db, request)),
       ...requestFacts(request, request.pupil, 'coordinator', now, holidays),
     ],
-    warnings: OPEN_STATUSES.includes(status) ? requestWarnings(request, now, holidays) : [],
     history: await historyOf(db, request),
     actions,
     message: opts.message,
@@ -160,14 +160,14 @@ export async function caseworkFacts(db: Db, request: RequestWithContext): Promis
 
 /** Notices on the shared card: seen by everyone in the channel, so never a free text. */
 const NOTICES: Record<string, (consultant: string) => string> = {
-  handover: () => 'Overgedragen. De overdrachtsnotitie staat bij de details (druk op "Bijwerken").',
+  handover: () => 'Overgedragen. De overdrachtsnotitie staat bij de details (druk op "Mijn acties tonen").',
   unlinked: (c) =>
     `Let op: ${c} heeft nog geen kanaal gekoppeld, daarom staat deze aanvraag hier. Koppel een kanaal met "koppel ${c}" in het kanaal van de consulent.`,
   thuiszittersteam: () => 'Kopie voor het Thuiszittersteam.',
 };
 
 export interface ChannelView {
-  /** Buttons for this viewer; the shared card (everyone) gets "Bijwerken" and a refresh instead. */
+  /** Buttons for this viewer; the shared card (everyone) gets "Mijn acties tonen" and a refresh instead. */
   actions?: Button[];
   message?: string;
   /** The viewer may read the pupil details (lifecycle.ts mayReadDetails); otherwise the shared facts only. */
@@ -234,7 +234,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
   const card = requestChannelCard({
     actions:
       view?.actions ??
-      (status === 'closed' || status === 'withdrawn' ? [] : [button('Bijwerken', 'request.refresh', { requestId: request.id })]),
+      (status === 'closed' || status === 'withdrawn' ? [] : [button(SHOW_MY_ACTIONS, 'request.refresh', { requestId: request.id })]),
     message: view?.message,
     refresh:
       shared && status !== 'closed' && status !== 'withdrawn'
@@ -244,9 +244,11 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
     typeLabel: REQUEST_KINDS[request.type].label,
     reference: request.reference,
     school: request.school.name,
+    // The shared card has no pupil details at all; the personal view (automatic for the consultant, the SOT office and
+    // the Thuiszittersteam) names initials or "anoniem" and the question's first words.
+    about: details ? aboutTail(request) : '',
     consultant: { name: request.consultant.name, aadObjectId: request.consultant.aadObjectId },
     facts,
-    warnings: details && status !== 'closed' && status !== 'withdrawn' ? requestWarnings(request, now, holidays) : [],
   });
   return { card, summary: `${REQUEST_KINDS[request.type].label} ${request.reference}: ${request.school.name}` };
 }
