@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { chromium } from 'playwright-core';
 import { entryKey, parseAgendaFile } from '../bot/features/agenda/agendaFile.ts';
 import { monthBounds, parseMonth, renderMonthPage } from '../bot/features/agenda/printMonth.ts';
-import { DEFAULT_CHROMIUM_PATH } from '../bot/features/agenda/pdf.ts';
+import { DEFAULT_CHROMIUM_PATH } from '../bot/chromium.ts';
 import { ZONE } from '../bot/domain/time.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

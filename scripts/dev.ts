@@ -6,6 +6,11 @@
 //   4. says which address to open and who you are in the Playground
 //   5. Ctrl+C / SIGTERM stops both; if one of them dies, the other is stopped and this exits non-zero
 //
+// npm run dev:consultant (`--consultant`) does the same and opens a second Playground next to it, as the demo
+// consultant Anouk Bos (CONSULTANT_PORT, default PLAYGROUND_PORT + 1), on the same bot and database: Sanne files
+// a request in one tab, Anouk picks it up in the other, Sanne gets the notice. A small relay in this process
+// (scripts/dev/relay.ts) takes each of the bot's messages to the Playground of the person it is for.
+//
 // The parts live in scripts/dev/ (paths, processes, the Playground config, the stack); the end-to-end tests
 // use the same functions, so a test starts the bot and the Playground exactly the way a developer does.
 import fs from 'node:fs';
@@ -13,6 +18,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   BOT_ENTRY,
+  DEMO_CONSULTANT,
+  DEMO_CONSULTANT_ROLE,
   DEMO_ORG_FILE,
   DEMO_ROLE,
   ORG_IMPORT_SCRIPT,
@@ -26,8 +33,10 @@ import { describeExit, isPortFree, tail, type ManagedProcess } from './dev/proce
 import {
   localBotEnv,
   runOrgImport,
+  startBothPlaygrounds,
   startBotProcess,
   startPlaygroundProcess,
+  type StartedBothSides,
   type StartedBot,
   type StartedPlayground,
 } from './dev/stack.ts';
@@ -43,6 +52,8 @@ async function main(): Promise<number> {
   const botPort = Number(process.env.PORT || 3978);
   const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
   const dataDir = process.env.DATA_DIR || './data';
+  const withConsultant = process.argv.includes('--consultant');
+  const consultantPort = Number(process.env.CONSULTANT_PORT || playgroundPort + 1);
 
   for (const [file, hint] of [
     [TSX_CLI, 'tsx'],
@@ -73,6 +84,13 @@ async function main(): Promise<number> {
   if (!(await isPortFree(playgroundPort))) {
     console.error(
       `✖ Poort ${playgroundPort} is al in gebruik. Draait de Playground al? Stop die eerst, of kies een andere poort met PLAYGROUND_PORT=…`,
+    );
+    return 1;
+  }
+
+  if (withConsultant && !(await isPortFree(consultantPort))) {
+    console.error(
+      `✖ Poort ${consultantPort} (de Playground van de consulent) is al in gebruik. Stop wat daar draait, of kies een andere poort met CONSULTANT_PORT=…`,
     );
     return 1;
   }
@@ -138,16 +156,33 @@ async function main(): Promise<number> {
   }
   if (shuttingDown) return handedOver();
 
-  // (c) the Playground
-  console.log(`▶ De Agents Playground starten op poort ${playgroundPort}…`);
+  // (c) the Playground(s)
+  console.log(
+    withConsultant
+      ? `▶ Twee Agents Playgrounds starten: ${config.currentUser.name} op poort ${playgroundPort}, de consulent op poort ${consultantPort}…`
+      : `▶ De Agents Playground starten op poort ${playgroundPort}…`,
+  );
   let playground: StartedPlayground;
+  let both: StartedBothSides | undefined;
   try {
-    playground = await startPlaygroundProcess({
-      port: playgroundPort,
-      botEndpoint: bot.endpoint,
-      onLine: prefixer('  [playground]'),
-      track,
-    });
+    if (withConsultant) {
+      both = await startBothPlaygrounds({
+        botEndpoint: bot.endpoint,
+        coordinatorPort: playgroundPort,
+        consultantPort,
+        consultantConfigFile: path.join(REPO_ROOT, 'devTools', 'consulent', '.m365agentsplayground.yml'),
+        onLine: (side) => prefixer(side === 'coordinator' ? '  [playground]' : '  [playground consulent]'),
+        track,
+      });
+      playground = both.coordinator;
+    } else {
+      playground = await startPlaygroundProcess({
+        port: playgroundPort,
+        botEndpoint: bot.endpoint,
+        onLine: prefixer('  [playground]'),
+        track,
+      });
+    }
   } catch (err) {
     if (shuttingDown) return handedOver();
     shuttingDown = true;
@@ -172,6 +207,15 @@ async function main(): Promise<number> {
       '  Begin in "Personal Chat" en typ bijvoorbeeld "hallo".',
       `  In het team "${config.team.name}" zijn de kanalen ${channels};`,
       '  noem daar eerst de bot (@SOT bot) en klik op "Post".',
+      ...(both
+        ? [
+            '',
+            `  De consulent, in een tweede tabblad:  ${both.consultant.url}`,
+            `  Daar ben je ${DEMO_CONSULTANT}, ${DEMO_CONSULTANT_ROLE}.`,
+            '  Typ daar eerst "hallo" in "Personal Chat". Vraag dan als Sanne een spreekuur aan: het verschijnt in het',
+            '  kanaal "Spreekuur Anouk Bos" van de consulent; druk daar op de knop voor je eigen acties en dan op "Oppakken".',
+          ]
+        : []),
       '',
       `  Bot: ${bot.endpoint}   Database: ${database}`,
       `  Playground-log: ${path.relative(REPO_ROOT, playground.logFile)}`,
@@ -184,7 +228,7 @@ async function main(): Promise<number> {
     console.warn(`⚠ Poort ${playgroundPort} was bezet; de Playground gebruikt poort ${playground.port}.`);
 
   // (e) wait until one of them stops
-  const running = [bot.process, playground.process];
+  const running = [bot.process, playground.process, ...(both ? [both.consultant.process] : [])];
   const first = await Promise.race(running.map((child) => child.exited.then((info) => ({ child, info }))));
   if (shuttingDown) return handedOver();
   shuttingDown = true;

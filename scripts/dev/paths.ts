@@ -11,3 +11,7 @@ export const BOT_ENTRY = path.join(REPO_ROOT, 'bot', 'index.ts');
 
 /** Who the current Playground user is in the demo scenario (the name and e-mail come from the config file). */
 export const DEMO_ROLE = "intern begeleider (IB'er) van Obs De Regenboog";
+
+/** The demo consultant: `npm run dev:consultant` opens a second Playground as her. */
+export const DEMO_CONSULTANT = 'Anouk Bos';
+export const DEMO_CONSULTANT_ROLE = "SOT-consulent van Obs De Regenboog, met het kanaal 'Spreekuur Anouk Bos'";

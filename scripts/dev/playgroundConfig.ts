@@ -56,3 +56,9 @@ export function playgroundConfigAs(who: string, options: { base?: PlaygroundConf
     personalChat: { id: options.personalChatId ?? base.personalChat.id },
   };
 }
+
+/** The demo consultant's Playground: Anouk Bos as the current user, with her own 1:1 chat with the bot. */
+export function consultantPlaygroundConfig(base: PlaygroundConfig = readPlaygroundConfig(), who = 'Anouk Bos'): PlaygroundConfig {
+  const slug = who.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return playgroundConfigAs(who, { base, personalChatId: `a:1sot-bot-persoonlijk-${slug}` });
+}

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BOT_ENTRY, ORG_IMPORT_SCRIPT, PLAYGROUND_CLI, PLAYGROUND_CONFIG, REPO_ROOT, TSX_CLI } from './paths.ts';
+import { consultantPlaygroundConfig, formatPlaygroundConfig, readPlaygroundConfig } from './playgroundConfig.ts';
+import { startConnectorRelay, type ConnectorRelay, type RelaySide } from './relay.ts';
 import { describeExit, spawnNode, StartError, tail, waitForHttp, type ManagedProcess, type SpawnOptions } from './processes.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -168,4 +170,84 @@ export async function startPlaygroundProcess(options: {
     await proc.stop(2_000);
     throw err;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Both sides: the coordinator's Playground and the consultant's, on one bot (npm run dev:consultant)
+
+export interface StartedBothSides {
+  relay: ConnectorRelay;
+  /** What each Playground calls: the relay's address for its side (for tests that post activities as one side). */
+  coordinatorEndpoint: string;
+  consultantEndpoint: string;
+  coordinator: StartedPlayground;
+  consultant: StartedPlayground;
+  /** Stops the relay (the Playgrounds are stopped by whoever tracks them). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the coordinator's Playground (the config file's current user) and the consultant's (a config from
+ * consultantPlaygroundConfig, written to `consultantConfigFile`) with the connector relay in front of the bot,
+ * so each Playground shows what its user should see (scripts/dev/relay.ts).
+ */
+export async function startBothPlaygrounds(options: {
+  botEndpoint: string;
+  coordinatorPort: number;
+  consultantPort: number;
+  coordinatorConfigFile?: string;
+  consultantConfigFile: string;
+  logDir?: string;
+  timeoutMs?: number;
+  onLine?: (side: 'coordinator' | 'consultant') => SpawnOptions['onLine'];
+  track?: (proc: ManagedProcess) => void;
+}): Promise<StartedBothSides> {
+  const coordinatorConfigFile = options.coordinatorConfigFile ?? PLAYGROUND_CONFIG;
+  const base = readPlaygroundConfig(coordinatorConfigFile);
+  const consultantConfig = consultantPlaygroundConfig(base);
+  fs.mkdirSync(path.dirname(options.consultantConfigFile), { recursive: true });
+  fs.writeFileSync(options.consultantConfigFile, formatPlaygroundConfig(consultantConfig));
+  const coordinatorSide: RelaySide = { name: base.currentUser.name, userId: base.currentUser.id, playgroundPort: options.coordinatorPort };
+  const consultantSide: RelaySide = {
+    name: consultantConfig.currentUser.name,
+    userId: consultantConfig.currentUser.id,
+    playgroundPort: options.consultantPort,
+  };
+  const relay = await startConnectorRelay({
+    botEndpoint: options.botEndpoint,
+    sides: [coordinatorSide, consultantSide],
+    consultant: consultantSide,
+  });
+  const logDir = options.logDir ?? path.join(REPO_ROOT, 'devTools');
+  const start = (side: RelaySide, configFile: string, label: 'coordinator' | 'consultant') =>
+    startPlaygroundProcess({
+      port: side.playgroundPort,
+      botEndpoint: relay.botEndpointFor(side),
+      configFile,
+      logFile: path.join(logDir, label === 'coordinator' ? 'm365agentsplayground.log' : 'm365agentsplayground-consulent.log'),
+      timeoutMs: options.timeoutMs,
+      onLine: options.onLine?.(label),
+      track: options.track,
+    }).then((started) => {
+      // It may have picked another port; the relay must call the one it listens on.
+      side.playgroundPort = started.port;
+      return started;
+    });
+  const [coordinator, consultant] = await Promise.allSettled([
+    start(coordinatorSide, coordinatorConfigFile, 'coordinator'),
+    start(consultantSide, options.consultantConfigFile, 'consultant'),
+  ]);
+  if (coordinator.status === 'rejected' || consultant.status === 'rejected') {
+    await Promise.all([coordinator, consultant].map((s) => (s.status === 'fulfilled' ? s.value.process.stop(2_000) : undefined)));
+    await relay.close();
+    throw coordinator.status === 'rejected' ? coordinator.reason : (consultant as PromiseRejectedResult).reason;
+  }
+  return {
+    relay,
+    coordinatorEndpoint: relay.botEndpointFor(coordinatorSide),
+    consultantEndpoint: relay.botEndpointFor(consultantSide),
+    coordinator: coordinator.value,
+    consultant: consultant.value,
+    stop: () => relay.close(),
+  };
 }

@@ -1,16 +1,20 @@
-// End to end, the consultant's side: Anouk Bos (SOT consultant of Obs De Regenboog) is the current user of the
-// Agents Playground. Sanne Jansen (IB'er) files a spreekuur request without the UI, by posting the Teams
-// activities straight to the bot; Anouk then finds it as a new thread in her channel and, in the real Playground
-// UI, picks it up ("Oppakken") and plans the appointment ("Inplannen").
+// End to end, both sides of the demo (`npm run dev:consultant`), started by the same function
+// (startBothPlaygrounds in scripts/dev/stack.ts): the coordinator's Agents Playground (Sanne Jansen, IB'er) and the
+// consultant's (Anouk Bos, SOT consultant of Obs De Regenboog) on one bot, with the relay that takes each of the
+// bot's messages to the right Playground. Sanne files a spreekuur request by posting the Teams activities through
+// her side of the relay (as her Playground does); Anouk finds it as a new thread in her channel and, in her
+// Playground's UI, picks it up ("Oppakken") and plans the appointment ("Inplannen"); Sanne's Playground then shows
+// the notice in her 1:1 chat.
 //
 // What the Playground (0.2.x) does not do, and how this test deals with it:
 //   - No Universal Actions user-specific views: it ignores the card's `refresh` (its log panel says "User specific
-//     view is not supported yet"), so Anouk presses "Mijn acties tonen" to get her own view with her buttons.
+//     view is not supported yet"), so Anouk presses the personal-view button to get her own view with her buttons.
 //   - A card update the bot sends for everyone (updateActivity, after each change) replaces the view a button
 //     press answered with, within a second. Real Teams then refreshes it for the people in refresh.userIds;
-//     the Playground does not, so Anouk presses "Mijn acties tonen" again.
-//   - The personal chat is always the current user's. The config keeps its id, which is Sanne's chat in the demo
-//     config: the bot's 1:1 notices to Sanne arrive there, so the test can read them (in Anouk's UI).
+//     the Playground does not, so Anouk presses the personal-view button again.
+//   - One user per process, and the personal chat is always the current user's: each Playground has its own
+//     config (consultantPlaygroundConfig gives Anouk her own 1:1 chat id) and the relay sends Sanne's notices to
+//     hers.
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,10 +22,9 @@ import { REPO_ROOT } from '../../scripts/dev/paths.ts';
 import { readPlaygroundConfig } from '../../scripts/dev/playgroundConfig.ts';
 import { textOf, type Card } from '../support/cards.ts';
 import { isoDay } from '../support/dates.ts';
-import { startPlaygroundWithUi, type PlaygroundStack } from '../support/playground.ts';
-import type { PlaygroundUi } from '../support/playgroundUi.ts';
+import { startPlaygroundStack, type PlaygroundStack } from '../support/playground.ts';
+import { PlaygroundUi } from '../support/playgroundUi.ts';
 import { chromiumAvailable } from '../support/chromium.ts';
-import { playgroundConfigAs } from '../../scripts/dev/playgroundConfig.ts';
 import { TeamsClient, type ClientOptions, type InvokeResult } from '../support/teamsClient.ts';
 
 const ZONE = 'Europe/Amsterdam';
@@ -30,10 +33,11 @@ const QUESTION = 'Een leerling in groep 7 heeft moeite met plannen. Hoe helpen w
 const REFERENCE = /SOT-\d{4}-\d{4}/;
 const shot = (name: string) => path.join(REPO_ROOT, 'test-results', `e2e-consultant-${name}.png`);
 
-/** The demo config (Sanne is its current user); the Playground here runs with Anouk as the current user. */
+/** The demo config: Sanne is its current user; the second Playground has Anouk as its current user. */
 const demo = readPlaygroundConfig();
 const sanne = demo.currentUser;
-const anoukConfig = playgroundConfigAs('Anouk Bos', { base: demo });
+/** The personal-view button on a case card. */
+const OWN_VIEW = 'Mijn acties tonen';
 
 /** A Teams client that names the Playground's bot as the recipient, as Teams does. */
 class PlaygroundTeamsClient extends TeamsClient {
@@ -83,15 +87,18 @@ function watchThreadFor(ui: PlaygroundUi, texts: string[], timeoutMs = 10_000): 
 
 describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request in the Agents Playground', () => {
   let stack: PlaygroundStack;
+  /** Anouk's Playground (the consultant). */
   let ui: PlaygroundUi;
+  /** Sanne's Playground (the coordinator). */
+  let sanneUi: PlaygroundUi;
   let reference = '';
   const wish = isoDay(7);
   const planned = isoDay(10);
   const day = DateTime.fromISO(planned, { zone: ZONE }).setLocale('nl').toFormat('cccc d MMMM yyyy');
   const when = `${day} om 10:00, op school`;
   const thread = () => ui.threads().filter({ hasText: reference });
-  const button = (title: string) => thread().getByRole('button', { name: title, exact: true });
-  /** Presses "Mijn acties tonen" until her own view (these buttons) is on the card; the shared update can come late. */
+  const button = (title: string | RegExp) => thread().getByRole('button', { name: title, exact: true });
+  /** Presses the personal-view button until her own view (these buttons) is on the card; the shared update can come late. */
   async function showOwnView(titles: string[]) {
     for (let attempt = 0; attempt < 6; attempt++) {
       const visible = await button(titles[0]!)
@@ -102,24 +109,33 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
         await ui.waitForQuiet(1_500, 5_000);
         if (await button(titles[0]!).isVisible()) break;
       }
-      if (await button('Mijn acties tonen').isVisible()) await ui.clickCardButton('Mijn acties tonen', { scope: thread() });
+      if (await button(OWN_VIEW).isVisible()) await ui.clickCardButton(OWN_VIEW, { scope: thread() });
     }
     for (const title of titles) await button(title).waitFor({ timeout: 5_000 });
   }
 
   beforeAll(async () => {
-    ({ stack, ui } = await startPlaygroundWithUi({ stack: { playgroundConfig: anoukConfig } }));
-  }, 120_000);
+    // Both browsers start while the stack starts; afterAll closes whatever came up.
+    const browsers = Promise.all([PlaygroundUi.launch(), PlaygroundUi.launch()]);
+    void browsers.then(([a, b]) => ([ui, sanneUi] = [a, b])).catch(() => {});
+    stack = await startPlaygroundStack({ bothSides: true });
+    [ui, sanneUi] = await browsers;
+    await Promise.all([ui.goto(stack.both!.consultant.url), sanneUi.goto(stack.url)]);
+  }, 150_000);
 
   afterAll(async () => {
     await ui?.close();
+    await sanneUi?.close();
     await stack?.stop();
   }, 30_000);
 
   it('runs the Playground with Anouk Bos as the current user, and the bot knows her', async () => {
-    expect(stack.config.currentUser).toEqual(demo.users.find((u) => u.name === 'Anouk Bos'));
-    expect(stack.config.users).toContainEqual(sanne);
-    expect(stack.config.users).toHaveLength(5);
+    const anouk = stack.both!.consultantConfig;
+    expect(stack.config.currentUser).toEqual(sanne);
+    expect(anouk.currentUser).toEqual(demo.users.find((u) => u.name === 'Anouk Bos'));
+    expect(anouk.users).toContainEqual(sanne);
+    expect(anouk.users).toHaveLength(5);
+    expect(anouk.personalChat.id).not.toBe(demo.personalChat.id);
     // The Playground sends the installation events as Anouk, and "hallo" gets her own menu: from now on the bot
     // knows her Teams user id and lists it in refresh.userIds of new channel cards.
     await ui.openPersonalChat();
@@ -127,10 +143,10 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     expect(reply).toContain('Anouk');
   }, 40_000);
 
-  it('files a spreekuur request as Sanne Jansen by posting Teams activities to the bot', async () => {
+  it("files a spreekuur request as Sanne Jansen by posting Teams activities through her Playground's side", async () => {
     const client = new PlaygroundTeamsClient(
       {
-        botUrl: stack.bot.endpoint,
+        botUrl: stack.both!.coordinatorEndpoint,
         serviceUrl: `http://localhost:${stack.playground.port}/_connector`,
         tenantId: demo.tenantId,
         user: { id: sanne.id, aadObjectId: sanne.aadObjectId, name: sanne.name },
@@ -159,7 +175,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     reference = summary.match(REFERENCE)![0];
   }, 20_000);
 
-  it('shows the request in her channel; with "Mijn acties tonen" she gets her buttons and picks it up', async () => {
+  it('shows the request in her channel; with the personal-view button she gets her buttons and picks it up', async () => {
     expect(reference).toMatch(REFERENCE);
     const invokesBefore = await invokesSent(ui);
     await ui.openChannel(CHANNEL);
@@ -168,7 +184,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     expect(card).toContain('Nieuw, nog niet opgepakt');
 
     // Universal Actions: the card has refresh.userIds = [Anouk]. Teams would fetch her own view by itself; the
-    // Playground only logs that it does not support that, and shows the card for everyone ("Mijn acties tonen").
+    // Playground only logs that it does not support that, and shows the card for everyone (personal-view button).
     const automatic = await button('Oppakken')
       .waitFor({ timeout: 3_000 })
       .then(() => true)
@@ -180,8 +196,8 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     );
     await ui.screenshot(shot('1-new'), { scrollTo: thread() });
     if (!automatic) {
-      expect(await button('Mijn acties tonen').isVisible()).toBe(true);
-      await ui.clickCardButton('Mijn acties tonen', { scope: thread() });
+      expect(await button(OWN_VIEW).isVisible()).toBe(true);
+      await ui.clickCardButton(OWN_VIEW, { scope: thread() });
     }
     await button('Oppakken').waitFor({ timeout: 10_000 });
     expect(await button('Overdragen').isVisible()).toBe(true);
@@ -207,7 +223,7 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     expect(await button('Oppakken').count()).toBe(0);
   }, 45_000);
 
-  it('plans the appointment; Sanne is told in her 1:1 chat', async () => {
+  it('plans the appointment; Sanne is told in her 1:1 chat, in her own Playground', async () => {
     await showOwnView(['Inplannen']);
     const form = await ui.expectBotResponse(() => ui.clickCardButton('Inplannen', { scope: thread() }), { scope: thread() });
     expect(form).toContain(`Inplannen: ${reference}`);
@@ -226,11 +242,13 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     expect(card).toMatch(new RegExp(`Afspraak\\s+${when}`));
     await ui.screenshot(shot('5-planned'), { scrollTo: thread() });
 
-    // The bot's 1:1 notice to Sanne (in the chat whose id the Playground gives its current user).
-    await ui.openPersonalChat();
-    const notice = await ui.waitForBotMessage(`Spreekuur ${reference}: ingepland`, { timeoutMs: 10_000 });
+    // The bot's 1:1 notice to Sanne, in Sanne's Playground (and not in Anouk's).
+    await sanneUi.openPersonalChat();
+    const notice = await sanneUi.waitForBotMessage(`Spreekuur ${reference}: ingepland`, { timeoutMs: 15_000 });
     expect(notice).toContain('Anouk Bos heeft een afspraak gepland.');
     expect(notice).toContain(`Op ${day} om 10:00 komt Anouk Bos op school langs voor het spreekuur.`);
-    await ui.screenshot(shot('6-coordinator-notice'));
+    await sanneUi.screenshot(shot('6-coordinator-notice'));
+    await ui.openPersonalChat();
+    expect((await ui.botMessageTexts()).join('\n')).not.toContain(`${reference}: ingepland`);
   }, 40_000);
 });

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_BASE_ARGS } from './chromium.ts';
+import { CHROMIUM_BASE_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 export interface RenderedInput {
   id: string;
@@ -337,7 +337,7 @@ const PAGE_HTML = `<!doctype html>
 </html>`;
 
 export async function startCardRenderer(options: CardRendererOptions = {}): Promise<CardRenderer> {
-  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = options.executablePath ?? CHROMIUM_PATH;
   if (!fs.existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it with: apt-get install -y --no-install-recommends chromium ` +

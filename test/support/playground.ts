@@ -9,7 +9,9 @@ import { findFreePort, type ManagedProcess } from '../../scripts/dev/processes.t
 import {
   localBotEnv,
   runOrgImport,
+  startBothPlaygrounds,
   startBotProcess,
+  type StartedBothSides,
   startPlaygroundProcess,
   type StartedBot,
   type StartedPlayground,
@@ -26,6 +28,8 @@ export interface PlaygroundStack {
   /** The Playground's web address, e.g. http://localhost:41234 */
   url: string;
   config: PlaygroundConfig;
+  /** With `bothSides`: the consultant's Playground, the relay and the consultant's config (npm run dev:consultant). */
+  both?: StartedBothSides & { consultantConfig: PlaygroundConfig };
   /** Temporary directory with the bot's DATA_DIR (`data/`) and the Playground log. */
   workDir: string;
   stop(): Promise<void>;
@@ -50,6 +54,11 @@ export interface StackOptions {
    * someone else in the Playground). It is written to the stack's temp dir, where the Playground then runs.
    */
   playgroundConfig?: PlaygroundConfig;
+  /**
+   * Start the coordinator's and the consultant's Playground with the relay in between, as
+   * `npm run dev:consultant` does (startBothPlaygrounds); `playground` is then the coordinator's.
+   */
+  bothSides?: boolean;
 }
 
 /**
@@ -67,7 +76,7 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
   const started: ManagedProcess[] = [];
   const track = (proc: ManagedProcess) => void started.push(proc);
 
-  const [botPort, playgroundPort] = (await distinctFreePorts(2)) as [number, number];
+  const [botPort, playgroundPort, consultantPort] = (await distinctFreePorts(3)) as [number, number, number];
   const orgFile = options.orgFile === undefined ? DEMO_ORG_FILE : options.orgFile;
   let configFile = PLAYGROUND_CONFIG;
   if (options.playgroundConfig) {
@@ -93,15 +102,32 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
       },
     });
   })();
-  const playgroundReady = startPlaygroundProcess({
-    port: playgroundPort,
-    botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
-    configFile,
-    logFile: path.join(workDir, 'm365agentsplayground.log'),
-    timeoutMs,
-    onLine: onLine('playground'),
-    track,
-  });
+  let both: StartedBothSides | undefined;
+  const consultantConfigFile = path.join(workDir, 'consulent', '.m365agentsplayground.yml');
+  const playgroundReady = options.bothSides
+    ? startBothPlaygrounds({
+        botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
+        coordinatorPort: playgroundPort,
+        consultantPort,
+        coordinatorConfigFile: configFile,
+        consultantConfigFile,
+        logDir: workDir,
+        timeoutMs,
+        onLine: (side) => onLine(`playground ${side}`),
+        track,
+      }).then((started) => {
+        both = started;
+        return started.coordinator;
+      })
+    : startPlaygroundProcess({
+        port: playgroundPort,
+        botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
+        configFile,
+        logFile: path.join(workDir, 'm365agentsplayground.log'),
+        timeoutMs,
+        onLine: onLine('playground'),
+        track,
+      });
   if (options.whileBotStarts) {
     const callback = options.whileBotStarts;
     void Promise.all([playgroundReady, botSpawning]).then(
@@ -112,11 +138,20 @@ export async function startPlaygroundStack(options: StackOptions = {}): Promise<
 
   const stopAll = async () => {
     await Promise.all(started.map((proc) => proc.stop(5_000)));
+    await both?.stop();
     if (!process.env.E2E_KEEP_TMP) fs.rmSync(workDir, { recursive: true, force: true });
   };
   try {
     const [bot, playground] = await Promise.all([botReady, playgroundReady]);
-    return { bot, playground, url: playground.url, config: readPlaygroundConfig(configFile), workDir, stop: stopAll };
+    return {
+      bot,
+      playground,
+      url: playground.url,
+      config: readPlaygroundConfig(configFile),
+      both: both && { ...both, consultantConfig: readPlaygroundConfig(consultantConfigFile) },
+      workDir,
+      stop: stopAll,
+    };
   } catch (err) {
     await Promise.allSettled([botReady, playgroundReady]);
     await stopAll();

@@ -165,7 +165,7 @@ export class PlaygroundUi {
   // -- cards -----------------------------------------------------------------------------------------------------
 
   /** Clicks the card button with this title; the newest one when several cards have it (or within `scope`). */
-  async clickCardButton(title: string, options: { scope?: Locator } = {}): Promise<void> {
+  async clickCardButton(title: string | RegExp, options: { scope?: Locator } = {}): Promise<void> {
     const scope = options.scope ?? this.page.locator('body');
     await scope.getByRole('button', { name: title, exact: true }).last().click();
   }

@@ -4,21 +4,9 @@
 // not start, `print` answers null and the caller says to print the web page instead.
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../chromium.ts';
 import { safeError, type Logger } from '../../log.ts';
 
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Started so that it never reaches for the network on its own. */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const RENDER_TIMEOUT_MS = 20_000;
 /** PDFs made side by side; the rest wait their turn (Chromium is heavy on a small machine). */
 const CONCURRENCY = 2;
@@ -44,7 +32,7 @@ export function createPdfPrinter(options: { executablePath?: string; logger: Log
     }
     // Loaded on the first PDF only: most processes never make one, and the bot starts faster without it.
     return import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS, timeout: RENDER_TIMEOUT_MS }))
+      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS }))
       .then(
         (b) => {
           b.on('disconnected', () => {
