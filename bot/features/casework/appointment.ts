@@ -6,8 +6,9 @@ import type { Appointment } from '../../domain/requests/record.ts';
 import { formatLocalDateTime, localMoment, ZONE } from '../../domain/time.ts';
 import type { CaseContext } from './act.ts';
 import { choices, keys } from './actionForms.ts';
+import { LABEL } from '../../domain/wording/glossary.ts';
 
-export const PLACES = { school: 'Op school', online: 'Online (Teams)', telefoon: 'Telefonisch', anders: 'Ander adres' } as const;
+export const PLACES = { school: 'Op school', online: LABEL.online, telefoon: 'Telefonisch', anders: 'Ander adres' } as const;
 
 /** The moments a JES-overleg request proposed, if this is one. */
 const proposedMoments = (ctx: CaseContext) => (ctx.request.type === 'jes' ? ctx.request.details.moments : []);

@@ -13,6 +13,7 @@ import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from './facts.ts';
 import { linkFacts } from './jesLink.ts';
 import { decide } from '../../domain/requests/lifecycle.ts';
+import { LABEL } from '../../domain/wording/glossary.ts';
 
 /** A thuiszitter's school holidays (for weeks absent); other requests need none. */
 export async function holidaysOf(db: Db, request: RequestWithContext): Promise<Holiday[]> {
@@ -163,7 +164,7 @@ export interface ChannelView {
 /** The appointment without its address: the shared card says when, and whether at school, online, … */
 function appointmentForEveryone(appointment: Appointment | null): { label: string; value: string }[] {
   if (!appointment) return [];
-  const known = ['Op school', 'Online (Teams)', 'Telefonisch'];
+  const known: string[] = [LABEL.onSchool, LABEL.online, LABEL.phone];
   const place = known.includes(appointment.place) ? appointment.place : 'Ander adres';
   return [{ label: 'Afspraak', value: `${formatLocalDateTime(`${appointment.date}T${appointment.time}`)}, ${place}` }];
 }
