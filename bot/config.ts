@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { Register } from './domain/wording/register.ts';
 
 /** Bot credentials; absent in local mode (Agents Playground, tests). */
 export interface BotCredentials {
@@ -43,6 +44,8 @@ export interface Config {
    * (bot/features/reminders/timing.ts).
    */
   reminderTime: string;
+  /** How the bot addresses people, chosen once per SWV: "u" (default) or "je" (bot/domain/wording/register.ts). */
+  register?: Register;
   /** Days after closing before a request's pupil data and free text are removed. */
   retentionDays: number;
   /** The other retention periods (bot/features/retention). */
@@ -117,6 +120,10 @@ const EnvSchema = z.object({
       })
       .default('08:00'),
   ),
+  AANSPREEKVORM: z.preprocess(
+    blankToUndefined,
+    z.enum(['u', 'je'], { message: 'moet "u" of "je" zijn (hoe de bot mensen aanspreekt)' }).default('u'),
+  ),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(730)),
   REGISTRATION_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   UNKNOWN_CONTACT_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryConcurrency: e.DELIVERY_CONCURRENCY,
     reminderIntervalMs: e.REMINDER_INTERVAL_MS,
     reminderTime: e.REMINDER_TIME,
+    register: e.AANSPREEKVORM,
     retentionDays: e.RETENTION_DAYS,
     retention: {
       registrationDays: e.REGISTRATION_RETENTION_DAYS,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config.ts';
+import { setRegister } from './domain/wording/register.ts';
 import { createLogger, safeError, type Logger } from './log.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { createConnectorClients, createTeamsAdapter, type AuthOverrides } from './teams/adapter.ts';
@@ -53,6 +54,8 @@ export interface StartOptions {
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
+  // One SWV per deployment: the register is process-wide (cards and code strings read it).
+  setRegister(config.register ?? 'u');
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openDatabase(config.database));
   const applied = await database.migrate();

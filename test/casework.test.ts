@@ -198,7 +198,7 @@ describe('hand-over and thuiszitter reporting', () => {
     const form = (await anna().press(await viewOf(anna(), id), 'Overdragen')).card!;
     const res = await anna().press(form, 'Overdragen', {
       'Overdragen aan': 'Bram Visser',
-      'Toelichting voor de nieuwe behandelaar': 'Bram kent de school.',
+      'Toelichting voor de nieuwe consulent': 'Bram kent de school.',
     });
     expect(textOf(res.card!)).toContain('Overgedragen aan Bram Visser');
     await h.deliver();

@@ -39,6 +39,29 @@ describe('first conversation', () => {
     expect(textOf(h.connector.cardsIn(dirk.conversationId).at(-1)!)).toContain('Cbs De Ark');
   });
 
+  it('answers a greeting right after the install welcome with a short line, not the whole menu again', async () => {
+    const dirk = h.client(PEOPLE.dirk);
+    await dirk.installed();
+    const welcomes = h.connector.cardsIn(dirk.conversationId).length;
+    await dirk.say('hallo');
+    const cards = h.connector.cardsIn(dirk.conversationId);
+    expect(cards).toHaveLength(welcomes + 1);
+    const text = textOf(cards.at(-1)!);
+    expect(text).toContain('Het menu staat hierboven');
+    expect(text).not.toContain('Cbs De Ark');
+    await dirk.say('menu');
+    expect(textOf(h.connector.cardsIn(dirk.conversationId).at(-1)!)).toContain('Cbs De Ark');
+  });
+
+  it('tells a consultant to link a channel only while theirs is not linked', async () => {
+    const anna = h.client(PEOPLE.anna); // her channel is linked in the fixture
+    await anna.say('menu');
+    expect(textOf(h.connector.cardsIn(anna.conversationId).at(-1)!)).not.toContain('Uw kanaal koppelen');
+    const bram = h.client(PEOPLE.bram);
+    await bram.say('menu');
+    expect(textOf(h.connector.cardsIn(bram.conversationId).at(-1)!)).toContain('Uw kanaal koppelen');
+  });
+
   it('answers a message that Teams delivers twice only once', async () => {
     const carla = h.client(PEOPLE.carla);
     const before = h.connector.messagesIn(carla.conversationId).length;

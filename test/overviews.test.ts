@@ -534,15 +534,15 @@ describe('"thuiszitters" for the Thuiszittersteam', () => {
     const card = await typed(TESS, 'thuiszitters');
     expect(textOf(card)).toContain('Thuiszitters');
     expect(rowOf(card, signals.reported!.reference)).toMatch(
-      /Soort: Thuiszitter\nStatus: Opgepakt\nVerzuim: 5 schoolweken, sinds 21 oktober 2026\nMeldplicht: DUO en OT gemeld\nBehandelaar: Anna de Vries/,
+      /Soort: Thuiszitter\nStatus: Opgepakt\nVerzuim: 5 schoolweken, sinds 21 oktober 2026\nMeldplicht: DUO en OT gemeld\nConsulent: Anna de Vries/,
     );
     expect(rowOf(card, signals.halfReported!.reference)).toContain('Meldplicht: nog te doen: OT');
-    expect(rowOf(card, signals.halfReported!.reference)).toContain('Behandelaar: nog niet opgepakt');
+    expect(rowOf(card, signals.halfReported!.reference)).toContain('Consulent: nog niet opgepakt');
     const back = rowOf(card, signals.back!.reference);
     expect(back).toContain('Verzuim: 2 schoolweken');
     expect(back).toContain('Meldplicht: nog geen 4 weken');
     expect(back).toContain('Terug op school: 18 november 2026 (gedeeltelijk)');
-    expect(back).toContain('Behandelaar: Tess Kramer');
+    expect(back).toContain('Consulent: Tess Kramer');
     const dreigend = rowOf(card, signals.dreigend!.reference);
     expect(dreigend).toContain('Soort: Dreigende thuiszitter');
     expect(dreigend).toContain('Verzuim: Geen eerste verzuimdag vastgelegd');

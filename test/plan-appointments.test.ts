@@ -60,14 +60,14 @@ describe('the Inplannen form', () => {
     const { id } = await claimed('spreekuur', {
       'Voorkeursmoment 2: datum': isoDay(9),
       'Voorkeursmoment 2: dagdeel': 'Middag',
-      'Vorm van het gesprek': 'Via Teams',
+      'Vorm van het gesprek': 'Online (Teams)',
     });
     const form = (await anna().press(await view(id), 'Inplannen')).card!;
     const text = textOf(form);
     expect(text).toMatch(/Voorkeur van de school: \w+ \d+ \w+ \d{4}, ochtend; \w+ \d+ \w+ \d{4}, middag/);
     expect(input(form, 'date')?.value).toBe(isoDay(7));
     expect(input(form, 'time')?.value).toBe('09:00');
-    expect(input(form, 'place')?.value).toBe('online'); // "Via Teams" in the request
+    expect(input(form, 'place')?.value).toBe('online'); // "Online (Teams)" in the request
 
     // A week and a day later the first moment has passed: the second one is filled in.
     const first = { date: isoDay(9) };

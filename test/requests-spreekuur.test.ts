@@ -19,7 +19,7 @@ const GOOD = {
   'Groep of leerjaar': 'groep 6',
   'Voorkeursmoment 1: datum': isoDay(7),
   'Voorkeursmoment 1: dagdeel': 'Ochtend',
-  'Vorm van het gesprek': 'Via Teams',
+  'Vorm van het gesprek': 'Online (Teams)',
   Urgentie: 'Normaal',
 };
 

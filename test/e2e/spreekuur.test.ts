@@ -53,7 +53,7 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     expect(await ui.inputValue('Voorkeursmoment 1: datum')).toBe(dateShown);
     expect(await ui.inputValue('Voorkeursmoment 1: dagdeel')).toBe('Ochtend');
     expect(await ui.inputValue('Voorkeursmoment 2: datum')).toBe('');
-    expect(await ui.isOptionChosen('Via Teams')).toBe(true);
+    expect(await ui.isOptionChosen('Online (Teams)')).toBe(true);
     expect(await ui.inputValue('Urgentie')).toBe('Normaal');
   }
 
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     await ui.fillInput('Groep of leerjaar', 'groep 6');
     await ui.fillInput('Voorkeursmoment 1: datum', date);
     await ui.fillInput('Voorkeursmoment 1: dagdeel', 'Ochtend');
-    await ui.chooseOption('Via Teams');
+    await ui.chooseOption('Online (Teams)');
 
     // The question is required on the card itself: the client refuses to send and says so under the
     // field, in the same words the bot would use.
@@ -107,7 +107,7 @@ describe.skipIf(!chromiumAvailable)('Spreekuur aanvragen in the Agents Playgroun
     const review = await ui.expectBotResponse(() => ui.clickCardButton('Controleren'));
     expect(review).toContain('Controleer uw aanvraag: Spreekuur');
     expect(review).toContain('Dit gaat naar Anouk Bos, de SOT-consulent van Obs De Regenboog.');
-    for (const fact of [QUESTION, 'Ouders, Leerkracht', 'J.D., groep 6', `${dateLong}, ochtend`, 'Via Teams', 'Normaal']) {
+    for (const fact of [QUESTION, 'Ouders, Leerkracht', 'J.D., groep 6', `${dateLong}, ochtend`, 'Online (Teams)', 'Normaal']) {
       expect(review).toContain(fact);
     }
     for (const button of ['Versturen', 'Wijzigen', 'Annuleren']) {

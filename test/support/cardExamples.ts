@@ -306,7 +306,7 @@ export const cardExamples: Record<string, () => object> = {
               { label: 'Verzuim', value: '5 schoolweken, sinds 21 oktober 2026' },
               { label: 'Meldplicht', value: 'nog te doen: DUO en OT' },
               { label: 'Terug op school', value: '23 november 2026 (gedeeltelijk)' },
-              { label: 'Behandelaar', value: 'Bram Visser' },
+              { label: 'Consulent', value: 'Bram Visser' },
             ],
             open: button(`Open SOT-2026-00${10 + i}`, 'request.refresh', { requestId: `r${i}` }),
           })),

@@ -1,13 +1,14 @@
 // An appointment in words: where it is (a choice title "Op school", or mid-sentence "op school"), and what
 // happens next ("Op donderdag 3 december 2026 om 10:00 komt Anouk Bos op school langs voor het spreekuur.").
 import { DateTime } from 'luxon';
+import { LABEL } from '../wording/glossary.ts';
 import { formatLocalDateTime, ZONE } from '../time.ts';
 import type { Appointment } from './record.ts';
 import type { RequestType } from './types.ts';
 import { DAY_PARTS, type PreferredMoment } from './spreekuur.ts';
 
 /** The places a consultant chooses from (choice titles); "anders" stores the address typed. */
-export const PLACES = { school: 'Op school', online: 'Online (Teams)', telefoon: 'Telefonisch', anders: 'Ander adres' } as const;
+export const PLACES = { school: LABEL.onSchool, online: LABEL.online, telefoon: LABEL.phone, anders: LABEL.otherAddress } as const;
 
 type Where = 'school' | 'online' | 'telefoon' | 'adres';
 

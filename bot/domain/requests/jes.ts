@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { localMoment, ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import type { Parsed } from './types.ts';
+import { LABEL } from '../wording/glossary.ts';
 
 export const JES_OPTIONAL = {
   leerplicht: 'Leerplichtambtenaar',
@@ -9,7 +10,7 @@ export const JES_OPTIONAL = {
   ouders: 'Ouders',
   leerkracht: 'Leerkracht',
 } as const;
-export const JES_LOCATION = { school: 'Op school', anders: 'Ander adres', online: 'Online (Teams)' } as const;
+export const JES_LOCATION = { school: 'Op school', anders: 'Ander adres', online: LABEL.online } as const;
 export const JES_ROLE_LABEL: Record<string, string> = {
   smw: 'Schoolmaatschappelijk werk',
   leerplicht: 'Leerplicht',

@@ -1,5 +1,6 @@
 import { FormReader } from './formValues.ts';
 import { initialsOf, URGENCY, type Parsed, type Pupil, type Urgency } from './types.ts';
+import { LABEL } from '../wording/glossary.ts';
 
 export const WITH_WHOM = {
   ouders: 'Ouders',
@@ -9,7 +10,7 @@ export const WITH_WHOM = {
   directeur: 'Directeur',
   anders: 'Anders',
 } as const;
-export const FORMS = { school: 'Op school', teams: 'Via Teams', telefoon: 'Telefonisch' } as const;
+export const FORMS = { school: 'Op school', teams: LABEL.online, telefoon: 'Telefonisch' } as const;
 export const DAY_PARTS = { ochtend: 'Ochtend', middag: 'Middag' } as const;
 export const SPREEKUUR_PUPIL = {
   geen: 'Nee, een algemene vraag',

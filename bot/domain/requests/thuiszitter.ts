@@ -3,6 +3,7 @@ import { ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import { daysOutsideHolidays, type Holiday } from '../schoolCalendar.ts';
 import { initialsOf, type Parsed, type Pupil, URGENCY, type Urgency } from './types.ts';
+import { LABEL } from '../wording/glossary.ts';
 
 export const THUISZITTER_KIND = { dreigend: 'Dreigende thuiszitter', thuiszitter: 'Thuiszitter' } as const;
 export const THUISZITTER_REASONS = {
@@ -15,7 +16,7 @@ export const THUISZITTER_REASONS = {
   wachtlijst: 'Wachtlijst jeugdhulp of onderwijs',
   anders: 'Anders',
 } as const;
-export const CALLBACK_VIA = { telefoon: 'Telefonisch', teams: 'Via Teams' } as const;
+export const CALLBACK_VIA = { telefoon: 'Telefonisch', teams: LABEL.online } as const;
 export const RETURN_EXTENT = { volledig: 'Volledig', gedeeltelijk: 'Gedeeltelijk (een deel van de week of van de dag)' } as const;
 
 /** What an SWV reports when a thuiszitter case ends; more than one can apply. */

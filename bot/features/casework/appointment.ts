@@ -48,7 +48,7 @@ export function preferredMomentFacts(ctx: CaseContext): Fact[] {
   return [];
 }
 
-/** How the school would like to talk, as a place key (spreekuur "Via Teams" is online; a JES-overleg's location). */
+/** How the school would like to talk, as a place key (a spreekuur in Teams is online; a JES-overleg's location). */
 function preferredPlace(ctx: CaseContext): keyof typeof PLACES | '' {
   const { request } = ctx;
   if (request.type === 'spreekuur')

@@ -23,7 +23,7 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }
 };
 
 const NO_DETAILS =
-  'U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de behandelaar, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.';
+  'U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de consulent, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.';
 
 /** The channel card as this person sees it: details and the buttons they may use, or the shared facts only. */
 export async function caseCardFor(

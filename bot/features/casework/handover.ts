@@ -24,7 +24,7 @@ async function handoverChoices(services: Services, ctx: CaseContext) {
 function handoverSpec(options: { value: string; title: string }[]): FormSpec {
   const inputs: FormInput[] = [
     { kind: 'choice', id: 'to', label: 'Overdragen aan', choices: options, placeholder: 'Kies aan wie', required: true },
-    { kind: 'text', id: 'note', label: 'Toelichting voor de nieuwe behandelaar', multiline: true, maxLength: 1000, required: true },
+    { kind: 'text', id: 'note', label: 'Toelichting voor de nieuwe consulent', multiline: true, maxLength: 1000, required: true },
   ];
   return { action: 'handover', title: 'Overdragen', inputs, submitTitle: 'Overdragen' };
 }

@@ -6,7 +6,19 @@ import type { PayloadRenderer } from '../../delivery/worker.ts';
 import { isPersonalChat, resolveActor, setRoute } from '../../teams/turn.ts';
 import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { decideRegistration, renderRegistrationReview, submitRegistration } from './registration.ts';
-import { helpCardFor, homeCard, sendHome } from './welcome.ts';
+import { button } from '../../../cards/verbs.ts';
+import { helpCardFor, homeCard, sendHome, welcomedRecently } from './welcome.ts';
+
+const GREETING = /^\s*(hallo|hoi|hi|hello|goedemorgen|goedemiddag)\b/i;
+
+/** A greeting right after the welcome: the menu is just above, so a short answer instead of a second one. */
+function greetingCard() {
+  return noticeCard({
+    title: 'Hallo!',
+    paragraphs: ['Het menu staat hierboven. Kiest u daar wat u wilt doen, of typ **menu** om het opnieuw te tonen.'],
+    actions: [button('Menu tonen', 'menu.open')],
+  });
+}
 
 /** First contact: welcome, help, registration of unknown people and its approval. */
 export function registerOnboarding(app: App, services: Services): void {
@@ -33,6 +45,10 @@ export function registerOnboarding(app: App, services: Services): void {
     /^\s*(menu|start|hallo|hoi|hi|hello|goedemorgen|goedemiddag)\s*[!.]*\s*$/i,
     'anywhere',
     async (context) => {
+      if (GREETING.test(context.activity.text ?? '') && welcomedRecently(context, services)) {
+        await context.sendActivity({ attachments: [cardAttachment(greetingCard())] });
+        return;
+      }
       await sendHome(context, services, await resolveActor(context, services));
     },
   );

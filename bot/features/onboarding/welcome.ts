@@ -19,7 +19,12 @@ import { contactFor } from '../contact/contact.ts';
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
   if (!actor) return registrationPrompt(services, aadObjectId);
-  if (!isCoordinator(actor)) return staffHomeCard(actor);
+  if (!isCoordinator(actor)) {
+    const consultant = actor.isConsultant
+      ? await services.db.consultant.findUnique({ where: { personId: actor.personId }, select: { channelId: true } })
+      : null;
+    return staffHomeCard(actor, Boolean(consultant?.channelId));
+  }
   const swv = await activeSwv(services.db);
   return welcomeCard({
     name: actor.name.split(' ')[0],
@@ -31,10 +36,29 @@ export async function homeCard(services: Services, actor: Actor | null, aadObjec
 export async function sendHome(context: TurnContext, services: Services, actor: Actor | null): Promise<void> {
   const card = await homeCard(services, actor, context.activity.from?.aadObjectId);
   await context.sendActivity({ attachments: [cardAttachment(card)] });
+  const conversationId = context.activity.conversation?.id;
+  if (conversationId) welcomedAt(services).set(conversationId, services.now().getTime());
+}
+
+/** When each chat last got the full welcome (in memory: after a restart a greeting just gets it again). */
+const WELCOMED = new WeakMap<Services, Map<string, number>>();
+const RECENT_MS = 10 * 60_000;
+
+function welcomedAt(services: Services): Map<string, number> {
+  const known = WELCOMED.get(services);
+  if (known) return known;
+  const map = new Map<string, number>();
+  WELCOMED.set(services, map);
+  return map;
+}
+
+export function welcomedRecently(context: TurnContext, services: Services): boolean {
+  const at = welcomedAt(services).get(context.activity.conversation?.id ?? '');
+  return at !== undefined && services.now().getTime() - at < RECENT_MS;
 }
 
 /** SOT staff work in their channels; consultants and the office can also enter a request for a school. */
-export function staffHomeCard(actor: Actor): AdaptiveCardJson {
+export function staffHomeCard(actor: Actor, channelLinked = false): AdaptiveCardJson {
   const roles = [
     actor.isConsultant && 'consulent',
     actor.isThuiszittersteam && 'lid van het Thuiszittersteam',
@@ -45,7 +69,7 @@ export function staffHomeCard(actor: Actor): AdaptiveCardJson {
     paragraphs: [
       `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
       'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Mijn acties tonen" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
-      'Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.',
+      ...(channelLinked ? [] : ['Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.']),
       ...overviewLines(actor, true),
       `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? ' Als beheerder voegt u daar items toe, en wijzigt of verwijdert u ze (knop "Beheren").' : ''}`,
       ...(actor.isConsultant

@@ -77,7 +77,7 @@ function thuiszitterRow(row: ThuiszitterRow, now: Date, holidays: readonly Holid
             },
           ]
         : []),
-      { label: 'Behandelaar', value: row.handlerName ?? 'nog niet opgepakt' },
+      { label: 'Consulent', value: row.handlerName ?? 'nog niet opgepakt' },
     ],
     open: button(`Open ${row.reference}`, 'request.refresh', { requestId: row.id }),
   };
