@@ -7,6 +7,7 @@ import { ANNA_CHANNEL, importFixture, PEOPLE } from './support/org.ts';
 import { actionsOf, type Card, textOf } from './support/cards.ts';
 import { fileRequest, FORMS } from './support/requests.ts';
 import { isoDay } from './support/dates.ts';
+import { clock } from './support/clock.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -51,6 +52,9 @@ describe('what a request is about', () => {
       new RegExp(`^Thuiszitter\\w* ${reference}: opgepakt door Anna de Vries — J\\.B\\. · “Meedenken over een passend aanbod\\.”$`),
     );
     expect(JSON.stringify(notice)).not.toContain('Jan de Boer');
+    // The summary shows in pop-ups and on a locked phone: no initials, no question.
+    const message = h.connector.messagesIn(carla().conversationId).find((m) => String(m.summary ?? '').includes('opgepakt door'))!;
+    expect(message.summary).toMatch(new RegExp(`^Thuiszitter\\w* ${reference}: opgepakt door Anna de Vries$`));
   });
 
   it('the channel card names the pupil by initials and the question start for those who handle it, nothing on the shared card', async () => {
@@ -112,6 +116,21 @@ describe('thuiszitter: the reporting duty once, and every destination named', ()
       expect(text.match(/DUO/g)).toHaveLength(1);
       expect(text).not.toContain('Onderwijs Transparant');
       expect(JSON.stringify(card)).not.toContain('"style":"warning"');
+    }
+  });
+
+  it('a withdrawn signal shows the duty as it stood, not "nog te doen", and its weeks stop counting', async () => {
+    const { id } = await fileRequest(h, carla(), 'thuiszitter'); // 5 school weeks absent
+    await carla().execute('request.withdraw', { requestId: id });
+    const back = clock.now();
+    try {
+      clock.set(new Date(back.getTime() + 21 * 24 * 3600_000));
+      const text = textOf((await carla().execute('request.view', { requestId: id })).card!);
+      expect(text).toContain('DUO- en OT-melding: niet vastgelegd');
+      expect(text).not.toContain('nog te doen');
+      expect(text).toMatch(/Verzuim: 5 weken/);
+    } finally {
+      clock.set(back);
     }
   });
 

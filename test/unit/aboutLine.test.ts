@@ -35,6 +35,14 @@ describe('aboutLine', () => {
     expect(questionStart('een,\ntwee', 60)).toBe('een, twee');
     expect(questionStart(undefined)).toBe('');
   });
+
+  it('never cuts an emoji in half', () => {
+    for (const question of [`Vraag over ${'😀'.repeat(70)}`, `a${'😀'.repeat(80)}`]) {
+      const start = questionStart(question);
+      expect(start.endsWith('…')).toBe(true);
+      expect(start).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    }
+  });
 });
 
 describe('noActionsReason', () => {
@@ -44,6 +52,11 @@ describe('noActionsReason', () => {
       'Alleen de consulent van deze school (Anna de Vries) kan deze aanvraag behandelen.',
     );
     expect(noActionsReason(request, [])).toBe('Alleen de consulent van deze school (Anna de Vries) kan deze aanvraag behandelen.');
+  });
+  it('names the Thuiszittersteam for a thuiszitter signal', () => {
+    expect(noActionsReason({ ...request, type: 'thuiszitter' }, [])).toBe(
+      'Alleen de consulent van deze school (Anna de Vries) of het Thuiszittersteam kan deze melding behandelen.',
+    );
   });
   it('says a closed request needs nothing more', () => {
     expect(noActionsReason({ ...request, status: 'closed' }, ['assignee'])).toContain('afgesloten');

@@ -9,11 +9,12 @@ export const QUESTION_START_CHARS = 60;
 
 export function questionStart(question: unknown, max = QUESTION_START_CHARS): string {
   if (typeof question !== 'string') return '';
-  const flat = question.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max + 1);
+  // Counted in code points, so an emoji is never cut in half.
+  const chars = Array.from(question.replace(/\s+/g, ' ').trim());
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max + 1).join('');
   const lastSpace = cut.lastIndexOf(' ');
-  const words = (lastSpace > max / 3 ? cut.slice(0, lastSpace) : flat.slice(0, max)).replace(/[\s,.;:!?-]+$/, '');
+  const words = (lastSpace > cut.length / 3 ? cut.slice(0, lastSpace) : chars.slice(0, max).join('')).replace(/[\s,.;:!?-]+$/, '');
   return `${words}…`;
 }
 

@@ -57,7 +57,10 @@ export function noActionsReason(
 ): string {
   const type = request.type;
   if (request.status === 'closed' || request.status === 'withdrawn') return 'Deze aanvraag is afgesloten: er valt niets meer aan te doen.';
-  const only = `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen.`;
+  const only =
+    type === 'thuiszitter'
+      ? `Alleen de consulent van deze school (${request.consultant.name}) of het Thuiszittersteam kan deze melding behandelen.`
+      : `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen.`;
   if (roles.includes('coordinator') && !roles.includes('assignee')) return `${only} U volgt de aanvraag via "Mijn aanvragen".`;
   if (!roles.includes('assignee') && !roles.includes('admin') && !(type === 'thuiszitter' && roles.includes('thuiszittersteam')))
     return only;

@@ -64,7 +64,9 @@ export async function appointmentInvitation(db: Db, requestId: string): Promise<
     method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
     timezone: { name: null, generator: (tz) => (tz === ZONE ? AMSTERDAM_VTIMEZONE : null) },
   });
-  const moves = request.events.filter((e) => e.action === 'move').length;
+  // Every new time (planned again after a question or a handover, or moved) raises the SEQUENCE.
+  const times = request.events.filter((e) => e.action === 'plan' || e.action === 'move').length;
+  const moves = Math.max(0, times - 1);
   const common = {
     id: `${request.id}@sot-bot`,
     sequence: moves + (cancel ? 1 : 0),

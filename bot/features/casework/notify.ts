@@ -15,7 +15,8 @@ export async function notifyCoordinator(
   changeId: string,
   message: { title: string; lines: string[]; facts?: { label: string; value: string }[]; icsUrl?: string; answer?: boolean },
 ): Promise<void> {
-  const base = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title} — ${aboutTail(request)}`;
+  const headline = `${REQUEST_KINDS[request.type].label} ${request.reference}: ${message.title}`;
+  const base = `${headline} — ${aboutTail(request)}`;
   const cardFor = (title: string) =>
     message.answer
       ? answerCard({ requestId: request.id, title, lines: message.lines })
@@ -39,7 +40,8 @@ export async function notifyCoordinator(
           ? `request:${request.id}:notify:${changeId}`
           : `request:${request.id}:notify:${changeId}:${personId}`,
       target: { type: 'person', personId },
-      payload: { card, summary: title },
+      // The summary is what Teams shows in pop-ups and on a locked phone: no initials or question there.
+      payload: { card, summary: headline },
     });
   }
 }

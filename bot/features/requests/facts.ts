@@ -28,6 +28,8 @@ export function requestFacts(
   now: Date,
   /** The school's holidays, for a thuiszitter's school weeks absent. */
   holidays: readonly Holiday[] = [],
+  /** A closed or withdrawn request (then `now` is when it ended). */
+  ended = false,
 ): Fact[] {
   switch (request.type) {
     case 'spreekuur': {
@@ -43,7 +45,7 @@ export function requestFacts(
       ];
     }
     case 'thuiszitter':
-      return thuiszitterFacts(request.details, pupil, audience, now, holidays);
+      return thuiszitterFacts(request.details, pupil, audience, now, holidays, ended);
     case 'jes': {
       const d = request.details;
       return [

@@ -23,6 +23,8 @@ export function thuiszitterFacts(
   audience: Audience,
   now: Date,
   holidays: readonly Holiday[],
+  /** A closed or withdrawn signal: `now` is the day it ended, and nothing is left "to do". */
+  ended = false,
 ): Fact[] {
   const facts: Fact[] = [
     { label: 'Soort', value: THUISZITTER_KIND[d.kind] },
@@ -44,7 +46,7 @@ export function thuiszitterFacts(
       value: `${RETURN_EXTENT[d.backToSchool.extent]}, sinds ${formatIsoDate(d.backToSchool.date)}`,
     });
   if (d.reason) facts.push({ label: 'Reden', value: d.reason === 'anders' ? `Anders: ${d.reasonOther}` : THUISZITTER_REASONS[d.reason] });
-  facts.push(...reportingDutyRow(d, now, holidays));
+  facts.push(...reportingDutyRow(d, now, holidays, ended));
   const r = d.reporting ?? {};
   if (r.leerplicht || r.leerplichtName)
     facts.push({
@@ -64,7 +66,7 @@ export const REPORTING_LABEL = 'DUO- en OT-melding';
  * The reporting duty in one row: "nog te doen — 5 weken verzuim" once the duty applies, "gedaan (DUO 3 november,
  * OT 24 november)" when both are recorded, nothing while there is no duty and nothing was reported.
  */
-export function reportingDutyRow(d: Omit<ThuiszitterInput, 'pupil'>, now: Date, holidays: readonly Holiday[]): Fact[] {
+export function reportingDutyRow(d: Omit<ThuiszitterInput, 'pupil'>, now: Date, holidays: readonly Holiday[], ended = false): Fact[] {
   const r = d.reporting ?? {};
   const duty = hasReportingDuty(d, now, holidays);
   if (!duty && !r.duo && !r.ot) return [];
@@ -73,6 +75,7 @@ export function reportingDutyRow(d: Omit<ThuiszitterInput, 'pupil'>, now: Date, 
   if (!duty) return [{ label: REPORTING_LABEL, value: `deels gedaan (${done}); nog niet verplicht` }];
   const open = r.duo ? ': OT' : r.ot ? ': DUO' : '';
   const partly = done ? ` (gedaan: ${done})` : '';
+  if (ended) return [{ label: REPORTING_LABEL, value: `niet vastgelegd${open}${partly}` }];
   return [{ label: REPORTING_LABEL, value: `nog te doen${open}${partly} — ${weeksText(weeksAbsent(d, now, holidays))} verzuim` }];
 }
 

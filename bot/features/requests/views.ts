@@ -103,7 +103,7 @@ export async function coordinatorSummary(
       { label: 'Volgende stap', value: nextStep(request, request.consultant.name, await handlerNameOf(db, request), now) },
       ...linkFacts(request),
       ...(await caseworkFacts(db, request)),
-      ...requestFacts(request, request.pupil, 'coordinator', now, holidays),
+      ...factsOf(request, 'coordinator', now, holidays),
     ],
     history: await historyOf(db, request),
     actions,
@@ -174,6 +174,13 @@ export interface ChannelView {
   details: boolean;
 }
 
+/** The request's own facts; a closed or withdrawn one as it was when it ended (weeks absent stop counting). */
+function factsOf(request: RequestWithContext, audience: 'coordinator' | 'channel', now: Date, holidays: Holiday[]) {
+  const ended = !(OPEN_STATUSES as readonly string[]).includes(request.status);
+  const asOf = ended && request.closedAt && request.closedAt < now ? request.closedAt : now;
+  return requestFacts(request, request.pupil, audience, asOf, holidays, ended);
+}
+
 const appointmentPassed = (a: Appointment, now: Date) =>
   DateTime.fromISO(`${a.date}T${a.time}`, { zone: ZONE }) <= DateTime.fromJSDate(now, { zone: ZONE });
 
@@ -223,7 +230,7 @@ export async function renderRequestChannelCard(db: Db, args: Record<string, unkn
         ...(await caseworkFacts(db, request)),
         ...handoverNote(request),
         { label: 'Ingediend', value: `${formatDateTime(request.createdAt)} door ${submitter(request)}` },
-        ...requestFacts(request, request.pupil, 'channel', now, holidays),
+        ...factsOf(request, 'channel', now, holidays),
       ]
     : [
         { label: 'Status', value: STATUS_LABEL[status] },
