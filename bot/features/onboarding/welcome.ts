@@ -45,8 +45,8 @@ const WELCOMED = new WeakMap<Services, Map<string, number>>();
 const RECENT_MS = 10 * 60_000;
 
 function welcomedAt(services: Services): Map<string, number> {
-  let map = WELCOMED.get(services);
-  if (!map) WELCOMED.set(services, (map = new Map()));
+  const map = WELCOMED.get(services) ?? new Map<string, number>();
+  WELCOMED.set(services, map);
   return map;
 }
 
