@@ -56,9 +56,18 @@ export function participantChoices(standing: StandingMember[]): { value: string;
         value: `member:${m.id}`,
         title: `${m.name} (${JES_ROLE_LABEL[m.role] ?? m.role}${m.organisation ? `, ${m.organisation}` : ''})`,
       })),
-    ...Object.entries(JES_OPTIONAL).map(([value, title]) => ({ value, title })),
+    ...Object.entries(JES_OPTIONAL).map(([value, title]) => ({
+      value,
+      title: value in JES_OTHER && standing.some((m) => m.role === value) ? JES_OTHER[value as keyof typeof JES_OTHER] : title,
+    })),
   ];
 }
+
+/** Next to a named standing member the general role reads as a duplicate: then it is offered as "another" one. */
+const JES_OTHER = {
+  leerplicht: 'Andere leerplichtambtenaar (nog niet bekend)',
+  jgz: 'Andere jeugdarts of JGZ-verpleegkundige (nog niet bekend)',
+} as const;
 
 /** Standing members are pre-selected; the SMW is always invited and so not a choice. */
 export function defaultParticipantSelection(standing: StandingMember[]): string {
