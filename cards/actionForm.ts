@@ -1,6 +1,7 @@
 import { renderTemplate } from './render.ts';
 import type { VerbAction } from './verbs.ts';
 import type { Fact } from './requestCards.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 export type FormInput =
   | { kind: 'text'; id: string; label: string; multiline?: boolean; maxLength?: number; placeholder?: string }
@@ -35,7 +36,7 @@ export function actionFormCard(data: {
     subtitle: data.subtitle,
     intro: data.intro ?? '',
     facts: data.facts ?? [],
-    errorSummary: count ? 'Niet alles is goed ingevuld; wat u al invulde, staat er nog.' : '',
+    errorSummary: count ? nl`Niet alles is goed ingevuld; wat u al invulde, staat er nog.` : '',
     inputs: data.inputs.map((i) => ({
       kind: i.kind,
       id: i.id,

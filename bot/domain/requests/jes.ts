@@ -3,6 +3,7 @@ import { localMoment, ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import type { Parsed } from './types.ts';
 import { LABEL } from '../wording/glossary.ts';
+import { nl } from '../wording/register.ts';
 
 export const JES_OPTIONAL = {
   leerplicht: 'Leerplichtambtenaar',
@@ -122,7 +123,7 @@ export function parseJes(values: Record<string, unknown>, now: Date, standing: S
       const moment = `${date}T${time}`;
       if (!at) f.fail(`moment${i}Time`, `${time} bestaat niet op die dag: de klok gaat dan een uur vooruit. Kies een andere tijd.`);
       else if (at <= nowLocal) f.fail(`moment${i}Time`, `Moment ${i} ligt in het verleden; kies een tijd in de toekomst.`);
-      else if (moments.includes(moment)) f.fail(`moment${i}Date`, 'U stelde hetzelfde moment twee keer voor.');
+      else if (moments.includes(moment)) f.fail(`moment${i}Date`, nl`U stelde hetzelfde moment twee keer voor.`);
       else moments.push(moment);
     }
   }

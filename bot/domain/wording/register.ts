@@ -5,7 +5,9 @@
  */
 export type Register = 'u' | 'je';
 
-let current: Register = 'u';
+// Texts kept in module constants are converted when their module loads, before the composition root runs:
+// so the start value already follows AANSPREEKVORM (validated in bot/config.ts).
+let current: Register = process.env.AANSPREEKVORM?.trim() === 'je' ? 'je' : 'u';
 
 /** Set once at the composition root from the configuration; tests may switch it. */
 export function setRegister(register: Register): void {

@@ -14,6 +14,7 @@ import { gatekeepingFacts, historyLines, requestFacts, requestWarnings } from '.
 import { linkFacts } from './jesLink.ts';
 import { decide } from '../../domain/requests/lifecycle.ts';
 import { LABEL } from '../../domain/wording/glossary.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** A thuiszitter's school holidays (for weeks absent); other requests need none. */
 export async function holidaysOf(db: Db, request: RequestWithContext): Promise<Holiday[]> {
@@ -34,13 +35,13 @@ async function historyOf(db: Db, request: RequestWithContext): Promise<string[]>
 export function nextStep(status: RequestStatus, consultant: string): string {
   switch (status) {
     case 'new':
-      return `Wacht tot ${consultant} de aanvraag oppakt. U kunt de aanvraag nog intrekken.`;
+      return nl`Wacht tot ${consultant} de aanvraag oppakt. U kunt de aanvraag nog intrekken.`;
     case 'claimed':
-      return `${consultant} neemt contact met u op.`;
+      return nl`${consultant} neemt contact met u op.`;
     case 'planned':
       return 'Er is een afspraak gepland.';
     case 'waiting':
-      return `${consultant} wacht op informatie van u.`;
+      return nl`${consultant} wacht op informatie van u.`;
     case 'closed':
     case 'withdrawn':
       return 'Afgesloten.';
