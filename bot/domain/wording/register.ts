@@ -94,8 +94,8 @@ export function inRegister(text: string, register: Register = current): string {
   const adjacent = (a: Token, b: Token) => /^\s+$/.test(text.slice(a.end, b.start));
   tokens.forEach((token, i) => {
     const word = token.word;
-    if (word === 'uw' || word === 'Uw') {
-      out[i] = withCase(word, 'je');
+    if (word === 'uw' || word === 'Uw' || word === 'uzelf' || word === 'Uzelf') {
+      out[i] = withCase(word, word.length > 2 ? 'jezelf' : 'je');
       return;
     }
     if (word !== 'u' && word !== 'U') return;

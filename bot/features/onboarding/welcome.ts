@@ -70,7 +70,7 @@ export function staffHomeCard(actor: Actor, channelLinked = false): AdaptiveCard
       nl`Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Bijwerken" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).`,
       ...(channelLinked ? [] : [nl`Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.`]),
       ...overviewLines(actor, true),
-      `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? nl` Als beheerder voegt u daar items toe, en wijzigt of verwijdert u ze (knop "Beheren").` : ''}`,
+      `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? nl` Als beheerder voegt u daar items toe en kunt u ze wijzigen of verwijderen (knop "Beheren").` : ''}`,
       ...(actor.isConsultant
         ? [nl`Kunt u een dag niet komen? Typ **verzet dag** om al uw afspraken van die dag in één keer naar een nieuwe datum te verzetten.`]
         : []),
