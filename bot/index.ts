@@ -27,6 +27,7 @@ import { localLinkSecret } from './linkSecret.ts';
 import { TenantGate } from './teams/trust.ts';
 import { organisationTenantIds } from './store/directory.ts';
 import { activitySeen, recordActivity, releaseActivity } from './store/seenActivities.ts';
+import { nl } from './domain/wording/register.ts';
 
 export interface RunningBot {
   port: number;
@@ -113,7 +114,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger.error({ err: safeError(error) }, 'unhandled turn error');
     await recentActivities.forget(RecentActivities.keyOf(context.activity)).catch(() => undefined);
     if (context.activity.type === 'message') {
-      await context.sendActivity('Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het opnieuw.').catch(() => {});
+      await context.sendActivity(nl`Sorry, er ging iets mis bij het verwerken van uw bericht. Probeer het opnieuw.`).catch(() => {});
     }
   };
 

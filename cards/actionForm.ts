@@ -1,6 +1,7 @@
 import { renderTemplate } from './render.ts';
 import type { VerbAction } from './verbs.ts';
 import type { Fact } from './requestCards.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 /** `required` marks the field in the card (Teams shows it and checks it first); the server checks again. */
 export type FormInput = (
@@ -54,7 +55,7 @@ export function errorSummaryOf(inputs: FormInput[], values: Record<string, strin
   if (!wrong.length) return Object.values(errors).some(Boolean) ? 'Niet alles is goed ingevuld.' : '';
   if (!inputs.some((i) => typed(i, values[i.id])))
     return `Er is nog niets ingevuld. Vul ${wrong.length === 1 ? 'dit veld' : 'deze velden'} in: ${listOf(wrong)}.`;
-  return `Niet alles is goed ingevuld: kijk bij ${listOf(wrong)}. Wat u al invulde, staat er nog.`;
+  return nl`Niet alles is goed ingevuld: kijk bij ${listOf(wrong)}. Wat u al invulde, staat er nog.`;
 }
 
 /** A small form for one consultant action (inplannen, verzetten, vraag stellen, …). */

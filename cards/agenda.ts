@@ -1,6 +1,7 @@
 import { actionFormCard, type FormInput } from './actionForm.ts';
 import { renderTemplate, type AdaptiveCardJson } from './render.ts';
 import type { Button, VerbData } from './verbs.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 /** One agenda item as the card shows it. */
 export interface AgendaLine {
@@ -154,8 +155,7 @@ export function agendaItemFormCard(data: {
   return actionFormCard({
     title: data.itemId ? 'Agenda-item wijzigen' : 'Agenda-item toevoegen',
     subtitle: 'Jaaragenda van het SOT',
-    intro:
-      'Coördinatoren van de scholen in de doelgroep zien dit in hun agenda en krijgen een herinnering op de dagen die u noemt (bijvoorbeeld 14,1: twee weken en een dag van tevoren).',
+    intro: nl`Coördinatoren van de scholen in de doelgroep zien dit in hun agenda en krijgen een herinnering op de dagen die u noemt (bijvoorbeeld 14,1: twee weken en een dag van tevoren).`,
     inputs,
     values: { doelgroep: 'alle', soort: 'activiteit', ...data.values },
     errors: data.errors,

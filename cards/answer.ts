@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { actionFormCard } from './actionForm.ts';
 import type { AdaptiveCardJson } from './render.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 /** The question, and a box for the answer. */
 export function answerCard(data: {
@@ -14,9 +15,9 @@ export function answerCard(data: {
   // formId: the same answer arriving twice is recorded once.
   return actionFormCard({
     title: data.title,
-    subtitle: 'Uw consulent vraagt om informatie',
+    subtitle: nl`Uw consulent vraagt om informatie`,
     intro: data.lines.join('\n\n'),
-    inputs: [{ kind: 'text', id: 'answer', label: 'Uw antwoord', multiline: true, maxLength: 2000 }],
+    inputs: [{ kind: 'text', id: 'answer', label: nl`Uw antwoord`, multiline: true, maxLength: 2000 }],
     values: data.values,
     errors: data.errors,
     submit: { title: 'Antwoord versturen', verb: 'request.answer', data: { requestId: data.requestId, formId: crypto.randomUUID() } },

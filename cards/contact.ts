@@ -1,4 +1,5 @@
 import { renderTemplate } from './render.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 /** How to reach the SOT: the office (null when the organisation file has no contact block) and the consultants. */
 export interface ContactCardData {
@@ -46,9 +47,9 @@ export function contactParagraphs(data: ContactCardData): string[] {
   }
   if (data.consultants.length === 1) {
     const [c] = data.consultants;
-    lines.push(`Uw consulent (${c!.school}): ${consultantLine(c!)}.`);
+    lines.push(nl`Uw consulent (${c!.school}): ${consultantLine(c!)}.`);
   } else if (data.consultants.length > 1) {
-    lines.push(`Uw consulenten: ${data.consultants.map((c) => `${c.school}: ${consultantLine(c)}`).join('; ')}.`);
+    lines.push(nl`Uw consulenten: ${data.consultants.map((c) => `${c.school}: ${consultantLine(c)}`).join('; ')}.`);
   }
   return lines;
 }

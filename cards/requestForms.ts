@@ -1,4 +1,5 @@
 import { renderTemplate } from './render.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 type Choice = { title: string; value: string };
 const toChoices = (o: Record<string, string>): Choice[] => Object.entries(o).map(([value, title]) => ({ value, title }));
@@ -27,7 +28,7 @@ function bind(ids: readonly string[], data: FormCardData) {
     values,
     errors,
     errorSummary: count
-      ? `Niet alles is goed ingevuld (${count} ${count === 1 ? 'punt' : 'punten'}). Wat u al invulde, staat er nog; pas de rood gemelde velden aan.`
+      ? nl`Niet alles is goed ingevuld (${count} ${count === 1 ? 'punt' : 'punten'}). Wat u al invulde, staat er nog; pas de rood gemelde velden aan.`
       : '',
   };
 }

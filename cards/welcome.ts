@@ -1,6 +1,7 @@
 import { renderTemplate } from './render.ts';
 import { FORM_KINDS, FORM_ENTRIES } from '../bot/domain/requests/kinds.ts';
 import type { Verb } from './verbs.ts';
+import { nl } from '../bot/domain/wording/register.ts';
 
 export interface WelcomeCardData {
   /** First name or full name of the person, if known. */
@@ -16,7 +17,7 @@ export const MENU_OPTIONS: { verb: Verb; title: string; description: string }[] 
     title: FORM_ENTRIES[form].menuTitle,
     description: FORM_ENTRIES[form].menuDescription,
   })),
-  { verb: 'mine.list', title: 'Mijn aanvragen', description: 'Wat u heeft aangevraagd en hoe het ervoor staat.' },
+  { verb: 'mine.list', title: 'Mijn aanvragen', description: nl`Wat u heeft aangevraagd en hoe het ervoor staat.` },
   { verb: 'agenda.show', title: 'Jaaragenda', description: 'De belangrijke data van het SOT voor deze en de volgende maand.' },
 ];
 

@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import { setRoute } from './turn.ts';
 import { safeError } from '../log.ts';
 import { UNAVAILABLE_TEXT } from './unavailable.ts';
+import { nl } from '../domain/wording/register.ts';
 
 export type App = Application<TurnState>;
 
@@ -29,11 +30,10 @@ function allowedHere(context: TurnContext, where: Where): boolean {
   return where === 'anywhere' || place === 'personal' || (where === 'personalOrChannel' && place === 'channel');
 }
 
-export const ONLY_PERSONAL_TEXT =
-  'Dit kan alleen in uw eigen chat met de SOT-bot, zodat niemand anders meeleest. Open de chat met de SOT-bot (in Teams onder Chat of Apps) en probeer het daar.';
+export const ONLY_PERSONAL_TEXT = nl`Dit kan alleen in uw eigen chat met de SOT-bot, zodat niemand anders meeleest. Open de chat met de SOT-bot (in Teams onder Chat of Apps) en probeer het daar.`;
 
 function elsewhereCard(): AdaptiveCardJson {
-  return noticeCard({ title: 'Liever in uw eigen chat', tone: 'attention', paragraphs: [ONLY_PERSONAL_TEXT] }) as AdaptiveCardJson;
+  return noticeCard({ title: nl`Liever in uw eigen chat`, tone: 'attention', paragraphs: [ONLY_PERSONAL_TEXT] }) as AdaptiveCardJson;
 }
 
 const verbsOf = new WeakMap<App, Set<Verb>>();
@@ -77,7 +77,7 @@ export function onCardAction<V extends Verb>(
         title: 'Er ging iets mis',
         tone: 'attention',
         paragraphs: [
-          'Er is niets half opgeslagen, maar het kan zijn dat uw actie niet is verwerkt. Kijk via "Mijn aanvragen" (of "Mijn acties tonen" op de kaart) hoe het ervoor staat voordat u het opnieuw probeert.',
+          nl`Er is niets half opgeslagen, maar het kan zijn dat uw actie niet is verwerkt. Kijk via "Mijn aanvragen" (of "Mijn acties tonen" op de kaart) hoe het ervoor staat voordat u het opnieuw probeert.`,
           'Lukt het dan nog niet? Neem contact op met het SOT-bureau.',
         ],
       }) as AdaptiveCardJson;

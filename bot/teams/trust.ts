@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { noticeCard } from '../../cards/notice.ts';
+import { nl } from '../domain/wording/register.ts';
 
 export type Refusal = 'tenant' | 'noTenantConfigured' | 'serviceUrl';
 export type Verdict = { ok: true; tenantId?: string } | { ok: false; reason: Refusal; tenantId?: string };
@@ -65,8 +66,7 @@ export class TenantGate {
   }
 }
 
-export const OTHER_TENANT_TEXT =
-  'Deze SOT-bot werkt alleen voor de organisatie van het samenwerkingsverband. Uw Teams-account hoort bij een andere organisatie, daarom kan de bot u niet helpen.';
+export const OTHER_TENANT_TEXT = nl`Deze SOT-bot werkt alleen voor de organisatie van het samenwerkingsverband. Uw Teams-account hoort bij een andere organisatie, daarom kan de bot u niet helpen.`;
 
 /**
  * Answers a refused activity without touching any data: a short Dutch message in a personal chat, a

@@ -43,10 +43,19 @@ describe('participantChoices and defaultParticipantSelection', () => {
       { value: 'member:l1', title: 'Piet Klaassen (Leerplicht, Gemeente)' },
       { value: 'member:j1', title: 'Anna Bos (JGZ)' },
       { value: 'member:w1', title: 'Kees (wijkagent, Politie)' },
-      { value: 'leerplicht', title: 'Leerplichtambtenaar' },
-      { value: 'jgz', title: 'Jeugdarts of JGZ-verpleegkundige' },
+      { value: 'leerplicht', title: 'Andere leerplichtambtenaar (nog niet bekend)' },
+      { value: 'jgz', title: 'Andere jeugdarts of JGZ-verpleegkundige (nog niet bekend)' },
       { value: 'ouders', title: 'Ouders' },
       { value: 'leerkracht', title: 'Leerkracht' },
+    ]);
+  });
+
+  it('offers the general leerplicht/JGZ role plainly when nobody of that role is a standing member', () => {
+    expect(participantChoices([SMW]).map((c) => c.title)).toEqual([
+      'Leerplichtambtenaar',
+      'Jeugdarts of JGZ-verpleegkundige',
+      'Ouders',
+      'Leerkracht',
     ]);
   });
 

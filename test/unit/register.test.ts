@@ -20,6 +20,7 @@ describe('aanspreekvorm (u → je)', () => {
     ['U bent aangemeld; u kunt nu kiezen, u wilt later.', 'Je bent aangemeld; je kunt nu kiezen, je wilt later.'],
     ['Uw consulent belt u terug.', 'Je consulent belt je terug.'],
     ['Bekijk uw aanvraag.', 'Bekijk je aanvraag.'],
+    ['om dat kanaal aan uzelf te koppelen', 'om dat kanaal aan jezelf te koppelen'],
     ['U heeft zich aangemeld.', 'Je hebt je aangemeld.'],
     ['Maakt u zich zorgen?', 'Maak je je zorgen?'],
     ['Ik ken u nog niet. Meld u aan.', 'Ik ken je nog niet. Meld je aan.'],

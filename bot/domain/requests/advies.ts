@@ -6,6 +6,7 @@ import { ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import { parseBirthDate } from './thuiszitter.ts';
 import { initialsOf, type Parsed, type Pupil } from './types.ts';
+import { nl } from '../wording/register.ts';
 
 /** What advice is asked for. OPDC is for secondary schools; sbo only exists in primary education. */
 export const ADVIES_KIND = {
@@ -50,7 +51,7 @@ const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 export function parseAdvies(values: Record<string, unknown>, now: Date, sector: string): Parsed<AdviesInput> {
   const f = new FormReader(values, now);
-  const kind = f.choice('kind', adviesKindsFor(sector), { required: 'Kies waarvoor u advies vraagt.' });
+  const kind = f.choice('kind', adviesKindsFor(sector), { required: nl`Kies waarvoor u advies vraagt.` });
 
   const name = f.text('pupilName', { required: 'Vul de naam van de leerling in.', max: 100, label: 'Naam leerling' });
   if (/^x{2,}$/i.test(name)) f.fail('pupilName', ANONYMOUS_NOT_ALLOWED);
@@ -61,7 +62,7 @@ export function parseAdvies(values: Record<string, unknown>, now: Date, sector: 
   else if (!birthDate) f.fail('pupilBirthDate', 'Vul een bestaande geboortedatum in als dd-mm-jjjj, bijvoorbeeld 14-03-2014.');
   const group = f.text('pupilGroup', { required: 'Vul de groep of klas in.', max: 30, label: 'Groep of klas' });
 
-  const question = f.text('question', { required: 'Wat is uw vraag aan de consulent?', max: 1000, label: 'Uw vraag' });
+  const question = f.text('question', { required: nl`Wat is uw vraag aan de consulent?`, max: 1000, label: nl`Uw vraag` });
   const reasons = f.text('reasons', { required: 'Beschrijf waarom de school dit overweegt.', max: 2000, label: 'De redenen' });
   const tried = f.text('tried', { required: 'Beschrijf kort wat de school al heeft gedaan.', max: 2000, label: 'Wat al gedaan is' });
   const parentsKnow = f.choice('parentsKnow', keys(PARENTS_KNOW), { required: 'Geef aan of de ouders hiervan weten.' });

@@ -2,6 +2,7 @@
 // happens next ("Op donderdag 3 december 2026 om 10:00 komt Anouk Bos op school langs voor het spreekuur.").
 import { DateTime } from 'luxon';
 import { LABEL } from '../wording/glossary.ts';
+import { nl } from '../wording/register.ts';
 import { formatLocalDateTime, ZONE } from '../time.ts';
 import type { Appointment } from './record.ts';
 import type { RequestType } from './types.ts';
@@ -52,10 +53,10 @@ export function appointmentSentence(type: RequestType, a: Appointment, who: stri
     if (where === 'telefoon') return `${when} is ${PURPOSE.jes} telefonisch, met ${who}.`;
     return `${when} is ${PURPOSE.jes} ${placePhrase(a.place)}, met ${who}.`;
   }
-  if (where === 'online') return `${when} spreekt u ${who} online (Teams) voor ${PURPOSE[type]}.`;
-  if (where === 'telefoon') return `${when} belt ${who} u voor ${PURPOSE[type]}.`;
+  if (where === 'online') return nl`${when} spreekt u ${who} online (Teams) voor ${PURPOSE[type]}.`;
+  if (where === 'telefoon') return nl`${when} belt ${who} u voor ${PURPOSE[type]}.`;
   if (where === 'school') return `${when} komt ${who} op school langs voor ${PURPOSE[type]}.`;
-  return `${when} ziet u ${who} ${placePhrase(a.place)} voor ${PURPOSE[type]}.`;
+  return nl`${when} ziet u ${who} ${placePhrase(a.place)} voor ${PURPOSE[type]}.`;
 }
 
 /** The clock time a part of the day starts at, to pre-fill a preferred moment. */

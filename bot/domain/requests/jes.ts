@@ -3,6 +3,7 @@ import { localMoment, ZONE } from '../time.ts';
 import { FormReader } from './formValues.ts';
 import type { Parsed } from './types.ts';
 import { LABEL } from '../wording/glossary.ts';
+import { nl } from '../wording/register.ts';
 
 export const JES_OPTIONAL = {
   leerplicht: 'Leerplichtambtenaar',
@@ -56,9 +57,18 @@ export function participantChoices(standing: StandingMember[]): { value: string;
         value: `member:${m.id}`,
         title: `${m.name} (${JES_ROLE_LABEL[m.role] ?? m.role}${m.organisation ? `, ${m.organisation}` : ''})`,
       })),
-    ...Object.entries(JES_OPTIONAL).map(([value, title]) => ({ value, title })),
+    ...Object.entries(JES_OPTIONAL).map(([value, title]) => ({
+      value,
+      title: value in JES_OTHER && standing.some((m) => m.role === value) ? JES_OTHER[value as keyof typeof JES_OTHER] : title,
+    })),
   ];
 }
+
+/** Next to a named standing member the general role reads as a duplicate: then it is offered as "another" one. */
+const JES_OTHER = {
+  leerplicht: 'Andere leerplichtambtenaar (nog niet bekend)',
+  jgz: 'Andere jeugdarts of JGZ-verpleegkundige (nog niet bekend)',
+} as const;
 
 /** Standing members are pre-selected; the SMW is always invited and so not a choice. */
 export function defaultParticipantSelection(standing: StandingMember[]): string {
@@ -113,7 +123,7 @@ export function parseJes(values: Record<string, unknown>, now: Date, standing: S
       const moment = `${date}T${time}`;
       if (!at) f.fail(`moment${i}Time`, `${time} bestaat niet op die dag: de klok gaat dan een uur vooruit. Kies een andere tijd.`);
       else if (at <= nowLocal) f.fail(`moment${i}Time`, `Moment ${i} ligt in het verleden; kies een tijd in de toekomst.`);
-      else if (moments.includes(moment)) f.fail(`moment${i}Date`, 'U stelde hetzelfde moment twee keer voor.');
+      else if (moments.includes(moment)) f.fail(`moment${i}Date`, nl`U stelde hetzelfde moment twee keer voor.`);
       else moments.push(moment);
     }
   }

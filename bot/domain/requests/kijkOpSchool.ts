@@ -3,6 +3,7 @@
 import { FormReader } from './formValues.ts';
 import { type PreferredMoment, readPreferredMoments } from './spreekuur.ts';
 import { initialsOf, type Parsed, type Pupil } from './types.ts';
+import { nl } from '../wording/register.ts';
 
 export interface KijkOpSchoolInput {
   /** What the school would like the consultant to look at, and why. */
@@ -19,7 +20,7 @@ export function parseKijkOpSchool(values: Record<string, unknown>, now: Date): P
   const question = f.text('question', {
     required: 'Beschrijf wat de consulent zou moeten bekijken, en waarom.',
     max: 1000,
-    label: 'Uw vraag',
+    label: nl`Uw vraag`,
   });
   const group = f.text('group', { required: 'Vul de groep of klas in die de consulent bezoekt.', max: 30, label: 'Groep of klas' });
   const initials = f.text('pupilInitials', { max: 10, label: 'Initialen' });

@@ -4,6 +4,7 @@
 // (test/support/requestExamples.ts). The compiler points at every place that must know about it.
 import type { RequestDetails } from './record.ts';
 import { REQUEST_TYPES, type RequestType } from './types.ts';
+import { nl } from '../wording/register.ts';
 
 export interface RequestKind<T extends RequestType> {
   type: T;
@@ -33,7 +34,7 @@ export const REQUEST_KINDS: Kinds = {
     label: 'Spreekuur',
     inSentence: 'spreekuur',
     menuTitle: 'Spreekuur aanvragen',
-    menuDescription: 'Een vraag kort bespreken met uw SOT-consulent.',
+    menuDescription: nl`Een vraag kort bespreken met uw SOT-consulent.`,
     command: 'spreekuur',
     typed: /\bspreekuur/i,
     anonymousAllowed: true,
@@ -71,7 +72,7 @@ export const REQUEST_KINDS: Kinds = {
     label: 'Adviesvraag',
     inSentence: 'adviesvraag',
     menuTitle: 'Advies vragen (OPDC of TLV)',
-    menuDescription: 'Het verplichte advies van uw consulent vóór een OPDC-plaatsing of een TLV-aanvraag.',
+    menuDescription: nl`Het verplichte advies van uw consulent vóór een OPDC-plaatsing of een TLV-aanvraag.`,
     command: 'advies',
     typed: /\badvies\b|\bopdc\b|\btlv\b/i,
     anonymousAllowed: false,
@@ -83,7 +84,7 @@ export const REQUEST_KINDS: Kinds = {
     label: 'Kijk op School',
     inSentence: 'Kijk op School',
     menuTitle: 'Kijk op School aanvragen',
-    menuDescription: 'Een observatiebezoek van uw consulent in de groep of klas.',
+    menuDescription: nl`Een observatiebezoek van uw consulent in de groep of klas.`,
     command: 'kijk op school',
     typed: /\bkijk\s+op\s+school\b|\bobservatie/i,
     anonymousAllowed: true,
@@ -123,7 +124,7 @@ export const FORM_ENTRIES: Record<FormKind, FormEntry> = {
     form: 'dreigend',
     type: 'thuiszitter',
     menuTitle: 'Dreigende thuiszitter melden',
-    menuDescription: 'Kort een zorg melden over een leerling die dreigt thuis te komen zitten; de consulent belt u terug.',
+    menuDescription: nl`Kort een zorg melden over een leerling die dreigt thuis te komen zitten; de consulent belt u terug.`,
     command: 'dreigende thuiszitter',
     typed: /\bdreig/i,
     anonymousAllowed: true,

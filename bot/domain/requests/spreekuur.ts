@@ -1,6 +1,7 @@
 import { FormReader } from './formValues.ts';
 import { initialsOf, URGENCY, type Parsed, type Pupil, type Urgency } from './types.ts';
 import { LABEL } from '../wording/glossary.ts';
+import { nl } from '../wording/register.ts';
 
 export const WITH_WHOM = {
   ouders: 'Ouders',
@@ -53,11 +54,11 @@ export function readPreferredMoments(f: FormReader): PreferredMoment[] {
 
 export function parseSpreekuur(values: Record<string, unknown>, now: Date): Parsed<SpreekuurInput> {
   const f = new FormReader(values, now);
-  const question = f.text('question', { required: 'Beschrijf kort uw vraag.', max: 1000, label: 'Uw vraag' });
+  const question = f.text('question', { required: nl`Beschrijf kort uw vraag.`, max: 1000, label: nl`Uw vraag` });
   const withWhom = f.choices('withWhom', keys(WITH_WHOM));
-  if (withWhom.length === 0) f.fail('withWhom', 'Kies met wie u het wilt bespreken.');
+  if (withWhom.length === 0) f.fail('withWhom', nl`Kies met wie u het wilt bespreken.`);
   const withWhomOther = f.text('withWhomOther', { max: 200, label: 'Anders, namelijk' });
-  if (withWhom.includes('anders') && !withWhomOther) f.fail('withWhomOther', 'U koos "Anders": vul in met wie.');
+  if (withWhom.includes('anders') && !withWhomOther) f.fail('withWhomOther', nl`U koos "Anders": vul in met wie.`);
 
   const pupilMode = f.choice('pupilMode', keys(SPREEKUUR_PUPIL), { required: 'Geef aan of het over een leerling gaat.' });
   const initials = f.text('pupilInitials', { max: 10, label: 'Initialen' });
@@ -77,7 +78,7 @@ export function parseSpreekuur(values: Record<string, unknown>, now: Date): Pars
 
   const moments = readPreferredMoments(f);
 
-  const form = f.choice('form', keys(FORMS), { required: 'Kies hoe u het gesprek wilt voeren.' });
+  const form = f.choice('form', keys(FORMS), { required: nl`Kies hoe u het gesprek wilt voeren.` });
   const urgency = f.choice('urgency', keys(URGENCY), { required: 'Kies de urgentie.' });
   if (!f.ok) return { ok: false, errors: f.errors };
   return { ok: true, value: { question, withWhom, withWhomOther, pupil, moments, form: form!, urgency: urgency! } };

@@ -4,6 +4,7 @@ import { FormReader } from './formValues.ts';
 import { daysOutsideHolidays, type Holiday } from '../schoolCalendar.ts';
 import { initialsOf, type Parsed, type Pupil, URGENCY, type Urgency } from './types.ts';
 import { LABEL } from '../wording/glossary.ts';
+import { nl } from '../wording/register.ts';
 
 export const THUISZITTER_KIND = { dreigend: 'Dreigende thuiszitter', thuiszitter: 'Thuiszitter' } as const;
 export const THUISZITTER_REASONS = {
@@ -146,7 +147,7 @@ export function parseThuiszitter(values: Record<string, unknown>, now: Date): Pa
     max: 2000,
     label: 'Wat al geprobeerd is',
   });
-  const question = f.text('question', { required: 'Wat is uw vraag aan het SOT?', max: 1000, label: 'Uw vraag' });
+  const question = f.text('question', { required: nl`Wat is uw vraag aan het SOT?`, max: 1000, label: nl`Uw vraag` });
 
   if (!f.ok || !kind) return { ok: false, errors: f.errors };
   return { ok: true, value: { kind, pupil, ...absence, reporting, tried, question } };
@@ -161,15 +162,15 @@ export function parseDreigend(values: Record<string, unknown>, now: Date): Parse
   const initials = f.text('pupilInitials', { max: 10, label: 'Initialen' });
   const group = f.text('pupilGroup', { max: 30, label: 'Groep of klas' });
   const anonymous = f.raw('pupilAnonymous') === 'true' || (!initials && !group);
-  const question = f.text('question', { required: 'Beschrijf kort uw zorg over deze leerling.', max: 1000, label: 'Uw zorg' });
+  const question = f.text('question', { required: nl`Beschrijf kort uw zorg over deze leerling.`, max: 1000, label: nl`Uw zorg` });
   const urgency = f.choice('urgency', keys(URGENCY), { required: 'Kies hoe dringend het is.' });
-  const via = f.choice('callbackVia', keys(CALLBACK_VIA), { required: 'Kies hoe de consulent u terugbelt.' });
+  const via = f.choice('callbackVia', keys(CALLBACK_VIA), { required: nl`Kies hoe de consulent u terugbelt.` });
   const phone = f.text('callbackPhone', { max: 20, label: 'Telefoonnummer' });
-  if (via === 'telefoon' && !phone) f.fail('callbackPhone', 'Vul het nummer in waarop de consulent u kan bellen.');
+  if (via === 'telefoon' && !phone) f.fail('callbackPhone', nl`Vul het nummer in waarop de consulent u kan bellen.`);
   else if (phone && !/^\+?[\d\s()-]{8,20}$/.test(phone))
     f.fail('callbackPhone', 'Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 06 12345678.');
   const date = f.date('callbackDate', {
-    required: 'Vul in op welke dag u teruggebeld wilt worden.',
+    required: nl`Vul in op welke dag u teruggebeld wilt worden.`,
     notInPast: true,
     label: 'Terugbellen op',
     maxYearsAhead: 1,
@@ -210,7 +211,7 @@ export function readAbsence(f: FormReader, kind: keyof typeof THUISZITTER_KIND |
     required: kind === 'thuiszitter' ? 'Kies de belangrijkste reden.' : undefined,
   });
   const reasonOther = f.text('reasonOther', { max: 200, label: 'Andere reden' });
-  if (reason === 'anders' && !reasonOther) f.fail('reasonOther', 'U koos "Anders": beschrijf kort de reden.');
+  if (reason === 'anders' && !reasonOther) f.fail('reasonOther', nl`U koos "Anders": beschrijf kort de reden.`);
   return { ...(firstAbsentDate ? { firstAbsentDate } : {}), ...(reason ? { reason } : {}), reasonOther };
 }
 

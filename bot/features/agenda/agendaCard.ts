@@ -25,6 +25,7 @@ import {
   whenLabel,
   type AgendaItemRow,
 } from './months.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const AUDIENCE_LABEL: Record<string, string> = { PO: 'PO-scholen', VO: 'VO-scholen', alle: 'alle scholen', SOT: 'het SOT (intern)' };
 /** How the card names an audience (doelgroep). */
@@ -40,10 +41,10 @@ export async function audiencesOf(services: Services, actor: Actor): Promise<str
 }
 
 function scopeLine(audiences: string[] | null): string {
-  if (!audiences) return 'Alle afspraken, voor elke doelgroep (u werkt bij het SOT).';
+  if (!audiences) return nl`Alle afspraken, voor elke doelgroep (u werkt bij het SOT).`;
   const regions = audiences.filter((a) => a !== 'alle');
   if (!regions.length) return 'Afspraken voor alle scholen.';
-  return `Afspraken voor uw ${regions.length > 1 ? 'scholen' : 'school'} (${regions.join(' en ')}) en voor alle scholen.`;
+  return nl`Afspraken voor uw ${regions.length > 1 ? 'scholen' : 'school'} (${regions.join(' en ')}) en voor alle scholen.`;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -103,7 +104,7 @@ export async function agendaCardFor(services: Services, actor: Actor, month: Mon
     banner: options.banner,
     months: months.map((m) => ({
       label: capitalise(monthLabel(m)),
-      empty: `In ${monthLabel(m)} staat er niets in de jaaragenda${audiences ? ' voor u' : ''}.`,
+      empty: `In ${monthLabel(m)} staat er niets in de jaaragenda${audiences ? nl` voor u` : ''}.`,
       items: itemsInMonth(items, m).map(lineOf),
     })),
     previousMonth: month > range.first ? addMonths(month, -1) : undefined,

@@ -2,6 +2,7 @@
 // Each person has their own revocable token (the SOT office can revoke it); without one, no links.
 import type { Services } from '../../services.ts';
 import { currentTokenOf } from './tokens.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 export interface AgendaLinks {
   /** The printable month, e.g. month "2026-12". */
@@ -29,9 +30,9 @@ export async function agendaLinksFor(services: Services, personId: string): Prom
 
 /** How to subscribe to the feed, for the agenda card (Teams Markdown: paragraphs and a numbered list). */
 export const SUBSCRIBE_HELP = [
-  'Zet de jaaragenda in uw eigen agenda; wijzigingen komen er dan vanzelf in.',
+  nl`Zet de jaaragenda in uw eigen agenda; wijzigingen komen er dan vanzelf in.`,
   [
-    '1. Kopieer uw persoonlijke abonnementslink.',
+    nl`1. Kopieer uw persoonlijke abonnementslink.`,
     '2. Outlook: ga naar **Agenda** → **Agenda toevoegen** → **Abonneren vanaf internet**, plak de link, geef de agenda een naam en kies **Importeren**.',
     "3. Google Agenda: klik bij **Andere agenda's** op **+** → **Via URL**, plak de link en kies **Agenda toevoegen**.",
   ].join('\n'),

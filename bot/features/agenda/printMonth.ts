@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../domain/time.ts';
 import type { AgendaItemRow } from '../../store/agendaItems.ts';
 import { showsAudience, viewLabel, type AgendaView } from './audience.ts';
+import { nl as nlText } from '../../domain/wording/register.ts';
 
 export interface MonthRef {
   year: number;
@@ -263,7 +264,7 @@ export function renderMonthPage(data: MonthPageData): string {
     )
     .join('');
   const leftOutLine = leftOut
-    ? `<li class="left-out">Nog ${leftOut} ${leftOut === 1 ? 'punt past' : 'punten passen'} niet op deze pagina; u vindt ze in het agenda-abonnement en in de jaaragenda in Teams.</li>`
+    ? nlText`<li class="left-out">Nog ${leftOut} ${leftOut === 1 ? 'punt past' : 'punten passen'} niet op deze pagina; u vindt ze in het agenda-abonnement en in de jaaragenda in Teams.</li>`
     : '';
   const links = data.links;
   const nav = links

@@ -8,6 +8,7 @@ import type { Services } from '../../services.ts';
 import { findPeopleForAgendaRevoke, revokeAgendaTokens } from '../../store/agendaTokens.ts';
 import { onCommand, type App } from '../../teams/routes.ts';
 import { resolveActor } from '../../teams/turn.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 export const REVOKE_COMMAND = /^\s*agenda(?:link(?:s)?)?\s+intrekken\b\s*(.*)$/is;
 const EXAMPLE = 'agenda intrekken c.smit@school.nl';
@@ -29,7 +30,7 @@ export async function revokeLinks(context: TurnContext, services: Services): Pro
         title: 'Alleen voor het SOT-bureau',
         tone: 'attention',
         paragraphs: [
-          'Agendalinks intrekken kan alleen het SOT-bureau. Denkt u dat iemand anders uw agendalink heeft? Neem dan contact op met het SOT-bureau.',
+          nl`Agendalinks intrekken kan alleen het SOT-bureau. Denkt u dat iemand anders uw agendalink heeft? Neem dan contact op met het SOT-bureau.`,
         ],
       }),
     );
@@ -68,10 +69,10 @@ export async function revokeLinks(context: TurnContext, services: Services): Pro
     await reply(
       context,
       noticeCard({
-        title: 'Wie bedoelt u?',
+        title: nl`Wie bedoelt u?`,
         tone: 'warning',
         paragraphs: [
-          `"${query}" past bij ${people.length > 10 ? 'meer dan 10' : people.length} mensen. Er is niets ingetrokken. Typ het e-mailadres van wie u bedoelt, bijvoorbeeld: agenda intrekken ${shown[0]!.email}`,
+          nl`"${query}" past bij ${people.length > 10 ? 'meer dan 10' : people.length} mensen. Er is niets ingetrokken. Typ het e-mailadres van wie u bedoelt, bijvoorbeeld: agenda intrekken ${shown[0]!.email}`,
         ],
         facts: shown.map((p) => ({ label: p.name, value: `${p.email}${p.active ? '' : ' (niet meer actief)'}` })),
       }),

@@ -11,6 +11,7 @@ import { agendaFeed } from './feed.ts';
 import type { PdfPrinter } from './pdf.ts';
 import { messagePage, monthBounds, monthKey, monthWindow, parseMonth, renderMonthPage, shiftMonth, type MonthRef } from './printMonth.ts';
 import { checkAgendaToken, type TokenCheck } from './tokens.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** Personal pages: never in a shared cache, never indexed, no referrer with the token in it. */
 const PRIVATE = {
@@ -34,7 +35,7 @@ const htmlAnswer = (status: number, body: string, headers = NO_STORE): HttpAnswe
   headers: { ...headers, ...HTML_POLICY },
 });
 
-const OPEN_IN_TEAMS = 'Open de jaaragenda in de SOT-bot in Teams voor uw persoonlijke link.';
+const OPEN_IN_TEAMS = nl`Open de jaaragenda in de SOT-bot in Teams voor uw persoonlijke link.`;
 
 /** Why a token was refused, in Dutch: a title and one or two lines. */
 function refusal(reason: Exclude<TokenCheck, { ok: true }>['reason']): { status: number; title: string; lines: string[] } {
@@ -45,7 +46,7 @@ function refusal(reason: Exclude<TokenCheck, { ok: true }>['reason']): { status:
         title: 'Deze link is ingetrokken',
         lines: [
           'Het SOT-bureau heeft deze persoonlijke agendalink ingetrokken.',
-          `${OPEN_IN_TEAMS} Had u de agenda in Outlook of Google Agenda gezet? Voeg hem dan met de nieuwe link opnieuw toe.`,
+          nl`${OPEN_IN_TEAMS} Had u de agenda in Outlook of Google Agenda gezet? Voeg hem dan met de nieuwe link opnieuw toe.`,
         ],
       };
     case 'inactive':
@@ -92,7 +93,7 @@ export function agendaRoutes(services: Services, pdf: PdfPrinter): HttpRoute[] {
         return htmlAnswer(
           400,
           messagePage('Deze maand bestaat niet', [
-            `Een maand schrijft u als jaar en maand, bijvoorbeeld ${from + 1}-09 voor september ${from + 1}. Het kan een maand zijn van januari ${from} tot en met december ${to}.`,
+            nl`Een maand schrijft u als jaar en maand, bijvoorbeeld ${from + 1}-09 voor september ${from + 1}. Het kan een maand zijn van januari ${from} tot en met december ${to}.`,
           ]),
         );
       }
@@ -130,7 +131,7 @@ export function agendaRoutes(services: Services, pdf: PdfPrinter): HttpRoute[] {
             'De pdf kan nu niet worden gemaakt',
             [
               'Het maken van een pdf lukt op dit moment niet.',
-              'Open de webpagina van deze maand en druk die af: Ctrl+P (op een Mac Cmd+P), papier A4 staand. Daar kunt u ook "Opslaan als pdf" kiezen.',
+              nl`Open de webpagina van deze maand en druk die af: Ctrl+P (op een Mac Cmd+P), papier A4 staand. Daar kunt u ook "Opslaan als pdf" kiezen.`,
             ],
             { href: linkTo(`/agenda/${key}`, token!), text: `Naar de webpagina van ${key}` },
           ),

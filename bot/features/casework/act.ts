@@ -15,6 +15,7 @@ import { auditRead, loadRequest, recordEvent, type RequestWithContext } from '..
 import { resolveActor } from '../../teams/turn.ts';
 import { refreshRequestCards } from '../requests/channelPosts.ts';
 import { notifyCoordinator } from './notify.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 export interface CaseContext {
   actor: Actor;
@@ -49,7 +50,7 @@ export async function loadCase(
   const actor = await resolveActor(context, services);
   if (!actor)
     return refuse(
-      'U staat niet in de organisatielijst',
+      nl`U staat niet in de organisatielijst`,
       'Alleen medewerkers van het SOT en coördinatoren van de school kunnen met deze aanvraag werken.',
     );
   const request = typeof data.requestId === 'string' ? await loadRequest(services.db, data.requestId) : null;
@@ -57,7 +58,7 @@ export async function loadCase(
   const roles = rolesOf(actor, request);
   const sotStaff = actor.isAdmin || actor.isConsultant || actor.isThuiszittersteam;
   // SOT colleagues without a role on this request see the shared card only (caseCard.ts).
-  if (roles.length === 0 && !sotStaff) return refuse('Geen toegang', 'Deze aanvraag hoort niet bij uw school.');
+  if (roles.length === 0 && !sotStaff) return refuse('Geen toegang', nl`Deze aanvraag hoort niet bij uw school.`);
   if (mayReadDetails({ type: request.type }, roles)) {
     await auditRead(services.db, actor.personId, request.id, String(context.activity.value?.action?.verb ?? 'card'), services.now());
   }
@@ -93,7 +94,7 @@ export async function explainRefusal(
     return `Alleen ${request.consultant.name} (de consulent van deze aanvraag)${tzt} kan dit doen.`;
   }
   if (action === 'claim' && request.handlerId) {
-    if (request.handlerId === actor.personId) return 'U heeft deze aanvraag al opgepakt.';
+    if (request.handlerId === actor.personId) return nl`U heeft deze aanvraag al opgepakt.`;
     const handler = await tx.person.findUnique({ where: { id: request.handlerId }, select: { name: true } });
     return `Al opgepakt door ${handler?.name ?? 'een collega'}.`;
   }

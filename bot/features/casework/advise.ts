@@ -19,6 +19,7 @@ import { formatIsoDate } from '../../domain/time.ts';
 import { act, type CaseContext } from './act.ts';
 import { choices, type FormSpec, keys, showForm, showFormAgain } from './actionForms.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const gatekeepingOf = (ctx: CaseContext): Gatekeeping => ctx.request.gatekeeping ?? {};
 const adviesKind = (ctx: CaseContext) => (ctx.request.type === 'advies' ? ctx.request.details.kind : undefined);
@@ -28,7 +29,7 @@ const adviseSpec = (ctx: CaseContext): FormSpec => {
   return {
     action: 'advise',
     title: 'Advies geven',
-    intro: `Uw advies over ${kind ? ADVIES_KIND[kind] : 'deze aanvraag'}. De school krijgt het advies met uw motivering.${
+    intro: nl`Uw advies over ${kind ? ADVIES_KIND[kind] : 'deze aanvraag'}. De school krijgt het advies met uw motivering.${
       kind && isTlv(kind) ? ' Na een positief advies volgt u hier de TLV-aanvraag: de twee deskundigen en het besluit.' : ''
     }`,
     inputs: [
@@ -47,7 +48,7 @@ export const advise = onCase(async (ctx, services, data) => {
   const f = new FormReader(data, now);
   const advice = f.choice('advice', keys(ADVICE), { required: 'Kies het advies: positief, negatief of niet nodig.' });
   const motivation = f.text('motivation', {
-    required: 'Schrijf uw motivering: de school en later OT hebben die nodig.',
+    required: nl`Schrijf uw motivering: de school en later OT hebben die nodig.`,
     max: 2000,
     label: 'Motivering',
   });
@@ -81,10 +82,10 @@ export const advise = onCase(async (ctx, services, data) => {
         coordinatorMessage: {
           title: `advies: ${ADVICE[advice].toLowerCase()}`,
           lines: [
-            `${ctx.actor.name} heeft advies gegeven over ${kind ? ADVIES_KIND[kind] : 'uw aanvraag'}: ${ADVICE[advice].toLowerCase()}.`,
+            `${ctx.actor.name} heeft advies gegeven over ${kind ? ADVIES_KIND[kind] : nl`uw aanvraag`}: ${ADVICE[advice].toLowerCase()}.`,
             ...(followsTlv
               ? [
-                  'U kunt de TLV nu aanvragen in Onderwijs Transparant. Leg hier vast wanneer de deskundigen adviseren en wat het besluit is.',
+                  nl`U kunt de TLV nu aanvragen in Onderwijs Transparant. Leg hier vast wanneer de deskundigen adviseren en wat het besluit is.`,
                 ]
               : []),
           ],

@@ -5,6 +5,7 @@ import { enqueue } from '../../delivery/outbox.ts';
 import { coordinatorSummary } from '../requests/views.ts';
 import { act } from './act.ts';
 import { formIdOf, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 export const answerForm = onCase(async (ctx) =>
   answerCard({ requestId: ctx.request.id, title: `Vraag over ${ctx.request.reference}`, lines: [ctx.request.openQuestion ?? ''] }),
@@ -18,7 +19,7 @@ export const submitAnswer = onCase(async (ctx, services, data) => {
       requestId: ctx.request.id,
       title,
       lines: [ctx.request.openQuestion ?? ''],
-      errors: { answer: 'Vul uw antwoord in.' },
+      errors: { answer: nl`Vul uw antwoord in.` },
     });
   if (answer.length > 2000)
     return answerCard({
@@ -26,7 +27,7 @@ export const submitAnswer = onCase(async (ctx, services, data) => {
       title,
       lines: [ctx.request.openQuestion ?? ''],
       values: { answer },
-      errors: { answer: `Uw antwoord is te lang: maximaal 2000 tekens (nu ${answer.length}).` },
+      errors: { answer: nl`Uw antwoord is te lang: maximaal 2000 tekens (nu ${answer.length}).` },
     });
 
   const outcome = await act(
@@ -55,9 +56,9 @@ export const submitAnswer = onCase(async (ctx, services, data) => {
     return answerCard({
       requestId: ctx.request.id,
       title,
-      lines: [outcome.message, 'Uw antwoord is niet verstuurd. U kunt het hieronder bewaren of de consulent direct benaderen.'],
+      lines: [outcome.message, nl`Uw antwoord is niet verstuurd. U kunt het hieronder bewaren of de consulent direct benaderen.`],
       values: { answer },
     });
   }
-  return coordinatorSummary(services.db, outcome.request, services.now(), { banner: 'Uw antwoord is doorgestuurd naar de consulent.' });
+  return coordinatorSummary(services.db, outcome.request, services.now(), { banner: nl`Uw antwoord is doorgestuurd naar de consulent.` });
 });

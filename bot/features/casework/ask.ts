@@ -4,9 +4,10 @@ import { FormReader } from '../../domain/requests/formValues.ts';
 import { act, type CaseContext } from './act.ts';
 import { type FormSpec, showForm, showFormAgain } from './actionForms.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const ASK_INPUTS: FormInput[] = [
-  { kind: 'text', id: 'question', label: 'Uw vraag aan de school', multiline: true, maxLength: 1000, required: true },
+  { kind: 'text', id: 'question', label: nl`Uw vraag aan de school`, multiline: true, maxLength: 1000, required: true },
 ];
 
 const askSpec = (ctx: CaseContext): FormSpec => ({
@@ -21,7 +22,7 @@ export const askForm = onCase((ctx, services) => showForm(services, ctx, 'ask', 
 
 export const ask = onCase(async (ctx, services, data) => {
   const f = new FormReader(data, services.now());
-  const question = f.text('question', { required: 'Vul uw vraag in.', max: 1000, label: 'Vraag' });
+  const question = f.text('question', { required: nl`Vul uw vraag in.`, max: 1000, label: 'Vraag' });
   if (!f.ok) return showFormAgain(ctx, askSpec(ctx), data, f.errors);
   const outcome = await act(
     services,
@@ -33,5 +34,5 @@ export const ask = onCase(async (ctx, services, data) => {
     },
     formIdOf(data),
   );
-  return answerWith(services, ctx, outcome, `Uw vraag is naar ${ctx.request.requester.name} gestuurd.`);
+  return answerWith(services, ctx, outcome, nl`Uw vraag is naar ${ctx.request.requester.name} gestuurd.`);
 });

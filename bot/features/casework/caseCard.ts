@@ -5,6 +5,7 @@ import { allowedActions, mayReadDetails, type RequestAction, type RequestRole } 
 import type { Services } from '../../services.ts';
 import type { RequestWithContext } from '../../store/requests.ts';
 import { renderRequestChannelCard } from '../requests/views.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 type ButtonVerb = Extract<Verb, 'request.claim' | `request.${string}.form`>;
 const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }>> = {
@@ -22,8 +23,7 @@ const BUTTONS: Partial<Record<RequestAction, { title: string; verb: ButtonVerb }
   jes: { title: 'Aanmelden voor JES', verb: 'request.jes.form' },
 };
 
-const NO_DETAILS =
-  'U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de consulent, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.';
+const NO_DETAILS = nl`U ziet alleen de algemene gegevens: de details van deze aanvraag zijn voor de consulent, het SOT-bureau en (bij thuiszitters) het Thuiszittersteam.`;
 
 /** The channel card as this person sees it: details and the buttons they may use, or the shared facts only. */
 export async function caseCardFor(
@@ -61,8 +61,8 @@ export function noActionsReason(
     type === 'thuiszitter'
       ? `Alleen de consulent van deze school (${request.consultant.name}) of het Thuiszittersteam kan deze melding behandelen.`
       : `Alleen de consulent van deze school (${request.consultant.name}) kan deze aanvraag behandelen.`;
-  if (roles.includes('coordinator') && !roles.includes('assignee')) return `${only} U volgt de aanvraag via "Mijn aanvragen".`;
+  if (roles.includes('coordinator') && !roles.includes('assignee')) return nl`${only} U volgt de aanvraag via "Mijn aanvragen".`;
   if (!roles.includes('assignee') && !roles.includes('admin') && !(type === 'thuiszitter' && roles.includes('thuiszittersteam')))
     return only;
-  return `Op dit moment is er voor u niets te doen aan deze aanvraag; ${request.consultant.name} is de consulent.`;
+  return nl`Op dit moment is er voor u niets te doen aan deze aanvraag; ${request.consultant.name} is de consulent.`;
 }

@@ -2,6 +2,7 @@
 import { act } from './act.ts';
 import { caseCardFor } from './caseCard.ts';
 import { answerWith, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** Universal Actions refresh and "Mijn acties tonen": the card as this person may see it now. */
 export const refresh = onCase((ctx, services) => caseCardFor(services, ctx.request, ctx.roles));
@@ -12,9 +13,9 @@ export const claim = onCase(async (ctx, services) => {
     return {
       coordinatorMessage: {
         title: `opgepakt door ${ctx.actor.name}`,
-        lines: [`${ctx.actor.name} heeft uw aanvraag opgepakt en neemt contact met u op.`],
+        lines: [nl`${ctx.actor.name} heeft uw aanvraag opgepakt en neemt contact met u op.`],
       },
     };
   });
-  return answerWith(services, ctx, outcome, 'U heeft deze aanvraag opgepakt.');
+  return answerWith(services, ctx, outcome, nl`U heeft deze aanvraag opgepakt.`);
 });

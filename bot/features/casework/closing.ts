@@ -9,6 +9,7 @@ import { toJson } from '../../store/requestRecords.ts';
 import { act, type CaseContext } from './act.ts';
 import { choices, type FormSpec, keys, showForm, showFormAgain } from './actionForms.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const OUTCOMES = {
   advies: 'Advies gegeven',
@@ -61,13 +62,13 @@ export function readOutcome(f: FormReader, thuiszitter: boolean): { text: string
   if (thuiszitter) {
     const picked = f.choices('outcomes', keys(THUISZITTER_OUTCOMES));
     if (!picked.length && !f.errors.outcomes) f.fail('outcomes', 'Kies ten minste één uitkomst.');
-    if (picked.includes('anders') && !other) f.fail('outcomeOther', 'U koos "Anders": beschrijf de uitkomst.');
+    if (picked.includes('anders') && !other) f.fail('outcomeOther', nl`U koos "Anders": beschrijf de uitkomst.`);
     if (!f.ok) return undefined;
     const text = picked.map((k) => (k === 'anders' ? `Anders: ${other}` : THUISZITTER_OUTCOMES[k])).join('; ');
     return { text, categories: picked };
   }
   const key = f.choice('outcome', keys(OUTCOMES), { required: 'Kies de uitkomst.' });
-  if (key === 'anders' && !other) f.fail('outcomeOther', 'U koos "Anders": beschrijf de uitkomst.');
+  if (key === 'anders' && !other) f.fail('outcomeOther', nl`U koos "Anders": beschrijf de uitkomst.`);
   if (!f.ok || !key) return undefined;
   return { text: key === 'anders' ? other : OUTCOMES[key] };
 }
@@ -96,9 +97,9 @@ export const close = onCase(async (ctx, services, data) => {
         coordinatorMessage: {
           title: 'afgerond',
           lines: [
-            `${ctx.actor.name} heeft uw aanvraag afgerond.`,
+            nl`${ctx.actor.name} heeft uw aanvraag afgerond.`,
             ...(upcoming(request, services.now())
-              ? ['De geplande afspraak gaat niet door; met de agenda-uitnodiging haalt u die uit uw agenda.']
+              ? [nl`De geplande afspraak gaat niet door; met de agenda-uitnodiging haalt u die uit uw agenda.`]
               : []),
           ],
           facts: [{ label: 'Uitkomst', value: outcome.text }, ...(advice ? [{ label: 'Advies', value: advice }] : [])],

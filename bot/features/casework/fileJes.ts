@@ -14,9 +14,9 @@ import { loadSchoolFor } from '../requests/schoolContext.ts';
 import { checkAllowed, loadCase, rolesOf } from './act.ts';
 import { caseCardFor } from './caseCard.ts';
 import { answerWith, type Handler } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
-export const IN_YOUR_CHAT =
-  'Het aanmeldformulier voor het JES-overleg staat klaar in uw chat met de SOT-bot, ingevuld vanuit deze aanvraag. Vul het daar aan en verstuur het; daarna staat hier "Aangemeld voor JES".';
+export const IN_YOUR_CHAT = nl`Het aanmeldformulier voor het JES-overleg staat klaar in uw chat met de SOT-bot, ingevuld vanuit deze aanvraag. Vul het daar aan en verstuur het; daarna staat hier "Aangemeld voor JES".`;
 
 export const fileJesForm: Handler = async (context, services, data) => {
   const ctx = await loadCase(context, services, data);

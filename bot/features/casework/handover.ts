@@ -8,6 +8,7 @@ import { routeNewRequest } from '../requests/channelPosts.ts';
 import { act, type CaseContext } from './act.ts';
 import { type FormSpec, showForm, showFormAgain } from './actionForms.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 async function handoverChoices(services: Services, ctx: CaseContext) {
   const consultants = await services.db.consultant.findMany({
@@ -39,7 +40,7 @@ export const handover = onCase(async (ctx, services, data) => {
   const to = f.choice(
     'to',
     options.map((o) => o.value),
-    { required: 'Kies aan wie u overdraagt.' },
+    { required: nl`Kies aan wie u overdraagt.` },
   );
   const note = f.text('note', { required: 'Schrijf kort waarom, en wat er al is gedaan.', max: 1000, label: 'Toelichting' });
   if (!f.ok || !to) return showFormAgain(ctx, handoverSpec(options), data, f.errors);
@@ -78,7 +79,7 @@ export const handover = onCase(async (ctx, services, data) => {
         note: `Aan ${targetName}: ${note}`,
         coordinatorMessage: {
           title: `overgedragen aan ${targetName}`,
-          lines: [`${ctx.actor.name} heeft uw aanvraag overgedragen aan ${targetName}.`],
+          lines: [nl`${ctx.actor.name} heeft uw aanvraag overgedragen aan ${targetName}.`],
         },
       };
     },

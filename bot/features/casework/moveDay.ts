@@ -16,6 +16,7 @@ import { resolveActor } from '../../teams/turn.ts';
 import { rolesOf } from './act.ts';
 import { appointmentText } from '../../domain/requests/appointments.ts';
 import { moveAppointment } from './planning.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** At most this many days at once: a longer absence is a hand-over, not a move. */
 const MAX_DAYS = 14;
@@ -32,7 +33,7 @@ async function consultantOf(context: TurnContext, services: Services) {
 function periodForm(values: Record<string, string> = {}, errors: Record<string, string> = {}) {
   return actionFormCard({
     title: 'Afspraken van een dag verzetten',
-    subtitle: 'Kunt u niet komen (ziek, geen schoolbezoeken)? Verzet al uw afspraken van die dag(en) in één keer.',
+    subtitle: nl`Kunt u niet komen (ziek, geen schoolbezoeken)? Verzet al uw afspraken van die dag(en) in één keer.`,
     inputs: [
       { kind: 'date', id: 'from', label: 'Van', required: true },
       { kind: 'date', id: 'to', label: 'Tot en met (leeg: alleen die dag)' },
@@ -50,7 +51,7 @@ function readPeriod(data: Record<string, unknown>, now: Date) {
   const to = f.date('to', { notInPast: true, label: 'Tot en met' }) ?? from;
   if (from && to && to < from) f.fail('to', 'De laatste dag ligt vóór de eerste.');
   if (from && to && DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days >= MAX_DAYS)
-    f.fail('to', `Kies hooguit ${MAX_DAYS} dagen; bij een langere afwezigheid kunt u aanvragen beter overdragen.`);
+    f.fail('to', nl`Kies hooguit ${MAX_DAYS} dagen; bij een langere afwezigheid kunt u aanvragen beter overdragen.`);
   return { f, from, to };
 }
 
@@ -112,7 +113,7 @@ export async function moveDayForm(context: TurnContext, services: Services, data
   const typed = { from: String(data.from ?? ''), to: String(data.to ?? '') };
   if (!f.ok || !from || !to) return periodForm(typed, f.errors);
   const list = await appointmentsIn(services, actor.personId, from, to);
-  if (!list.length) return periodForm(typed, { from: 'U heeft in die periode geen geplande afspraken.' });
+  if (!list.length) return periodForm(typed, { from: nl`U heeft in die periode geen geplande afspraken.` });
   return movesForm(list, { from, to });
 }
 

@@ -10,13 +10,14 @@ import { act, type CaseContext } from './act.ts';
 import { type FormSpec, showForm, showFormAgain } from './actionForms.ts';
 import { appointmentText, readAppointment, appointmentInputs } from './appointment.ts';
 import { answerWith, formIdOf, onCase } from './handler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const visitSpec = (ctx: CaseContext): FormSpec => ({
   action: 'visit',
   title: 'Kijk op School voorstellen',
   intro: `Een observatiebezoek bij ${ctx.request.school.name}. Het bezoek wordt een eigen aanvraag, meteen ingepland; de school krijgt bericht.`,
   inputs: [
-    { kind: 'text', id: 'question', label: 'Wat wilt u bekijken, en waarom?', multiline: true, maxLength: 1000, required: true },
+    { kind: 'text', id: 'question', label: nl`Wat wilt u bekijken, en waarom?`, multiline: true, maxLength: 1000, required: true },
     { kind: 'text', id: 'group', label: 'Groep of klas', maxLength: 30, required: true },
     ...appointmentInputs(ctx, false),
   ],
@@ -28,7 +29,7 @@ export const visitForm = onCase((ctx, services) => showForm(services, ctx, 'visi
 export const visit = onCase(async (ctx, services, data) => {
   const now = services.now();
   const f = new FormReader(data, now);
-  const question = f.text('question', { required: 'Beschrijf wat u wilt bekijken, en waarom.', max: 1000, label: 'Vraag' });
+  const question = f.text('question', { required: nl`Beschrijf wat u wilt bekijken, en waarom.`, max: 1000, label: 'Vraag' });
   const group = f.text('group', { required: 'Vul de groep of klas in.', max: 30, label: 'Groep of klas' });
   const appointment = readAppointment(ctx, now, f, false);
   if (!f.ok || !appointment) return showFormAgain(ctx, visitSpec(ctx), data, f.errors);

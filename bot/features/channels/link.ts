@@ -4,6 +4,7 @@ import { cardAttachment } from '../../../cards/render.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 import { resolveActor } from '../../teams/turn.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 type LinkTarget = { kind: 'self' } | { kind: 'office' } | { kind: 'thuiszittersteam' } | { kind: 'consultant'; query: string };
 
@@ -36,7 +37,7 @@ export async function linkChannel(context: TurnContext, services: Services): Pro
   const actor = await resolveActor(context, services);
   if (!actor) {
     await reply(
-      'U staat niet in de organisatielijst',
+      nl`U staat niet in de organisatielijst`,
       ['Alleen consulenten en beheerders van het SOT kunnen kanalen koppelen.'],
       'attention',
     );
@@ -66,7 +67,7 @@ async function applyLink(
     }
     await db.consultant.update({ where: { personId: actor.personId }, data: { teamId: channel.teamId, channelId: channel.channelId } });
     await audit('channel.link', 'consultant', actor.personId);
-    return { ok: true, message: `Nieuwe aanvragen van uw scholen komen vanaf nu in dit kanaal, ${actor.name}.` };
+    return { ok: true, message: nl`Nieuwe aanvragen van uw scholen komen vanaf nu in dit kanaal, ${actor.name}.` };
   }
   if (!actor.isAdmin) {
     return {

@@ -12,6 +12,7 @@ import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { REPORT_LINK_MINUTES } from './reportLink.ts';
 import { currentSchoolYear, FIRST_SCHOOL_YEAR, schoolYearStarting } from './schoolYear.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** The typed word (personal chat only); it is no manifest command, the admins' help text names it. */
 export const REPORT_COMMAND = /^\s*rapportages?\s*[.!?]*\s*$/i;
@@ -52,9 +53,9 @@ export function reportLinksCard(links: { title: string; url: string }[], until: 
   return noticeCard({
     title: 'Rapportage thuiszitters',
     paragraphs: [
-      'De geanonimiseerde rapportage over thuiszitters, voor het samenwerkingsverband en de Inspectie: per kwartaal en cumulatief vanaf 1 augustus, per school en voor alle scholen samen. Het is een CSV-bestand dat u in Excel opent.',
+      nl`De geanonimiseerde rapportage over thuiszitters, voor het samenwerkingsverband en de Inspectie: per kwartaal en cumulatief vanaf 1 augustus, per school en voor alle scholen samen. Het is een CSV-bestand dat u in Excel opent.`,
       'Er staan geen namen, initialen, geboortedata, referenties of vrije tekst in. Aantallen van 1 tot en met 4 staan er als "<5". Een "x" is een afgeschermd aantal, zodat zo\'n klein aantal niet uit de totalen is terug te rekenen.',
-      `De links zijn alleen voor u en werken een uur, tot ${until}. Daarna typt u opnieuw **rapportage**.`,
+      nl`De links zijn alleen voor u en werken een uur, tot ${until}. Daarna typt u opnieuw **rapportage**.`,
     ],
     links,
   }) as AdaptiveCardJson;
@@ -65,7 +66,7 @@ export function reportRefusalCard(): AdaptiveCardJson {
     title: 'Alleen voor het SOT-bureau',
     tone: 'attention',
     paragraphs: [
-      'De rapportage over thuiszitters is er alleen voor beheerders van het SOT-bureau. Heeft u deze cijfers nodig? Vraag ze dan aan het SOT-bureau.',
+      nl`De rapportage over thuiszitters is er alleen voor beheerders van het SOT-bureau. Heeft u deze cijfers nodig? Vraag ze dan aan het SOT-bureau.`,
     ],
     actions: [button('Naar het menu', 'menu.open')],
   }) as AdaptiveCardJson;

@@ -4,6 +4,7 @@ import type { Db } from '../../store/database.ts';
 import { verifyReportLink } from './reportLink.ts';
 import { parseSchoolYear } from './schoolYear.ts';
 import { reportCsv, thuiszitterReport } from './thuiszitterReport.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const text = (status: number, body: string) => ({
   status,
@@ -12,7 +13,7 @@ const text = (status: number, body: string) => ({
   headers: { 'cache-control': 'no-store' },
 });
 
-const NEW_LINK = 'Typ "rapportage" in uw chat met de SOT-bot voor een nieuwe link.';
+const NEW_LINK = nl`Typ "rapportage" in uw chat met de SOT-bot voor een nieuwe link.`;
 export const FORBIDDEN_TEXT = {
   invalid: `Deze downloadlink is niet geldig. ${NEW_LINK}`,
   expired: `Deze downloadlink is verlopen (een link werkt een uur). ${NEW_LINK}`,

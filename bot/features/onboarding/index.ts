@@ -8,6 +8,7 @@ import { onCardAction, onCommand, type App } from '../../teams/routes.ts';
 import { decideRegistration, renderRegistrationReview, submitRegistration } from './registration.ts';
 import { button } from '../../../cards/verbs.ts';
 import { helpCardFor, homeCard, sendHome, welcomedRecently } from './welcome.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const GREETING = /^\s*(hallo|hoi|hi|hello|goedemorgen|goedemiddag)\b/i;
 
@@ -15,7 +16,7 @@ const GREETING = /^\s*(hallo|hoi|hi|hello|goedemorgen|goedemiddag)\b/i;
 function greetingCard() {
   return noticeCard({
     title: 'Hallo!',
-    paragraphs: ['Het menu staat hierboven. Kiest u daar wat u wilt doen, of typ **menu** om het opnieuw te tonen.'],
+    paragraphs: [nl`Het menu staat hierboven. Kiest u daar wat u wilt doen, of typ **menu** om het opnieuw te tonen.`],
     actions: [button('Menu tonen', 'menu.open')],
   });
 }
@@ -74,7 +75,7 @@ async function greet(context: TurnContext, services: Services) {
   const card = noticeCard({
     title: 'De SOT-bot is toegevoegd',
     paragraphs: [
-      'Consulenten: vermeld @SOT-bot in uw eigen kanaal en typ **koppel**. De aanvragen van uw scholen komen dan in dat kanaal.',
+      nl`Consulenten: vermeld @SOT-bot in uw eigen kanaal en typ **koppel**. De aanvragen van uw scholen komen dan in dat kanaal.`,
       'Beheerders: typ **koppel administratie** in het kanaal van het SOT-bureau.',
     ],
   });

@@ -11,10 +11,11 @@ import { activeSwv } from '../../store/directory.ts';
 import { lockFor } from '../../store/locks.ts';
 import { cleanText } from '../../domain/text.ts';
 import { memberEmail, resolveActor } from '../../teams/turn.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const SubmitSchema = z.object({
-  schoolId: z.string({ required_error: 'Kies uw school.' }).trim().min(1, 'Kies uw school.'),
-  role: z.string().trim().max(100, 'Houd uw functie korter dan 100 tekens.').optional().default(''),
+  schoolId: z.string({ required_error: nl`Kies uw school.` }).trim().min(1, nl`Kies uw school.`),
+  role: z.string().trim().max(100, nl`Houd uw functie korter dan 100 tekens.`).optional().default(''),
 });
 
 async function activeSchools(db: Db) {
@@ -36,17 +37,17 @@ export async function registrationPrompt(services: Services, aadObjectId?: strin
   const schools = await activeSchools(services.db);
   const note =
     latest?.status === 'rejected'
-      ? `Uw eerdere aanmelding voor ${latest.school.name} is niet goedgekeurd. Neem bij vragen contact op met het SOT-bureau, of meld u opnieuw aan.`
+      ? nl`Uw eerdere aanmelding voor ${latest.school.name} is niet goedgekeurd. Neem bij vragen contact op met het SOT-bureau, of meld u opnieuw aan.`
       : undefined;
   return registrationCard({ schools, note });
 }
 
 function pendingCard(school: string): AdaptiveCardJson {
   return noticeCard({
-    title: 'Uw aanmelding wacht op goedkeuring',
+    title: nl`Uw aanmelding wacht op goedkeuring`,
     paragraphs: [
-      `U heeft zich aangemeld voor ${school}. Het SOT-bureau beoordeelt uw aanmelding; u krijgt hier bericht zodra dat gebeurd is.`,
-      'Tot dan kunt u nog geen aanvragen doen.',
+      nl`U heeft zich aangemeld voor ${school}. Het SOT-bureau beoordeelt uw aanmelding; u krijgt hier bericht zodra dat gebeurd is.`,
+      nl`Tot dan kunt u nog geen aanvragen doen.`,
     ],
   }) as AdaptiveCardJson;
 }
@@ -62,12 +63,12 @@ export async function submitRegistration(
     return noticeCard({
       title: 'Aanmelden lukt hier niet',
       tone: 'attention',
-      paragraphs: ['Teams gaf geen gebruikers-id mee. Open de SOT-bot in uw eigen chat in Teams.'],
+      paragraphs: [nl`Teams gaf geen gebruikers-id mee. Open de SOT-bot in uw eigen chat in Teams.`],
     }) as AdaptiveCardJson;
   }
   if (await resolveActor(context, services)) {
     return noticeCard({
-      title: 'U bent al aangemeld',
+      title: nl`U bent al aangemeld`,
       paragraphs: ['Typ "menu" om een aanvraag te doen.'],
       actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
     }) as AdaptiveCardJson;
@@ -79,7 +80,7 @@ export async function submitRegistration(
   if (!parsed.success || !school) {
     const errors: Record<string, string> = {};
     if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    else errors.schoolId = 'Deze school staat niet (meer) in de lijst. Kies uw school opnieuw.';
+    else errors.schoolId = nl`Deze school staat niet (meer) in de lijst. Kies uw school opnieuw.`;
     return registrationCard({ schools, values, errors });
   }
 
@@ -204,8 +205,8 @@ export async function decideRegistration(
 async function alreadyDecidedMessage(db: Db, registrationId: string, personId: string) {
   const registration = await db.registration.findUnique({ where: { id: registrationId } });
   return registration?.decidedById === personId
-    ? 'U heeft deze aanmelding al beoordeeld.'
-    : 'Iemand anders heeft deze aanmelding al beoordeeld; uw klik is niet verwerkt.';
+    ? nl`U heeft deze aanmelding al beoordeeld.`
+    : nl`Iemand anders heeft deze aanmelding al beoordeeld; uw klik is niet verwerkt.`;
 }
 
 /**
@@ -256,22 +257,22 @@ async function notifyApplicant(
   const card =
     decision === 'approved'
       ? noticeCard({
-          title: 'Uw aanmelding is goedgekeurd',
+          title: nl`Uw aanmelding is goedgekeurd`,
           tone: 'good',
-          paragraphs: [`U bent nu bekend als coördinator van ${registration.school.name}. U kunt aanvragen doen bij het SOT.`],
+          paragraphs: [nl`U bent nu bekend als coördinator van ${registration.school.name}. U kunt aanvragen doen bij het SOT.`],
           actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
         })
       : noticeCard({
-          title: 'Uw aanmelding is niet goedgekeurd',
+          title: nl`Uw aanmelding is niet goedgekeurd`,
           tone: 'attention',
           paragraphs: [
-            `Het SOT-bureau heeft uw aanmelding voor ${registration.school.name} niet goedgekeurd. Heeft u vragen? Neem contact op met het SOT-bureau.`,
+            nl`Het SOT-bureau heeft uw aanmelding voor ${registration.school.name} niet goedgekeurd. Heeft u vragen? Neem contact op met het SOT-bureau.`,
           ],
         });
   await enqueue(tx, {
     key: `registration:${registration.id}:applicant`,
     target: { type: 'conversation', conversationId: chat.conversationId, serviceUrl: chat.serviceUrl },
-    payload: { card, summary: card.body ? 'Uw aanmelding bij de SOT-bot' : undefined },
+    payload: { card, summary: card.body ? nl`Uw aanmelding bij de SOT-bot` : undefined },
   });
 }
 

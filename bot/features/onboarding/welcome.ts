@@ -15,6 +15,7 @@ const REPORT_HELP =
   'Beheerders typen **rapportage** (of drukken op "Rapportage thuiszitters" op hun startkaart) voor de geanonimiseerde kwartaalrapportage over thuiszitters voor het samenwerkingsverband en de Inspectie, als CSV-bestand.';
 import { contactParagraphs, type ContactCardData } from '../../../cards/contact.ts';
 import { contactFor } from '../contact/contact.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** The card someone gets when they open the chat or say something the bot does not route. */
 export async function homeCard(services: Services, actor: Actor | null, aadObjectId?: string): Promise<AdaptiveCardJson> {
@@ -67,13 +68,13 @@ export function staffHomeCard(actor: Actor, channelLinked = false): AdaptiveCard
   return noticeCard({
     title: `Welkom, ${actor.name.split(' ')[0]}!`,
     paragraphs: [
-      `U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
-      'Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Mijn acties tonen" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).',
-      ...(channelLinked ? [] : ['Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.']),
+      nl`U bent bij de SOT-bot bekend als ${roles.join(', ') || 'medewerker van het SOT'}.`,
+      nl`Aanvragen van scholen verschijnen als kaart in het kanaal van de consulent. Druk op "Mijn acties tonen" op een kaart om uw knoppen te zien (oppakken, inplannen, verzetten, vraag stellen, overdragen, afronden).`,
+      ...(channelLinked ? [] : [nl`Uw kanaal koppelen: vermeld @SOT-bot in dat kanaal en typ **koppel**.`]),
       ...overviewLines(actor, true),
-      `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? ' Als beheerder voegt u daar items toe, en wijzigt of verwijdert u ze (knop "Beheren").' : ''}`,
+      `De jaaragenda van deze en de volgende maand: typ **agenda** of kies "Jaaragenda".${actor.isAdmin ? nl` Als beheerder voegt u daar items toe en kunt u ze wijzigen of verwijderen (knop "Beheren").` : ''}`,
       ...(actor.isConsultant
-        ? ['Kunt u een dag niet komen? Typ **verzet dag** om al uw afspraken van die dag in één keer naar een nieuwe datum te verzetten.']
+        ? [nl`Kunt u een dag niet komen? Typ **verzet dag** om al uw afspraken van die dag in één keer naar een nieuwe datum te verzetten.`]
         : []),
       ...(actor.isConsultant || actor.isAdmin
         ? [
@@ -102,7 +103,7 @@ export function staffHomeCard(actor: Actor, channelLinked = false): AdaptiveCard
 /** The overviews this person may open, in words they can type. */
 function overviewLines(actor: Actor, buttons: boolean): string[] {
   const words = [
-    mayView(actor, 'cases') && '**mijn casussen** (uw open aanvragen)',
+    mayView(actor, 'cases') && nl`**mijn casussen** (uw open aanvragen)`,
     mayView(actor, 'thuiszitters') && '**thuiszitters** (alle open thuiszittermeldingen)',
     mayView(actor, 'office') && '**overzicht** (de aanvragen per consulent)',
   ].filter(Boolean);
@@ -118,13 +119,13 @@ export async function helpCardFor(services: Services, actor: Actor | null): Prom
 export function helpCard(actor: Actor | null, contact?: ContactCardData): AdaptiveCardJson {
   const kinds = FORM_KINDS.map((form) => FORM_ENTRIES[form]);
   const paragraphs = [
-    `Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: ${kinds
+    nl`Via deze chat vraagt u als coördinator passend onderwijs of IB'er ondersteuning aan bij het SOT: ${kinds
       .map((k) => `**${k.menuTitle.toLowerCase()}**${k.anonymousAllowed ? '' : ' (met naam van de leerling)'}`)
       .join(', ')}. Anoniem sparren kan bij een spreekuur en een thuiszittermelding.`,
-    `Typ bijvoorbeeld ${kinds.map((k) => `"${k.command}"`).join(', ')}, "mijn aanvragen", "agenda" (de jaaragenda) of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.`,
-    'Typ "herinneringen" om te kiezen welke herinneringen u krijgt, en "contact" om te zien hoe u het SOT bereikt.',
+    nl`Typ bijvoorbeeld ${kinds.map((k) => `"${k.command}"`).join(', ')}, "mijn aanvragen", "agenda" (de jaaragenda) of "menu". Uw aanvraag komt direct bij de vaste SOT-consulent van uw school; u krijgt hier bericht zodra er iets verandert.`,
+    nl`Typ "herinneringen" om te kiezen welke herinneringen u krijgt, en "contact" om te zien hoe u het SOT bereikt.`,
   ];
-  if (!actor) paragraphs.push('U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.');
+  if (!actor) paragraphs.push(nl`U bent nog niet aangemeld. Typ "menu" om u aan te melden voor uw school.`);
   if (actor && isSotStaff(actor)) {
     paragraphs.push(
       'Voor het SOT: vermeld @SOT-bot in een kanaal en typ **koppel** om dat kanaal aan uzelf te koppelen. Beheerders typen **koppel** met de naam of het e-mailadres van een consulent, **koppel administratie** voor het kanaal van het SOT-bureau, of **koppel thuiszittersteam**.',

@@ -4,6 +4,7 @@ import { noticeCard } from '../../../cards/notice.ts';
 import type { AdaptiveCardJson } from '../../../cards/render.ts';
 import { type Button, button } from '../../../cards/verbs.ts';
 import { isCoordinator, type Actor } from '../../domain/roles.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 export type Overview = 'cases' | 'thuiszitters' | 'office';
 
@@ -50,22 +51,22 @@ export function refusal(actor: Actor | null, overview: Overview): AdaptiveCardJs
     return noticeCard({
       title: 'Dit overzicht is voor het SOT',
       tone: 'attention',
-      paragraphs: [`${NAME[overview]} ${FOR_WHOM[overview]} U staat nog niet in de organisatielijst van de SOT-bot.`],
+      paragraphs: [nl`${NAME[overview]} ${FOR_WHOM[overview]} U staat nog niet in de organisatielijst van de SOT-bot.`],
       actions: [button('Naar het menu', 'menu.open')],
     }) as AdaptiveCardJson;
   }
   const paragraphs = [`${NAME[overview]} ${FOR_WHOM[overview]}`];
   const actions: Button[] = [];
   if (isCoordinator(actor)) {
-    paragraphs.push('Uw eigen aanvragen, en hoe het ervoor staat, vindt u onder "Mijn aanvragen".');
+    paragraphs.push(nl`Uw eigen aanvragen, en hoe het ervoor staat, vindt u onder "Mijn aanvragen".`);
     if (overview === 'thuiszitters') {
-      paragraphs.push('Wilt u een leerling melden die thuiszit of dreigt thuis te komen zitten? Kies "Thuiszitter melden".');
+      paragraphs.push(nl`Wilt u een leerling melden die thuiszit of dreigt thuis te komen zitten? Kies "Thuiszitter melden".`);
       actions.push(button('Thuiszitter melden', 'thuiszitter.start', {}));
     }
     actions.push(button('Mijn aanvragen', 'mine.list'));
   }
   const others = overviewButtons(actor);
-  if (others.length) paragraphs.push('Dit kunt u wel bekijken:');
+  if (others.length) paragraphs.push(nl`Dit kunt u wel bekijken:`);
   actions.push(...others, button('Naar het menu', 'menu.open'));
-  return noticeCard({ title: 'Dit overzicht kunt u niet openen', tone: 'attention', paragraphs, actions }) as AdaptiveCardJson;
+  return noticeCard({ title: nl`Dit overzicht kunt u niet openen`, tone: 'attention', paragraphs, actions }) as AdaptiveCardJson;
 }

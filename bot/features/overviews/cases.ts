@@ -32,6 +32,7 @@ import {
   refreshButton,
 } from './listView.ts';
 import { appointmentPassed } from './overdue.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** The groups in the order a consultant works them; caseloadPage sorts by status the same way. */
 export const CASE_GROUPS: { status: RequestStatus; heading: string }[] = [
@@ -147,8 +148,8 @@ export async function casesOverview(services: Services, actor: Actor, data: Reco
     title: 'Mijn casussen',
     intro: [
       actor.isConsultant
-        ? 'Uw open aanvragen op al uw scholen: als consulent, of omdat u ze heeft opgepakt. Per groep de nieuwste eerst, 10 per pagina. Open een aanvraag voor de details en uw knoppen.'
-        : 'De thuiszittermeldingen die u heeft opgepakt. Per groep de nieuwste eerst, 10 per pagina. Open een melding voor de details en uw knoppen.',
+        ? nl`Uw open aanvragen op al uw scholen: als consulent, of omdat u ze heeft opgepakt. Per groep de nieuwste eerst, 10 per pagina. Open een aanvraag voor de details en uw knoppen.`
+        : nl`De thuiszittermeldingen die u heeft opgepakt. Per groep de nieuwste eerst, 10 per pagina. Open een melding voor de details en uw knoppen.`,
     ],
     message: droppedMessage(dropped),
     summary: total ? CASE_GROUPS.map(({ status }) => ({ label: SHORT_STATUS[status]!, value: String(counts.get(status) ?? 0) })) : [],
@@ -157,7 +158,7 @@ export async function casesOverview(services: Services, actor: Actor, data: Reco
     groups: grouped(rows, now),
     empty: filtering
       ? 'Er zijn geen open aanvragen die bij dit filter passen.'
-      : 'U heeft geen open aanvragen. Nieuwe aanvragen van uw scholen verschijnen als kaart in uw kanaal.',
+      : nl`U heeft geen open aanvragen. Nieuwe aanvragen van uw scholen verschijnen als kaart in uw kanaal.`,
     pageLine: total ? pageLine(page, total, ['open aanvraag', 'open aanvragen']) : '',
     pager: pager('overview.cases', page, filter),
     actions: [refreshButton('overview.cases', page.index, filter), button('Naar het menu', 'menu.open')],

@@ -7,6 +7,7 @@ import { formatIsoDate } from '../../domain/time.ts';
 import type { Db } from '../../store/database.ts';
 import { grantedTlvRequests, openAdviceRequests, schoolContacts } from '../../store/requestQueries.ts';
 import { daysUntil, isoWeek, isWeekday, workingDaysSince } from './due.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 type Queue = (message: OutboundMessage) => Promise<void>;
 
@@ -21,7 +22,7 @@ export async function adviceReminders(db: Db, now: Date, queue: Queue): Promise<
       title: `Advies gevraagd: ${request.reference}`,
       tone: 'warning',
       paragraphs: [
-        `${request.school.name} vroeg ${waited} werkdagen geleden uw advies over een ${kind}. De school kan pas verder als u advies geeft.`,
+        nl`${request.school.name} vroeg ${waited} werkdagen geleden uw advies over een ${kind}. De school kan pas verder als u advies geeft.`,
       ],
       actions: [{ title: 'Bekijk de aanvraag', verb: 'request.refresh', data: { requestId: request.id } }],
     });

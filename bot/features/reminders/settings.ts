@@ -17,6 +17,7 @@ import {
 } from '../../store/reminderPreferences.ts';
 import { resolveActor } from '../../teams/turn.ts';
 import { UNPICKED_AFTER_DAYS, UNPICKED_ESCALATE_DAYS } from './scheduler.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const LABELS: Record<keyof ReminderSettings, string> = {
   agenda: 'herinneringen uit de jaaragenda',
@@ -25,7 +26,7 @@ const LABELS: Record<keyof ReminderSettings, string> = {
 
 function toggles(actor: Actor, settings: ReminderSettings): ReminderToggle[] {
   const agendaFor = [
-    isCoordinator(actor) && 'belangrijke data voor uw school, zoals deadlines voor aanvragen en bijeenkomsten',
+    isCoordinator(actor) && nl`belangrijke data voor uw school, zoals deadlines voor aanvragen en bijeenkomsten`,
     actor.isConsultant && 'de data die het SOT-bureau in de jaaragenda voor het SOT-team zet',
   ].filter(Boolean);
   return [
@@ -35,7 +36,7 @@ function toggles(actor: Actor, settings: ReminderSettings): ReminderToggle[] {
       title: 'Herinneringen uit de jaaragenda',
       description: agendaFor.length
         ? `Over ${agendaFor.join(', en over ')}, op de dagen die in de jaaragenda staan.`
-        : 'Over de data in de jaaragenda die voor u bedoeld zijn, op de dagen die in de jaaragenda staan.',
+        : nl`Over de data in de jaaragenda die voor u bedoeld zijn, op de dagen die in de jaaragenda staan.`,
       on: settings.agenda,
     },
     {
@@ -60,7 +61,7 @@ function fixed(actor: Actor): FixedReminder[] {
       },
       {
         title: 'TLV loopt af',
-        description: `Eén bericht als een toelaatbaarheidsverklaring binnen ${TLV_END_WARNING_WEEKS} weken afloopt, zodat u op tijd een nieuw advies en een nieuwe TLV kunt aanvragen.`,
+        description: nl`Eén bericht als een toelaatbaarheidsverklaring binnen ${TLV_END_WARNING_WEEKS} weken afloopt, zodat u op tijd een nieuw advies en een nieuwe TLV kunt aanvragen.`,
       },
     );
   }
@@ -68,11 +69,11 @@ function fixed(actor: Actor): FixedReminder[] {
     lines.push(
       {
         title: 'Aanvraag nog niet opgepakt',
-        description: `Dagelijks in uw kanaal, zodra een nieuwe aanvraag ${UNPICKED_AFTER_DAYS} dagen wacht. Een aanvraag mag nooit blijven liggen omdat iemand er niet was.`,
+        description: nl`Dagelijks in uw kanaal, zodra een nieuwe aanvraag ${UNPICKED_AFTER_DAYS} dagen wacht. Een aanvraag mag nooit blijven liggen omdat iemand er niet was.`,
       },
       {
         title: 'Advies gevraagd',
-        description: `Wekelijks, als een gevraagd advies (OPDC of TLV) na ${ADVICE_DUE_WORKING_DAYS} werkdagen nog niet is gegeven: de school kan pas verder als u advies geeft.`,
+        description: nl`Wekelijks, als een gevraagd advies (OPDC of TLV) na ${ADVICE_DUE_WORKING_DAYS} werkdagen nog niet is gegeven: de school kan pas verder als u advies geeft.`,
       },
     );
   }
@@ -80,7 +81,7 @@ function fixed(actor: Actor): FixedReminder[] {
     lines.push(
       {
         title: 'Aanvraag niet opgepakt (SOT-bureau)',
-        description: `Wekelijks, als een aanvraag ${UNPICKED_ESCALATE_DAYS} dagen of langer door niemand is opgepakt, zodat u die kunt overdragen.`,
+        description: nl`Wekelijks, als een aanvraag ${UNPICKED_ESCALATE_DAYS} dagen of langer door niemand is opgepakt, zodat u die kunt overdragen.`,
       },
       {
         title: 'Niet afgeleverde berichten',
@@ -94,11 +95,11 @@ function fixed(actor: Actor): FixedReminder[] {
 function intro(actor: Actor, reminderTime: string): string[] {
   if (isCoordinator(actor)) {
     return [
-      `Herinneringen uit de jaaragenda en over afspraken krijgt u op werkdagen vanaf ${reminderTime} uur: niet in het weekend en niet in de schoolvakanties van uw school. Valt de dag van zo'n herinnering in het weekend of in een vakantie, dan krijgt u die op de laatste werkdag ervoor.`,
+      nl`Herinneringen uit de jaaragenda en over afspraken krijgt u op werkdagen vanaf ${reminderTime} uur: niet in het weekend en niet in de schoolvakanties van uw school. Valt de dag van zo'n herinnering in het weekend of in een vakantie, dan krijgt u die op de laatste werkdag ervoor.`,
     ];
   }
   return [
-    `Herinneringen uit de jaaragenda en over afspraken krijgt u op werkdagen (maandag tot en met vrijdag) vanaf ${reminderTime} uur; de schoolvakanties tellen voor het SOT niet mee. Valt de dag van zo'n herinnering in het weekend, dan krijgt u die op de vrijdag ervoor.`,
+    nl`Herinneringen uit de jaaragenda en over afspraken krijgt u op werkdagen (maandag tot en met vrijdag) vanaf ${reminderTime} uur; de schoolvakanties tellen voor het SOT niet mee. Valt de dag van zo'n herinnering in het weekend, dan krijgt u die op de vrijdag ervoor.`,
   ];
 }
 
@@ -110,7 +111,7 @@ function unknownCard(): AdaptiveCardJson {
   return noticeCard({
     title: 'Herinneringen instellen',
     tone: 'attention',
-    paragraphs: ['U bent nog niet bekend bij de SOT-bot, dus u krijgt nog geen herinneringen. Meld u eerst aan via het menu.'],
+    paragraphs: [nl`U bent nog niet bekend bij de SOT-bot, dus u krijgt nog geen herinneringen. Meld u eerst aan via het menu.`],
     actions: [{ title: 'Naar het menu', verb: 'menu.open' }],
   }) as AdaptiveCardJson;
 }

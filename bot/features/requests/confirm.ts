@@ -15,6 +15,7 @@ import { loadSchoolFor } from './schoolContext.ts';
 import { coordinatorSummary } from './views.ts';
 import { lockFor } from '../../store/locks.ts';
 import { checkOrigin, formLink, originFromCard, originText, recordJesLink, refusalCard } from './jesLink.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** The case a JES-overleg is filed from no longer allows it (checked again under its lock): nothing is stored. */
 class LinkRefused extends Error {}
@@ -80,8 +81,8 @@ export async function confirmRequest(context: TurnContext, services: Services, d
           title: `${kind.label} ${reference}: ingevoerd door het SOT — ${aboutTail(parsed.value)}`,
           paragraphs: [
             origin
-              ? `${actor.name} (SOT) heeft namens ${school.name} ${originText(origin)} aangemeld voor het JES-overleg: elke leerling die de school met het SOT bespreekt, komt ook in het JES-overleg. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`
-              : `${actor.name} (SOT) heeft namens ${school.name} een ${kind.inSentence} ingevoerd, bijvoorbeeld na een telefoontje of e-mail. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`,
+              ? nl`${actor.name} (SOT) heeft namens ${school.name} ${originText(origin)} aangemeld voor het JES-overleg: elke leerling die de school met het SOT bespreekt, komt ook in het JES-overleg. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`
+              : nl`${actor.name} (SOT) heeft namens ${school.name} een ${kind.inSentence} ingevoerd, bijvoorbeeld na een telefoontje of e-mail. U krijgt hier bericht over elke stap; u vindt de aanvraag ook onder "Mijn aanvragen".`,
           ],
           actions: [{ title: `Bekijk ${reference}`, verb: 'request.view', data: { requestId } }],
         });
@@ -105,7 +106,7 @@ export async function confirmRequest(context: TurnContext, services: Services, d
   services.nudgeDelivery();
   const request = (await loadRequest(db, requestId))!;
   return coordinatorSummary(db, request, now, {
-    banner: `Verstuurd naar ${joinNames(destinationNames(newRequestDestinations(type, school.consultant, school.swv), request.consultant.name))}. Uw referentie: ${request.reference}.`,
+    banner: nl`Verstuurd naar ${joinNames(destinationNames(newRequestDestinations(type, school.consultant, school.swv), request.consultant.name))}. Uw referentie: ${request.reference}.`,
   });
 }
 
@@ -113,7 +114,7 @@ async function alreadySent(services: Services, requestId: string, personId: stri
   const request = (await loadRequest(services.db, requestId))!;
   if (request.requesterId !== personId) return staleCard();
   return coordinatorSummary(services.db, request, services.now(), {
-    banner: `Deze aanvraag is al verstuurd. Uw referentie: ${request.reference}.`,
+    banner: nl`Deze aanvraag is al verstuurd. Uw referentie: ${request.reference}.`,
   });
 }
 

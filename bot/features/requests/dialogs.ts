@@ -16,6 +16,7 @@ import { loadSchoolFor, type SchoolContext } from './schoolContext.ts';
 import { activeSchoolsOf } from '../../store/directory.ts';
 import { formLink, type JesOrigin, originFromCard, originText, refusalCard } from './jesLink.ts';
 import { destinationNames, newRequestDestinations } from './channelPosts.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** Only coordinators may file; anyone else gets their home card (registration, or the menu). */
 export async function coordinatorOrHome(context: TurnContext, services: Services): Promise<{ actor: Actor } | { card: AdaptiveCardJson }> {
@@ -74,7 +75,7 @@ export async function startDialog(
       title: FORM_ENTRIES[form].menuTitle,
       verb: `${form}.start`,
       schools,
-      error: data.schoolId !== undefined ? 'Kies een van uw scholen.' : undefined,
+      error: data.schoolId !== undefined ? nl`Kies een van uw scholen.` : undefined,
     });
   }
   return formCard(form, school);
@@ -91,7 +92,7 @@ async function filerAndSchool(context: TurnContext, services: Services, form: Fo
       title: FORM_ENTRIES[form].menuTitle,
       verb: `${form}.start`,
       schools: who.schools,
-      error: 'Deze school hoort niet (meer) bij u. Kies een van uw scholen.',
+      error: nl`Deze school hoort niet (meer) bij u. Kies een van uw scholen.`,
     }),
   };
 }

@@ -13,6 +13,7 @@ import { currentRequest } from '../../store/requestQueries.ts';
 import { toRecord } from '../../store/requestRecords.ts';
 import { recordEvent } from '../../store/requests.ts';
 import { refreshRequestCards } from './channelPosts.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** The case a JES-overleg comes from, as the cards name it. */
 export interface JesOrigin {
@@ -39,7 +40,7 @@ export async function checkOrigin(
   schoolId: string,
 ): Promise<{ origin: JesOrigin } | { refusal: string }> {
   const row = await db.request.findUnique({ where: { id: requestId } });
-  if (!row || row.swvId !== actor.swvId) return { refusal: 'De aanvraag waaruit u wilt aanmelden, bestaat niet (meer).' };
+  if (!row || row.swvId !== actor.swvId) return { refusal: nl`De aanvraag waaruit u wilt aanmelden, bestaat niet (meer).` };
   const origin = toRecord(row);
   const roles = rolesFor(
     {
@@ -58,11 +59,11 @@ export async function checkOrigin(
           refusal:
             origin.type === 'jes'
               ? `${origin.reference} is zelf al een JES-overleg.`
-              : `Vanuit een ${REQUEST_KINDS[origin.type].inSentence} kunt u niet aanmelden voor JES.`,
+              : nl`Vanuit een ${REQUEST_KINDS[origin.type].inSentence} kunt u niet aanmelden voor JES.`,
         };
       case 'role':
         return {
-          refusal: `U kunt ${origin.reference} niet aanmelden voor JES: dat kan alleen de consulent van die aanvraag, of een coördinator van de school.`,
+          refusal: nl`U kunt ${origin.reference} niet aanmelden voor JES: dat kan alleen de consulent van die aanvraag, of een coördinator van de school.`,
         };
       case 'state':
         return {
@@ -95,7 +96,7 @@ export const formLink = (origin: JesOrigin | undefined) => origin && { requestId
 
 /** The line on the JES form that says where it comes from. */
 export const originLine = (origin: JesOrigin) =>
-  `Aanmelding vanuit ${origin.reference} (${origin.typeLabel}). Leerling en vraag zijn overgenomen uit die aanvraag; u kunt alles nog aanpassen.`;
+  nl`Aanmelding vanuit ${origin.reference} (${origin.typeLabel}). Leerling en vraag zijn overgenomen uit die aanvraag; u kunt alles nog aanpassen.`;
 
 /** "Komt voort uit: SOT-2026-0001 (Spreekuur)" */
 export const originText = (origin: { reference: string; typeLabel: string }) => `${origin.reference} (${origin.typeLabel})`;

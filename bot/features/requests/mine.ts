@@ -15,6 +15,7 @@ import { decide, rolesFor } from '../../domain/requests/lifecycle.ts';
 import { coordinatorOrHome } from './dialogs.ts';
 import { refreshRequestCards } from './channelPosts.ts';
 import { coordinatorSummary, nextStep } from './views.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 const RECENT_DAYS = 60;
 
@@ -59,7 +60,7 @@ const notFound = () =>
   noticeCard({
     title: 'Aanvraag niet gevonden',
     tone: 'attention',
-    paragraphs: ['Deze aanvraag bestaat niet of hoort niet bij uw school.'],
+    paragraphs: [nl`Deze aanvraag bestaat niet of hoort niet bij uw school.`],
     actions: [{ title: 'Mijn aanvragen', verb: 'mine.list' }],
   }) as AdaptiveCardJson;
 

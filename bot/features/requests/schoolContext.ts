@@ -1,4 +1,5 @@
 import type { Db } from '../../store/database.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** The school a coordinator files for, with its consultant and standing JES members. */
 export async function loadSchoolFor(db: Db, allowed: readonly { id: string }[], schoolId: string | undefined) {
@@ -11,5 +12,5 @@ export async function loadSchoolFor(db: Db, allowed: readonly { id: string }[], 
 export type SchoolContext = NonNullable<Awaited<ReturnType<typeof loadSchoolFor>>>;
 
 export function schoolLine(school: SchoolContext): string {
-  return `${school.name} · uw SOT-consulent: ${school.consultant.person.name}`;
+  return nl`${school.name} · uw SOT-consulent: ${school.consultant.person.name}`;
 }

@@ -16,6 +16,7 @@ import { type Holiday, holidayRegionOf } from '../../domain/schoolCalendar.ts';
 import { gatekeepingFacts, historyLines, requestFacts } from './facts.ts';
 import { linkFacts } from './jesLink.ts';
 import { decide } from '../../domain/requests/lifecycle.ts';
+import { nl } from '../../domain/wording/register.ts';
 
 /** A thuiszitter's school holidays (for weeks absent); other requests need none. */
 export async function holidaysOf(db: Db, request: RequestWithContext): Promise<Holiday[]> {
@@ -46,16 +47,16 @@ export function nextStep(
   const who = handler ?? consultant;
   switch (request.status) {
     case 'new':
-      return `Wacht tot ${consultant} de aanvraag oppakt. U kunt de aanvraag nog intrekken.`;
+      return nl`Wacht tot ${consultant} de aanvraag oppakt. U kunt de aanvraag nog intrekken.`;
     case 'claimed':
-      return `${who} neemt contact met u op.`;
+      return nl`${who} neemt contact met u op.`;
     case 'planned':
-      if (!request.appointment) return `${who} plant een afspraak met u.`;
+      if (!request.appointment) return nl`${who} plant een afspraak met u.`;
       if (appointmentPassed(request.appointment, now))
         return `De afspraak was ${appointmentText(request.appointment)}. ${who} rondt de aanvraag af of plant een nieuwe afspraak.`;
       return appointmentSentence(request.type, request.appointment, who);
     case 'waiting':
-      return `${who} wacht op informatie van u.`;
+      return nl`${who} wacht op informatie van u.`;
     case 'closed':
     case 'withdrawn':
       return 'Afgesloten.';
