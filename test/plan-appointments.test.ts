@@ -241,4 +241,22 @@ describe('what happens next, and the calendar file', () => {
     const ics = await icsOf(notice);
     expect(ics).not.toMatch(/Jan|Boer/);
   });
+
+  it('closed another way (terug naar school) before the appointment: the school is told it does not take place, with the cancellation', async () => {
+    const { id } = await claimed('thuiszitter');
+    const form = (await anna().press(await view(id), 'Inplannen')).card!;
+    await anna().press(form, 'Afspraak opslaan', { Datum: isoDay(4), Tijd: '11:00', Plaats: 'Op school' });
+    const back = (await anna().press(await view(id), 'Terug naar school')).card!;
+    const done = await anna().press(back, 'Vastleggen', {
+      'Terug naar school op': isoDay(0),
+      'Volledig of gedeeltelijk': 'Volledig',
+      Afronden: 'true',
+    });
+    expect(textOf(done.card!)).toContain('Vastgelegd en afgerond.');
+    await h.deliver();
+    const notice = lastNotice();
+    expect(textOf(notice)).toContain('De geplande afspraak gaat niet door');
+    const cancelled = eventOf(await icsOf(notice));
+    expect(cancelled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+  });
 });

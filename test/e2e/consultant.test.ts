@@ -136,10 +136,10 @@ describe.skipIf(!chromiumAvailable)('The consultant picks up and plans a request
     expect(anouk.users).toContainEqual(sanne);
     expect(anouk.users).toHaveLength(5);
     expect(anouk.personalChat.id).not.toBe(demo.personalChat.id);
-    // The Playground sends the installation events as Anouk, and "hallo" gets her own menu: from now on the bot
+    // The Playground sends the installation events as Anouk, and "menu" gets her own menu: from now on the bot
     // knows her Teams user id and lists it in refresh.userIds of new channel cards.
     await ui.openPersonalChat();
-    const reply = await ui.expectBotResponse(() => ui.sendMessage('hallo'), { timeoutMs: 20_000 });
+    const reply = await ui.expectBotResponse(() => ui.sendMessage('menu'), { timeoutMs: 20_000 });
     expect(reply).toContain('Anouk');
   }, 40_000);
 

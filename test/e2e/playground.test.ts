@@ -9,7 +9,7 @@ import { startPlaygroundStack, type PlaygroundStack } from '../support/playgroun
 import { PlaygroundUi } from '../support/playgroundUi.ts';
 import { chromiumAvailable } from '../support/chromium.ts';
 
-/** Visible text the welcome card (the bot's answer to "hallo" from a known coordinator) must contain. */
+/** Visible text the welcome card (the bot's answer to "menu" from a known coordinator) must contain. */
 const WELCOME_TEXT = 'Spreekuur';
 const SCREENSHOT = path.join(REPO_ROOT, 'test-results', 'playground-welcome.png');
 
@@ -74,9 +74,12 @@ describe.skipIf(!chromiumAvailable)('Agents Playground', () => {
     await stack?.stop();
   }, 30_000);
 
-  it('answers "hallo" in the personal chat with the welcome card', async () => {
+  it('answers "hallo" right after the install with a short line (the menu is just above), and "menu" with the menu', async () => {
     await ui.openPersonalChat();
-    const reply = await ui.expectBotResponse(() => ui.sendMessage('hallo'), { timeoutMs: 20_000 });
+    const greeting = await ui.expectBotResponse(() => ui.sendMessage('hallo'), { timeoutMs: 20_000 });
+    expect(greeting).toContain('Het menu staat hierboven.');
+    expect(greeting).not.toContain(WELCOME_TEXT);
+    const reply = await ui.expectBotResponse(() => ui.sendMessage('menu'), { timeoutMs: 20_000 });
     await ui.screenshot(SCREENSHOT);
     expect(reply).toContain(WELCOME_TEXT);
     expect(await ui.lastBotMessageText()).toBe(reply);

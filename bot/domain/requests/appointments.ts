@@ -77,3 +77,8 @@ export function firstFutureMoment(moments: PreferredMoment[], now: Date): { date
     .find((m) => DateTime.fromISO(`${m.date}T${m.time}`, { zone: ZONE }) > at);
   return first ?? null;
 }
+
+/** An appointment still to come (closing now means it does not take place). */
+export function appointmentAhead(a: Appointment | null | undefined, now: Date): boolean {
+  return !!a && DateTime.fromISO(`${a.date}T${a.time}`, { zone: ZONE }) > DateTime.fromJSDate(now, { zone: ZONE });
+}

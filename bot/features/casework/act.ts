@@ -16,6 +16,7 @@ import { resolveActor } from '../../teams/turn.ts';
 import { refreshRequestCards } from '../requests/channelPosts.ts';
 import { notifyCoordinator } from './notify.ts';
 import { nl } from '../../domain/wording/register.ts';
+import { appointmentAhead } from '../../domain/requests/appointments.ts';
 
 export interface CaseContext {
   actor: Actor;
@@ -139,7 +140,24 @@ export async function act(
       at: services.now(),
     });
     await refreshRequestCards(tx, request.id, String(event.id));
-    if (applied.coordinatorMessage) await notifyCoordinator(tx, request, String(event.id), applied.coordinatorMessage);
+    const message = applied.coordinatorMessage;
+    if (message) {
+      // Whichever way a case is closed (Afronden, an advice, Terug naar school), an appointment still to come
+      // does not take place: the school is told, and the same calendar link now gives a cancellation (ics.ts).
+      const cancels = to === 'closed' && from !== 'closed' && appointmentAhead(request.appointment, services.now());
+      await notifyCoordinator(
+        tx,
+        request,
+        String(event.id),
+        cancels
+          ? {
+              ...message,
+              lines: [...message.lines, nl`De geplande afspraak gaat niet door; met de agenda-uitnodiging haalt u die uit uw agenda.`],
+              icsUrl: services.icsUrl(request.id),
+            }
+          : message,
+      );
+    }
     return { ok: true as const };
   });
   const result = await attempt.catch((err) => {

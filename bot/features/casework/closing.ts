@@ -1,7 +1,4 @@
 // Afronden. A thuiszitter case closes with the outcomes an SWV reports (more than one can apply).
-import { DateTime } from 'luxon';
-import type { Appointment } from '../../domain/requests/record.ts';
-import { ZONE } from '../../domain/time.ts';
 import type { FormInput } from '../../../cards/actionForm.ts';
 import { FormReader } from '../../domain/requests/formValues.ts';
 import { THUISZITTER_OUTCOMES, type ThuiszitterOutcome } from '../../domain/requests/thuiszitter.ts';
@@ -96,15 +93,8 @@ export const close = onCase(async (ctx, services, data) => {
         note: outcome.text,
         coordinatorMessage: {
           title: 'afgerond',
-          lines: [
-            nl`${ctx.actor.name} heeft uw aanvraag afgerond.`,
-            ...(upcoming(request, services.now())
-              ? [nl`De geplande afspraak gaat niet door; met de agenda-uitnodiging haalt u die uit uw agenda.`]
-              : []),
-          ],
+          lines: [nl`${ctx.actor.name} heeft uw aanvraag afgerond.`],
           facts: [{ label: 'Uitkomst', value: outcome.text }, ...(advice ? [{ label: 'Advies', value: advice }] : [])],
-          // The same link now gives a cancellation (ics.ts).
-          icsUrl: upcoming(request, services.now()) ? services.icsUrl(request.id) : undefined,
         },
       };
     },
@@ -112,9 +102,3 @@ export const close = onCase(async (ctx, services, data) => {
   );
   return answerWith(services, ctx, result, 'De aanvraag is afgerond.');
 });
-
-/** An appointment still to come: closing now means it does not take place. */
-function upcoming(request: { appointment: Appointment | null }, now: Date): boolean {
-  const a = request.appointment;
-  return !!a && DateTime.fromISO(`${a.date}T${a.time}`, { zone: ZONE }) > DateTime.fromJSDate(now, { zone: ZONE });
-}

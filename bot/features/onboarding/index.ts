@@ -16,7 +16,7 @@ const GREETING = /^\s*(hallo|hoi|hi|hello|goedemorgen|goedemiddag)\b/i;
 function greetingCard() {
   return noticeCard({
     title: 'Hallo!',
-    paragraphs: [nl`Het menu staat hierboven. Kiest u daar wat u wilt doen, of typ **menu** om het opnieuw te tonen.`],
+    paragraphs: [nl`Het menu staat hierboven. Kies daar wat u wilt doen, of typ **menu** om het opnieuw te tonen.`],
     actions: [button('Menu tonen', 'menu.open')],
   });
 }
