@@ -10,6 +10,10 @@ const MOMENTS = [
   ['autumn DST change', '2027-10-31T02:30'],
   ["New Year's Eve", '2026-12-31T23:30'],
 ];
+// On a PostgreSQL server (CI's second pass) the date logic is the same code as on the embedded database, which
+// ran all moments already; there the clocks-change night and New Year's Eve check the SQL side.
+const ON_SERVER = new Set(['spring DST change', "New Year's Eve"]);
+const moments = process.env.TEST_DATABASE_URL ? MOMENTS.filter(([name]) => ON_SERVER.has(name)) : MOMENTS;
 const FILES = [
   'test/reminders.test.ts',
   'test/casework.test.ts',
@@ -19,7 +23,7 @@ const FILES = [
 ];
 
 const failed = [];
-for (const [name, moment] of MOMENTS) {
+for (const [name, moment] of moments) {
   console.log(`\n=== ${name}: ${moment} (Europe/Amsterdam) ===`);
   const result = spawnSync('npx', ['vitest', 'run', ...FILES], { stdio: 'inherit', env: { ...process.env, TEST_NOW: moment } });
   if (result.status !== 0) failed.push(`${name} (${moment})`);
@@ -28,4 +32,4 @@ if (failed.length) {
   console.error(`\nDate-sensitive tests failed at: ${failed.join(', ')}`);
   process.exit(1);
 }
-console.log(`\nDate-sensitive tests passed at all ${MOMENTS.length} moments.`);
+console.log(`\nDate-sensitive tests passed at all ${moments.length} moments.`);
